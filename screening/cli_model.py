@@ -1,0 +1,118 @@
+"""`screening model train|check` and `screening score-eval`: the suggested-level model's commands.
+
+cli.py calls `register(sub)`; each subcommand sets `func`, which takes the parsed args and
+returns the exit code. `python -m screening.cli_model ...` runs them on their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from screening import REPO_DIR
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    model = subparsers.add_parser("model", help="train or check the suggested-level model")
+    msub = model.add_subparsers(dest="model_command", required=True)
+
+    train = msub.add_parser("train", help="train on the banks' exemplars, write the model and its metrics")
+    _bank_args(train)
+    train.add_argument("--out", type=Path, default=None, help="model folder (default: the package's)")
+    train.add_argument("--no-cv", action="store_true", help="skip cross-validation (faster; no metrics in meta)")
+    train.set_defaults(func=cmd_train)
+
+    check = msub.add_parser("check", help="exit 1 when the model is missing or older than the banks")
+    _bank_args(check)
+    check.add_argument("--out", type=Path, default=None, help="model folder (default: the package's)")
+    check.set_defaults(func=cmd_check)
+
+    ev = subparsers.add_parser("score-eval", help="compare suggested levels with human scores in a JSONL file")
+    ev.add_argument("file", type=Path, help="one JSON object a line: question, anchors, answer, human, scale, ...")
+    ev.add_argument("--predictions", type=Path, default=None, help="write one prediction a line, in input order")
+    ev.set_defaults(func=cmd_score_eval)
+
+
+def _bank_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--banks", type=Path, action="append", default=None,
+                   help="bank folder (repeatable; default: the configured bank folders)")
+
+
+def _roots(args: argparse.Namespace) -> list[Path]:
+    if args.banks:
+        return list(args.banks)
+    try:
+        from screening.config import get_settings
+
+        return get_settings().bank_roots
+    except Exception:  # settings unavailable (e.g. a bare checkout): the shipped banks
+        return [REPO_DIR / "question_banks"]
+
+
+def _load(args: argparse.Namespace):
+    from screening.scoring.evaluation import load_training_bank
+
+    bank, skipped = load_training_bank(_roots(args))
+    for line in skipped:
+        print(f"skipped (has errors): {line}", file=sys.stderr)
+    return bank
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from screening.scoring.suggest import MODEL_DIR, train_model
+
+    bank = _load(args)
+    try:
+        meta = train_model(bank, args.out or MODEL_DIR, cv=not args.no_cv,
+                           log=lambda m: print(m, file=sys.stderr))
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(_headline(meta), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _headline(meta: dict) -> dict:
+    out = {k: meta[k] for k in ("n_exemplars", "n_questions", "training_hash") if k in meta}
+    for scheme, res in (meta.get("cv") or {}).items():
+        out[scheme] = {grp: {k: r.get(k) for k in ("qwk", "pearson", "smd", "decline_share")}
+                       | {"baseline_qwk": r.get("baseline", {}).get("qwk")}
+                       for grp, r in res.items() if "." not in grp}
+    return out
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from screening.scoring.suggest import MODEL_DIR, model_is_stale
+
+    bank = _load(args)
+    if model_is_stale(bank, args.out or MODEL_DIR):
+        print("suggested-level model is missing or stale: run `screening model train`", file=sys.stderr)
+        return 1
+    print("suggested-level model is up to date")
+    return 0
+
+
+def cmd_score_eval(args: argparse.Namespace) -> int:
+    from screening.scoring.evaluation import score_eval
+    from screening.scoring.suggest import ModelMissingError
+
+    try:
+        result = score_eval(args.file, args.predictions)
+    except (OSError, ValueError, ModelMissingError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="screening")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

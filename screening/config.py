@@ -1,0 +1,52 @@
+"""One settings object, read from the environment and `.streamlit/secrets.toml`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict,
+                               TomlConfigSettingsSource)
+
+from screening import REPO_DIR
+
+SECRETS_FILE = REPO_DIR / ".streamlit" / "secrets.toml"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SCREENING_", extra="ignore", toml_file=SECRETS_FILE)
+
+    database_url: str = Field(
+        default=f"sqlite:///{REPO_DIR / 'var' / 'screening.db'}",
+        validation_alias=AliasChoices("DATABASE_URL", "SCREENING_DATABASE_URL", "database_url"),
+    )
+    public_base_url: str = "http://localhost:8501"
+    invite_ttl_days: int = 14
+    staff_session_hours: int = 12
+    banks_dir: Path = REPO_DIR / "question_banks"
+    private_banks_dir: Path | None = None
+    sqlite_busy_timeout_ms: int = 15_000
+
+    @classmethod
+    def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
+                                   env_settings: PydanticBaseSettingsSource,
+                                   dotenv_settings: PydanticBaseSettingsSource,
+                                   file_secret_settings: PydanticBaseSettingsSource,
+                                   ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @property
+    def bank_roots(self) -> list[Path]:
+        roots = [self.banks_dir]
+        if self.private_banks_dir:
+            roots.append(self.private_banks_dir)
+        return roots
+
+    def invite_url(self, token: str) -> str:
+        return f"{self.public_base_url.rstrip('/')}/?invite={token}"
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

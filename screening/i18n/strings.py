@@ -1,0 +1,228 @@
+"""Interface strings, English and French side by side so neither can fall behind."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # --- errors -------------------------------------------------------------
+    "error.generic": {"en": "Something went wrong. Nothing was lost; please try again.",
+                      "fr": "Un problème est survenu. Rien n'a été perdu ; veuillez réessayer."},
+    "error.forbidden": {"en": "You do not have access to this.", "fr": "Vous n'avez pas accès à cette page."},
+    "error.not_found": {"en": "Not found.", "fr": "Introuvable."},
+    "error.invalid_input": {"en": "Please check what you entered.", "fr": "Veuillez vérifier votre saisie."},
+    "error.invite_invalid": {
+        "en": "This link is not valid. It may have expired or been replaced by a newer one. "
+              "Please contact the recruiter who sent it.",
+        "fr": "Ce lien n'est pas valide. Il a peut-être expiré ou été remplacé par un lien plus récent. "
+              "Veuillez contacter la personne qui vous l'a envoyé."},
+    "error.invite_used": {
+        "en": "This test has already been submitted with this link. If that was you, there is nothing more "
+              "to do: thank you.",
+        "fr": "Ce questionnaire a déjà été envoyé avec ce lien. Si c'était vous, vous n'avez plus rien à "
+              "faire : merci."},
+    "error.login_failed": {"en": "Wrong e-mail or password.", "fr": "E-mail ou mot de passe incorrect."},
+    "error.unknown_role": {"en": "Unknown role.", "fr": "Rôle inconnu."},
+    "error.password_short": {"en": "The password needs at least 8 characters.",
+                             "fr": "Le mot de passe doit contenir au moins 8 caractères."},
+    "error.email_taken": {"en": "An account already uses this e-mail.",
+                          "fr": "Un compte utilise déjà cet e-mail."},
+    "error.campaign_name": {"en": "Give the campaign a name.", "fr": "Donnez un nom à la campagne."},
+    "error.campaign_skills": {"en": "Choose at least one skill.", "fr": "Choisissez au moins une compétence."},
+    "error.candidate_name": {"en": "Enter the candidate's name.", "fr": "Saisissez le nom du candidat."},
+    "error.share_unknown": {"en": "No recruiter or hiring lead has this e-mail.",
+                            "fr": "Aucun recruteur ni responsable du recrutement n'a cet e-mail."},
+    "error.already_rated": {"en": "You have already rated this answer; you can revise your rating below.",
+                            "fr": "Vous avez déjà noté cette réponse ; vous pouvez réviser votre note ci-dessous."},
+    # --- staff shell ----------------------------------------------------------
+    "app.title": {"en": "Soft-skill screening", "fr": "Évaluation des compétences comportementales"},
+    "login.title": {"en": "Staff sign-in", "fr": "Connexion de l'équipe"},
+    "login.email": {"en": "E-mail", "fr": "E-mail"},
+    "login.password": {"en": "Password", "fr": "Mot de passe"},
+    "login.submit": {"en": "Sign in", "fr": "Se connecter"},
+    "login.candidate_hint": {
+        "en": "Candidates: please open the personal link you received by e-mail; you do not need an account.",
+        "fr": "Candidats : ouvrez le lien personnel reçu par e-mail ; aucun compte n'est nécessaire."},
+    "shell.signed_in_as": {"en": "Signed in as", "fr": "Connecté en tant que"},
+    "shell.logout": {"en": "Sign out", "fr": "Se déconnecter"},
+    "shell.language": {"en": "Language", "fr": "Langue"},
+    "role.admin": {"en": "admin", "fr": "administrateur"},
+    "role.recruiter": {"en": "recruiter", "fr": "recruteur"},
+    "role.lead": {"en": "hiring lead", "fr": "responsable du recrutement"},
+    "page.campaigns": {"en": "Campaigns", "fr": "Campagnes"},
+    "page.candidates": {"en": "Candidates", "fr": "Candidats"},
+    "page.console": {"en": "Interview console", "fr": "Console d'entretien"},
+    "page.dashboard": {"en": "Profiles and decisions", "fr": "Profils et décisions"},
+    "page.users": {"en": "Users", "fr": "Utilisateurs"},
+    "page.audit": {"en": "Audit log", "fr": "Journal d'audit"},
+    "page.banks": {"en": "Question banks", "fr": "Banques de questions"},
+    "demo.badge": {"en": "DEMO DATA", "fr": "DONNÉES DE DÉMONSTRATION"},
+    # --- campaigns -------------------------------------------------------------
+    "campaigns.new": {"en": "New campaign", "fr": "Nouvelle campagne"},
+    "campaigns.name": {"en": "Campaign name", "fr": "Nom de la campagne"},
+    "campaigns.job": {"en": "Job title", "fr": "Intitulé du poste"},
+    "campaigns.language": {"en": "Language of the test", "fr": "Langue du questionnaire"},
+    "campaigns.target": {"en": "Target profile", "fr": "Profil cible"},
+    "campaigns.target_none": {"en": "(none)", "fr": "(aucun)"},
+    "campaigns.use_target": {"en": "Use the target profile's skills",
+                             "fr": "Reprendre les compétences du profil cible"},
+    "campaigns.skills": {"en": "Skills to measure", "fr": "Compétences à évaluer"},
+    "campaigns.written": {"en": "Written interview questions per skill (the rest are asked live)",
+                          "fr": "Questions d'entretien écrites par compétence (les autres sont posées en direct)"},
+    "campaigns.method": {"en": "Scoring of rate-each items", "fr": "Notation des items à évaluer un par un"},
+    "campaigns.method.raw": {"en": "Distance to the key", "fr": "Distance à la clé"},
+    "campaigns.method.within_person": {"en": "Within-person standardised (recommended)",
+                                       "fr": "Standardisée par candidat (recommandé)"},
+    "campaigns.draw": {"en": "SJT items per candidate (0 = all, otherwise drawn at random from the pool)",
+                       "fr": "Items par candidat (0 = tous, sinon tirés au hasard dans la banque)"},
+    "campaigns.create": {"en": "Create campaign", "fr": "Créer la campagne"},
+    "campaigns.created": {"en": "Campaign created.", "fr": "Campagne créée."},
+    "campaigns.none": {"en": "No campaign yet.", "fr": "Aucune campagne pour l'instant."},
+    "campaigns.items": {"en": "{sjt} SJT items, {written} written and {live} live interview questions",
+                        "fr": "{sjt} items de mise en situation, {written} questions écrites et {live} en direct"},
+    "campaigns.share": {"en": "Share with (e-mail of a recruiter or hiring lead)",
+                        "fr": "Partager avec (e-mail d'un recruteur ou d'un responsable)"},
+    "campaigns.share_button": {"en": "Share", "fr": "Partager"},
+    "campaigns.shared": {"en": "Shared.", "fr": "Partagée."},
+    "campaigns.keys_note": {
+        "en": "The SJT keys are the bank authors' judgement and have not been validated on your own data.",
+        "fr": "Les clés des mises en situation reflètent le jugement des auteurs de la banque ; elles n'ont "
+              "pas été validées sur vos propres données."},
+    # --- candidates ------------------------------------------------------------
+    "candidates.campaign": {"en": "Campaign", "fr": "Campagne"},
+    "candidates.add": {"en": "Add a candidate", "fr": "Ajouter un candidat"},
+    "candidates.name": {"en": "Full name", "fr": "Nom complet"},
+    "candidates.email": {"en": "E-mail (optional)", "fr": "E-mail (facultatif)"},
+    "candidates.add_button": {"en": "Add candidate", "fr": "Ajouter"},
+    "candidates.added": {"en": "Candidate added.", "fr": "Candidat ajouté."},
+    "candidates.invite": {"en": "Issue invite link", "fr": "Créer le lien d'invitation"},
+    "candidates.invite_ready": {
+        "en": "Copy this link and send it to the candidate. It works once, until submission, and expires in "
+              "{days} days. Issuing a new one disables the old one.",
+        "fr": "Copiez ce lien et envoyez-le au candidat. Il reste valable jusqu'à l'envoi des réponses et "
+              "expire dans {days} jours. En créer un nouveau désactive l'ancien."},
+    "candidates.none": {"en": "No candidate yet.", "fr": "Aucun candidat pour l'instant."},
+    "status.invited": {"en": "invited", "fr": "invité"},
+    "status.in_progress": {"en": "in progress", "fr": "en cours"},
+    "status.submitted": {"en": "submitted", "fr": "envoyé"},
+    # --- console ----------------------------------------------------------------
+    "console.candidate": {"en": "Candidate", "fr": "Candidat"},
+    "console.no_candidates": {"en": "No candidate to interview in your campaigns.",
+                              "fr": "Aucun candidat à interroger dans vos campagnes."},
+    "console.written": {"en": "Written answer (from the invite link)",
+                        "fr": "Réponse écrite (via le lien d'invitation)"},
+    "console.live": {"en": "Live question", "fr": "Question en direct"},
+    "console.no_written": {"en": "The candidate has not answered this question yet.",
+                           "fr": "Le candidat n'a pas encore répondu à cette question."},
+    "console.probes": {"en": "Follow-up probes", "fr": "Relances"},
+    "console.anchors": {"en": "Rating anchors", "fr": "Ancres de notation"},
+    "console.answer_box": {"en": "The candidate's answer, in their words",
+                           "fr": "La réponse du candidat, avec ses mots"},
+    "console.notes_box": {"en": "Your own notes (not the candidate's words)",
+                          "fr": "Vos notes personnelles (pas les mots du candidat)"},
+    "console.save_live": {"en": "Save answer and notes", "fr": "Enregistrer la réponse et les notes"},
+    "console.saved": {"en": "Saved.", "fr": "Enregistré."},
+    "console.rate": {"en": "Your rating (1-5), before you see any suggestion or other rating",
+                     "fr": "Votre note (1 à 5), avant de voir toute suggestion ou autre note"},
+    "console.submit_rating": {"en": "Submit my rating", "fr": "Valider ma note"},
+    "console.your_rating": {"en": "Your first rating: {first}. Your final rating: {final}.",
+                            "fr": "Votre première note : {first}. Votre note finale : {final}."},
+    "console.suggestion": {"en": "Software suggestion (an aid only; you decide): level {level}, confidence {conf}",
+                           "fr": "Suggestion du logiciel (une aide ; vous décidez) : niveau {level}, "
+                                 "confiance {conf}"},
+    "console.suggestion_declined": {"en": "No suggestion: {reason}", "fr": "Pas de suggestion : {reason}"},
+    "console.evidence": {"en": "Evidence: STAR parts {star}; past example: {past}; ownership: {own}; "
+                                "indicators matched: {ind}",
+                         "fr": "Indices : parties STAR {star} ; exemple vécu : {past} ; "
+                               "actions : {own} ; indicateurs repérés : {ind}"},
+    "console.revise": {"en": "Revise my final rating", "fr": "Réviser ma note finale"},
+    "console.others": {"en": "All raters: mean {mean}, spread {spread}, {n} rating(s)",
+                       "fr": "Tous les évaluateurs : moyenne {mean}, écart {spread}, {n} note(s)"},
+    "console.disagreement": {"en": "Raters disagree by 2 or more: discuss before deciding.",
+                             "fr": "Écart de 2 points ou plus entre évaluateurs : à discuter avant de décider."},
+    "console.agreement": {"en": "Campaign agreement (Krippendorff's alpha): {alpha} over {n} answers rated twice",
+                          "fr": "Accord dans la campagne (alpha de Krippendorff) : {alpha} sur {n} réponses "
+                                "notées deux fois"},
+    "console.agreement_pending": {
+        "en": "Campaign agreement is shown once 20 answers have two ratings ({n} so far).",
+        "fr": "L'accord de la campagne s'affiche à partir de 20 réponses notées deux fois ({n} pour l'instant)."},
+    # --- dashboard ----------------------------------------------------------------
+    "dashboard.status": {"en": "Status", "fr": "Statut"},
+    "dashboard.sjt": {"en": "SJT (0-100)", "fr": "Mises en situation (0-100)"},
+    "dashboard.interview": {"en": "Interview (1-5)", "fr": "Entretien (1-5)"},
+    "dashboard.fit": {"en": "Fit (0-100)", "fr": "Adéquation (0-100)"},
+    "dashboard.decision": {"en": "Decision", "fr": "Décision"},
+    "dashboard.flag": {"en": "Rater disagreement", "fr": "Désaccord entre évaluateurs"},
+    "dashboard.download": {"en": "Download profile (PDF)", "fr": "Télécharger le profil (PDF)"},
+    "dashboard.record": {"en": "Record a decision", "fr": "Enregistrer une décision"},
+    "dashboard.note": {"en": "Reason (kept in the record)", "fr": "Motif (conservé au dossier)"},
+    "dashboard.recorded": {"en": "Decision recorded.", "fr": "Décision enregistrée."},
+    "decision.advance": {"en": "advance", "fr": "poursuivre"},
+    "decision.hold": {"en": "hold", "fr": "en attente"},
+    "decision.reject": {"en": "decline", "fr": "ne pas retenir"},
+    "dashboard.skills": {"en": "Skills", "fr": "Compétences"},
+    # --- admin ------------------------------------------------------------------
+    "users.new": {"en": "New staff account", "fr": "Nouveau compte"},
+    "users.name": {"en": "Name", "fr": "Nom"},
+    "users.role": {"en": "Role", "fr": "Rôle"},
+    "users.create": {"en": "Create account", "fr": "Créer le compte"},
+    "users.created": {"en": "Account created.", "fr": "Compte créé."},
+    "banks.valid": {"en": "All bank files are valid: {sjt} SJT items, {questions} interview questions.",
+                    "fr": "Toutes les banques sont valides : {sjt} items, {questions} questions d'entretien."},
+    "banks.version": {"en": "Bank version {version}", "fr": "Version des banques {version}"},
+    # --- candidate ----------------------------------------------------------------
+    "cand.hello": {"en": "Hello {name}", "fr": "Bonjour {name}"},
+    "cand.intro": {
+        "en": "You are invited to a short assessment for **{campaign}**. It has two parts: {sjt} short "
+              "customer-service situations, where you judge how effective some responses are, and {written} "
+              "question(s) you answer in your own words. Allow about **{minutes} minutes**. There is no time "
+              "limit per screen.",
+        "fr": "Vous êtes invité(e) à une courte évaluation pour **{campaign}**. Elle comporte deux parties : "
+              "{sjt} situations de relation client, où vous jugez l'efficacité de plusieurs réponses, et "
+              "{written} question(s) auxquelles vous répondez avec vos propres mots. Prévoyez environ "
+              "**{minutes} minutes**. Aucun écran n'est chronométré."},
+    "cand.resume": {
+        "en": "Every answer is saved as soon as you give it. You can close this page and come back with the "
+              "same link: you will continue where you left off, until you submit.",
+        "fr": "Chaque réponse est enregistrée dès que vous la donnez. Vous pouvez fermer la page et revenir "
+              "avec le même lien : vous reprendrez là où vous en étiez, jusqu'à l'envoi."},
+    "cand.data": {
+        "en": "How your data is used: your answers are seen only by the recruiters and hiring leads of this "
+              "campaign, to assess the skills the job needs. Software may suggest a level for your written "
+              "answers to help the people who rate them, but a person always decides. You can ask the "
+              "recruiter to see or erase your data.",
+        "fr": "Utilisation de vos données : vos réponses ne sont vues que par les recruteurs et responsables "
+              "de cette campagne, pour évaluer les compétences utiles au poste. Un logiciel peut suggérer un "
+              "niveau pour vos réponses écrites afin d'aider les personnes qui les évaluent, mais c'est "
+              "toujours une personne qui décide. Vous pouvez demander au recruteur de consulter ou d'effacer "
+              "vos données."},
+    "cand.consent": {"en": "I have read this and agree to take part.",
+                     "fr": "J'ai lu ces informations et j'accepte de participer."},
+    "cand.start": {"en": "Start", "fr": "Commencer"},
+    "cand.continue": {"en": "Continue", "fr": "Continuer"},
+    "cand.progress": {"en": "Step {n} of {total}", "fr": "Étape {n} sur {total}"},
+    "cand.best": {"en": "Which response is the MOST effective?", "fr": "Quelle réponse est la PLUS efficace ?"},
+    "cand.worst": {"en": "Which response is the LEAST effective?",
+                   "fr": "Quelle réponse est la MOINS efficace ?"},
+    "cand.same": {"en": "Pick two different responses.", "fr": "Choisissez deux réponses différentes."},
+    "cand.rate": {"en": "Rate how effective each response is (1 = very poor, 5 = very good).",
+                  "fr": "Évaluez l'efficacité de chaque réponse (1 = très mauvaise, 5 = très bonne)."},
+    "cand.response": {"en": "Response {letter}", "fr": "Réponse {letter}"},
+    "cand.written_help": {
+        "en": "Answer in your own words, as you would say it. A real example with what you did and what "
+              "happened helps most when the question asks about a past situation.",
+        "fr": "Répondez avec vos mots, comme vous le diriez. Quand la question porte sur une situation "
+              "passée, un exemple réel avec ce que vous avez fait et le résultat est le plus utile."},
+    "cand.your_answer": {"en": "Your answer", "fr": "Votre réponse"},
+    "cand.back": {"en": "Back", "fr": "Retour"},
+    "cand.next": {"en": "Next", "fr": "Suivant"},
+    "cand.saved": {"en": "Saved", "fr": "Enregistré"},
+    "cand.review": {"en": "Ready to submit?", "fr": "Prêt(e) à envoyer ?"},
+    "cand.review_counts": {"en": "You answered {done} of {total} questions.",
+                           "fr": "Vous avez répondu à {done} questions sur {total}."},
+    "cand.review_missing": {"en": "Some questions have no answer yet; you can go back to them.",
+                            "fr": "Certaines questions n'ont pas encore de réponse ; vous pouvez y revenir."},
+    "cand.submit": {"en": "Submit my answers", "fr": "Envoyer mes réponses"},
+    "cand.confirm": {"en": "I understand that I cannot change my answers after submitting.",
+                     "fr": "Je comprends que je ne pourrai plus modifier mes réponses après l'envoi."},
+    "cand.thanks": {"en": "Thank you! Your answers have been sent. The recruiter will contact you about the "
+                          "next steps. You can close this page.",
+                    "fr": "Merci ! Vos réponses ont bien été envoyées. Le recruteur vous recontactera pour la "
+                          "suite. Vous pouvez fermer cette page."},
+}

@@ -1,0 +1,421 @@
+"""The candidate profile as a PDF: a one-page summary, the evidence per skill, a development plan
+and how the figures were made. Built with platypus; every piece of candidate or staff text goes
+through `inert()` first, so it is shown as typed and never read as markup.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from screening.development import DEFAULT_PATH, DevelopmentPlans, load_development_plans
+from screening.framework import Framework
+from screening.report import charts, strings
+from screening.report.fonts import BOLD, REGULAR, register_fonts
+from screening.report.inert import Wrap, clean, inert, is_rtl, visual_order
+from screening.report.strings import t
+from screening.scoring.profile import BANDS, INTERVIEW_WEIGHT, NORM_GROUP_MINIMUM, SJT_WEIGHT, Profile, SkillResult
+from screening.scoring.ratings import DISAGREEMENT_GAP
+
+PAGE_W, PAGE_H = A4
+MARGIN = 18 * mm
+WIDTH = PAGE_W - 2 * MARGIN
+LABEL_W = 34 * mm
+PAD = 4
+QUOTE_LIMIT = 300
+NAME_LIMIT = 120
+INK = charts.INK
+MUTED = charts.MUTED
+RULE = colors.HexColor("#D5D9DF")
+SHADE = colors.HexColor("#F3F5F8")
+ALERT = colors.HexColor("#A3261B")
+ALERT_BG = colors.HexColor("#FBE9E7")
+
+
+# --- public API ---------------------------------------------------------------------------------
+
+def render_profile_pdf(profile: Profile, framework: Framework, plans: DevelopmentPlans | None = None) -> bytes:
+    """One candidate's profile as PDF bytes. Without `plans`, the shipped development.yaml is used."""
+    lang = strings.lang_of(profile.meta.language)
+    story = build_story(profile, framework, plans if plans is not None else default_plans())
+    meta = profile.meta
+    name = clean(meta.candidate_name, limit=NAME_LIMIT)
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        title=f"{t(lang, 'title')}: {name}", author=t(lang, "author"),
+        subject=t(lang, "subject", campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
+        creator="screening", lang=lang, displayDocTitle=1)
+    frame = Frame(MARGIN, MARGIN + 6 * mm, WIDTH, PAGE_H - 2 * MARGIN - 10 * mm, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_decoration(profile, lang))])
+    footer_right = t(lang, "generated", when=strings.date_time(meta.generated_at, lang))
+    doc.build(story, canvasmaker=_footer_canvas(t(lang, "confidential"), footer_right,
+                                                lambda n, total: t(lang, "page", n=n, total=total)))
+    return buf.getvalue()
+
+
+def render_campaign_zip(profiles: Sequence[Profile], framework: Framework,
+                        plans: DevelopmentPlans | None = None) -> tuple[dict[str, bytes], bytes]:
+    """One PDF per candidate: {file name: pdf bytes} and the same files zipped."""
+    plans = plans if plans is not None else default_plans()
+    files: dict[str, bytes] = {}
+    for profile in profiles:
+        files[_unique(files, file_name(profile))] = render_profile_pdf(profile, framework, plans)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, pdf in files.items():
+            zf.writestr(name, pdf)
+    return files, buf.getvalue()
+
+
+@cache
+def default_plans() -> DevelopmentPlans:
+    """The shipped suggestions; none when the file is absent (an invalid file still raises)."""
+    return load_development_plans(DEFAULT_PATH) if DEFAULT_PATH.exists() else DevelopmentPlans()
+
+
+def file_name(profile: Profile) -> str:
+    ascii_name = unicodedata.normalize("NFKD", clean(profile.meta.candidate_name, limit=60))
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name.encode("ascii", "ignore").decode()).strip("-").lower()
+    return f"{slug or 'candidate'}-{profile.meta.candidate_id}.pdf"
+
+
+def _unique(existing: dict[str, bytes], name: str) -> str:
+    stem, k = name[:-4], 2
+    while name in existing:
+        name, k = f"{stem}-{k}.pdf", k + 1
+    return name
+
+
+# --- the story ----------------------------------------------------------------------------------
+
+def build_story(profile: Profile, framework: Framework, plans: DevelopmentPlans) -> list[Flowable]:
+    lang = strings.lang_of(profile.meta.language)
+    st = _styles()
+    return [*_summary(profile, framework, lang, st), PageBreak(),
+            *_skills(profile, framework, lang, st),
+            *_plan(profile, framework, plans, lang, st),
+            *_method(profile, lang, st)]
+
+
+def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    m = p.meta
+    out: list[Flowable] = []
+    if m.is_demo:
+        out += [_box(Paragraph(f"<b>{t(lang, 'demo_banner')}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
+    out += [Paragraph(t(lang, "title").upper(), st["kicker"]),
+            Paragraph(inert(m.candidate_name, limit=NAME_LIMIT), st["name"])]
+    none = f'<font color="#5A6470">{t(lang, "none")}</font>'
+    dates = sorted({d.date() for d in m.interview_dates})
+    interviews = ", ".join(strings.date(datetime(d.year, d.month, d.day), lang) for d in dates) or none
+    sjt = strings.date(m.sjt_submitted_at, lang) if m.sjt_submitted_at else t(lang, "not_taken")
+    raters = ", ".join(inert(r, limit=80) for r in m.raters) or none
+    rows = [(t(lang, "campaign"), inert(m.campaign_name, limit=NAME_LIMIT),
+             t(lang, "target_profile"), inert(m.target_profile, limit=NAME_LIMIT) if m.target_profile else none),
+            (t(lang, "sjt_date"), sjt, t(lang, "interviews"), interviews),
+            (t(lang, "raters"), raters, t(lang, "decision"), _decision(m.decision, m.decision_note, lang))]
+    half = WIDTH / 2
+    out.append(_grid([[Paragraph(a, st["label"]), Paragraph(b, st["cell"]), Paragraph(c, st["label"]),
+                       Paragraph(d, st["cell"])] for a, b, c, d in rows],
+                     [24 * mm, half - 24 * mm, 26 * mm, half - 26 * mm]))
+    out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, lang, st), Spacer(1, 10),
+            _strengths_table(p, fw, lang, st), Spacer(1, 8), Paragraph(t(lang, "read_more"), st["small"])]
+    return out
+
+
+def _decision(decision: str | None, note: str | None, lang: str) -> str:
+    if not decision:
+        return f'<font color="#5A6470">{t(lang, "not_recorded")}</font>'
+    known = strings.decision(lang, decision)
+    text = f"<b>{known if known else inert(decision, limit=80)}</b>"
+    return f"{text}<br/>{inert(note, limit=QUOTE_LIMIT, keep_newlines=True)}" if note and note.strip() else text
+
+
+def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
+    w, h = WIDTH / 2 - 6, 200
+    fams = [charts.Point(fw.family_by_id[g.id].name.get(lang), g.level, strings.number(g.level, lang),
+                         t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
+            for g in p.families if g.id in fw.family_by_id]
+    intel = [charts.Point(fw.intelligence_by_id[g.id].name.get(lang), g.level, strings.number(g.level, lang),
+                          t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
+             for g in p.intelligences if g.id in fw.intelligence_by_id]
+    nothing = t(lang, "nothing_measured")
+    left = charts.family_chart(fams, w, h) if fams else charts.empty(nothing, w, h)
+    right = charts.dots(intel, w, h) if intel else charts.empty(nothing, w, h)
+    table = Table([[Paragraph(t(lang, "families_chart"), st["h3"]), Paragraph(t(lang, "intelligences_chart"), st["h3"])],
+                   [left, right]], colWidths=[WIDTH / 2, WIDTH / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE)]))
+    return table
+
+
+def _fit(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> Flowable:
+    head = f"<b>{t(lang, 'fit')}</b>"
+    if p.meta.target_profile:
+        head += f" ({inert(p.meta.target_profile, limit=NAME_LIMIT)})"
+    if p.fit is not None:
+        body = t(lang, "fit_line", score=round(p.fit.score), coverage=strings.percent(p.fit.coverage, lang))
+    else:
+        body = t(lang, "fit_none" if p.meta.target_profile else "fit_no_target")
+    return _box(Paragraph(f"{head}: {body}", st["body"]), SHADE, None)
+
+
+def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
+    def lines(results: Sequence[SkillResult]) -> list[Paragraph]:
+        if not results:
+            return [Paragraph(t(lang, "none_yet"), st["small"])]
+        return [Paragraph(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}", st["cell"])
+                for r in results]
+
+    left, right = lines(p.strengths), lines(p.development)
+    rows = [[Paragraph(t(lang, "strengths"), st["h3"]), Paragraph(t(lang, "development"), st["h3"])]]
+    rows += [[left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
+             for k in range(max(len(left), len(right)))]
+    table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+                               ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
+    return table
+
+
+def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(t(lang, "skills_section"), st["h2"])]
+    measured = {r.skill_id: r for r in p.skills if r.level is not None}
+    groups = {g.id: g for g in p.families}
+    for fam in fw.families:
+        results = [measured[sid] for sid in fam.skill_ids if sid in measured]
+        if not results:
+            continue
+        g = groups.get(fam.id)
+        out.append(Paragraph(inert(fam.name.get(lang)), st["h3"]))
+        if g is not None:
+            out.append(Paragraph(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
+                                   level=strings.number(g.level, lang)), st["small_next"]))
+        out += [KeepTogether([_skill_block(r, fw, lang, st), Spacer(1, 6)]) for r in results]
+    missing = [r for r in p.skills if r.level is None and r.skill_id in fw.skill_by_id]
+    if missing:
+        names = ", ".join(_skill_name(fw, r.skill_id, lang) for r in missing)
+        out.append(Paragraph(t(lang, "not_measured", skills=names), st["small"]))
+    return out
+
+
+def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
+    value_w = WIDTH - LABEL_W
+    sjt = (t(lang, "sjt_value", score=round(r.sjt_score), items=strings.items(r.sjt_items, lang))
+           if r.sjt_score is not None else t(lang, "not_taken"))
+    rows: list[list[object]] = [
+        [Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]),
+         Paragraph(f"{t(lang, 'final_level')}: <b>{_level_band(r, lang)}</b>", st["level"])],
+        [Paragraph(t(lang, "sjt"), st["label"]), Paragraph(sjt, st["cell"])],
+        [Paragraph(t(lang, "interview"), st["label"]), Paragraph(_ratings(r, lang), st["cell"])],
+    ]
+    if r.ratings:
+        if r.disagreement:
+            agreement = f'<font color="#A3261B"><b>{t(lang, "disagree")}</b></font>'
+        else:
+            agreement = t(lang, "agree" if r.raters > 1 else "single_rater")
+        rows.append([Paragraph(t(lang, "agreement"), st["label"]), Paragraph(agreement, st["cell"])])
+    if r.quote is not None and r.quote.text.strip():
+        text = clean(r.quote.text, limit=QUOTE_LIMIT)
+        style = st["quote_rtl"] if is_rtl(text) else st["quote"]
+        wrap: Wrap = (REGULAR, style.fontSize, value_w - 2 * PAD - 2)
+        quote = Paragraph(f"\u201c{inert(text, wrap=wrap)}\u201d", style)
+        source = Paragraph(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
+        rows.append([Paragraph(t(lang, "quote"), st["label"]), [quote, source]])
+    table = Table(rows, colWidths=[LABEL_W, value_w])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
+    return table
+
+
+def _ratings(r: SkillResult, lang: str) -> str:
+    if not r.ratings:
+        return t(lang, "not_rated")
+    by_rater: dict[str, list[int]] = {}
+    for rating in r.ratings:
+        by_rater.setdefault(rating.rater, []).append(rating.level)
+    lines = [f"{inert(rater, limit=80)}: <b>{', '.join(str(v) for v in levels)}</b>" for rater, levels in by_rater.items()]
+    if r.interview_level is not None:
+        lines.append(f'<font color="#5A6470">{t(lang, "interview_level", level=strings.number(r.interview_level, lang))}</font>')
+    return "<br/>".join(lines)
+
+
+def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
+          st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(t(lang, "plan_section"), st["h2"]), Paragraph(t(lang, "plan_intro"), st["small_next"])]
+    if not p.development:
+        return [*out, Paragraph(t(lang, "plan_no_areas"), st["body"])]
+    for r in p.development:
+        block: list[Flowable] = [Paragraph(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
+                                           st["body_next"])]
+        suggestions = plans.for_skill(r.skill_id, lang)[:3]
+        block += [Paragraph(inert(s, limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
+        if not suggestions:
+            block.append(Paragraph(t(lang, "plan_empty"), st["small"]))
+        out += [KeepTogether(block), Spacer(1, 5)]
+    return out
+
+
+def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    m = p.meta
+    method = t(lang, "m_within_person" if m.sjt_method == "within_person" else "m_raw")
+    version = inert(m.bank_version, limit=60) if m.bank_version.strip() else t(lang, "bank_unknown")
+    cuts = {name: strings.number(cut, lang) for cut, name in BANDS}
+    norms = t(lang, "m_norms_ok" if p.show_percentiles else "m_norms_low", n=m.norm_group_size,
+              minimum=NORM_GROUP_MINIMUM)
+    weight = strings.number(INTERVIEW_WEIGHT / SJT_WEIGHT, lang, 0)
+    sections = [("m_sjt_h", t(lang, "m_sjt", version=version, method=method)),
+                ("m_ratings_h", t(lang, "m_ratings", gap=DISAGREEMENT_GAP)),
+                ("m_oversight_h", t(lang, "m_oversight")),
+                ("m_levels_h", t(lang, "m_levels", weight=weight, strong=cuts["strong"],
+                                 proficient=cuts["proficient"], developing=cuts["developing"])),
+                ("m_limits_h", f"{norms} {t(lang, 'm_limits')}")]
+    out: list[Flowable] = [Spacer(1, 6), Paragraph(t(lang, "method_section"), st["h2"])]
+    for head, body in sections:
+        out += [Paragraph(t(lang, head), st["h4"]), Paragraph(body, st["body"])]
+    return out
+
+
+# --- small pieces -------------------------------------------------------------------------------
+
+def _skill_name(fw: Framework, skill_id: str, lang: str) -> str:
+    skill = fw.skill_by_id.get(skill_id)
+    return inert(skill.name.get(lang) if skill else skill_id, limit=NAME_LIMIT)
+
+
+def _level_band(r: SkillResult, lang: str) -> str:
+    if r.level is None:
+        return t(lang, "not_rated")
+    return t(lang, "level_band", level=strings.number(r.level, lang), band=strings.band(lang, r.band))
+
+
+def _grid(rows: list[list[object]], widths: list[float]) -> Table:
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+    return table
+
+
+def _box(content: Flowable, background: colors.Color, border: colors.Color | None) -> Table:
+    table = Table([[content]], colWidths=[WIDTH])
+    style = [("BACKGROUND", (0, 0), (-1, -1), background), ("LEFTPADDING", (0, 0), (-1, -1), 8),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    if border is not None:
+        style.append(("BOX", (0, 0), (-1, -1), 1.2, border))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+@cache
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=REGULAR, fontSize=8.8, leading=12.2)
+    return {
+        "body": body,
+        "body_next": ParagraphStyle("body_next", body, keepWithNext=1, spaceAfter=2),
+        "cell": ParagraphStyle("cell", body, fontSize=8.5, leading=11.2),
+        "small": ParagraphStyle("small", body, fontSize=7.5, leading=10, textColor=MUTED),
+        "small_next": ParagraphStyle("small_next", body, fontSize=7.5, leading=10, textColor=MUTED,
+                                     keepWithNext=1, spaceAfter=4),
+        "label": ParagraphStyle("label", body, fontName=BOLD, fontSize=7.5, leading=11.2, textColor=MUTED),
+        "kicker": ParagraphStyle("kicker", body, fontName=BOLD, fontSize=8.5, leading=11, textColor=INK),
+        "name": ParagraphStyle("name", body, fontName=BOLD, fontSize=19, leading=24, spaceAfter=6),
+        "h2": ParagraphStyle("h2", body, fontName=BOLD, fontSize=13, leading=17, textColor=INK,
+                             spaceBefore=4, spaceAfter=6, keepWithNext=1),
+        "h3": ParagraphStyle("h3", body, fontName=BOLD, fontSize=9.5, leading=13, textColor=INK,
+                             spaceBefore=4, spaceAfter=2, keepWithNext=1),
+        "h4": ParagraphStyle("h4", body, fontName=BOLD, fontSize=8.8, leading=12, spaceBefore=6,
+                             spaceAfter=1, keepWithNext=1),
+        "skill": ParagraphStyle("skill", body, fontName=BOLD, fontSize=9.5, leading=12.5),
+        "level": ParagraphStyle("level", body, fontSize=8.8, leading=12.5, alignment=TA_RIGHT),
+        "quote": ParagraphStyle("quote", body, fontSize=8.5, leading=11.5, textColor=colors.HexColor("#2B2F36")),
+        "quote_rtl": ParagraphStyle("quote_rtl", body, fontSize=8.5, leading=11.5, alignment=TA_RIGHT,
+                                    textColor=colors.HexColor("#2B2F36")),
+        "alert": ParagraphStyle("alert", body, fontSize=9.5, leading=13, textColor=ALERT),
+        "bullet": ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=3, spaceAfter=2),
+    }
+
+
+# --- page furniture -----------------------------------------------------------------------------
+
+def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+    name = visual_order(clean(profile.meta.candidate_name, limit=80))
+    campaign = visual_order(clean(profile.meta.campaign_name, limit=80))
+    demo = t(lang, "demo_mark") if profile.meta.is_demo else None
+
+    def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        if demo:  # under the page's content: readable, and impossible to miss on a printout
+            canvas.setFillColor(colors.Color(0.64, 0.15, 0.11, alpha=0.10))
+            canvas.setFont(BOLD, 64)
+            canvas.translate(PAGE_W / 2, PAGE_H / 2)
+            canvas.rotate(35)
+            canvas.drawCentredString(0, -20, demo)
+            canvas.rotate(-35)
+            canvas.translate(-PAGE_W / 2, -PAGE_H / 2)
+        if doc.page > 1:
+            canvas.setFont(REGULAR, 7.5)
+            canvas.setFillColor(MUTED)
+            y = PAGE_H - MARGIN + 5 * mm
+            canvas.drawString(MARGIN, y, f"{name} \u00b7 {t(lang, 'title')}")
+            canvas.drawRightString(PAGE_W - MARGIN, y, campaign)
+        canvas.restoreState()
+
+    return decorate
+
+
+def _footer_canvas(left: str, right: str, page_label: Callable[[int, int], str]) -> type[Canvas]:
+    """A canvas that holds its pages until the end, so each footer can say 'page x of y'."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self._held: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._held.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._held)
+            for n, state in enumerate(self._held, start=1):
+                self.__dict__.update(state)
+                self._footer(n, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, n: int, total: int) -> None:
+            self.saveState()
+            y = MARGIN - 2
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, y + 9, PAGE_W - MARGIN, y + 9)
+            self.setFont(BOLD, 7)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, y, left)
+            self.setFont(REGULAR, 7)
+            self.drawRightString(PAGE_W - MARGIN, y, f"{page_label(n, total)} \u00b7 {right}")
+            self.restoreState()
+
+    return FooterCanvas

@@ -1,0 +1,469 @@
+"""Features of a free-text interview answer, always RELATIVE to the question's anchors.
+
+Nothing here depends on a vocabulary learnt in training: the TF-IDF spaces are fitted per
+question at prediction time (prompt + anchors [+ exemplars] + answer), and the cue
+lexicons (STAR, past vs hypothetical, ownership, specificity) are fixed EN/FR word lists.
+A learner trained on these features can therefore score a question it has never seen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+FEATURE_VERSION = 3  # bump when a feature changes meaning: the trained model becomes stale
+
+# --- text normalisation ------------------------------------------------------
+
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+
+
+def fold(text: str) -> str:
+    """Lower case, straight quotes, no accents: cue patterns are written on this form."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOS).lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+STOP = frozenset("""
+a about after again all also am an and any are as at be because been before being but by can could did do
+does doing don't down during each few for from further had has have having he her here hers him his how i if in
+into is it its just me more most my no nor not now of off on once only or other our out over own same she should
+so some such than that the their them then there these they this those through to too under until up very was we
+were what when where which while who whom why will with would you your yours it's i'm i've i'd i'll that's there's
+really very quite thing things like get got
+au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui ma mais me
+meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une
+vos votre vous c'est j'ai d'un d'une l'a n'est qu'il qu'elle y a est sont etait ai avait fait faire tres plus
+bien tout tous toute toutes cela ca comme si alors donc aussi encore deja
+""".split())
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+def stems(text: str) -> set[str]:
+    """Crude EN/FR stems: content words cut to 5 letters (enough to match 'apologised'/'apologize')."""
+    return {_stem(w) for w in words(text) if len(w) > 3 and w not in STOP}
+
+
+def _stem(w: str) -> str:
+    w = w.split("'")[-1] if "'" in w and len(w.split("'")[-1]) > 3 else w
+    return w[:5]
+
+
+# --- cue lexicons (on folded text) --------------------------------------------
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+_ADV = r"(?:(?:then|also|just|first|finally|immediately|quickly|actually|personally|really|still|even|calmly|" \
+       r"gently|simply|eventually|later|always|never|kept|started|decided|tried|managed|went|ended up)\s+){0,2}"
+_EN_PAST_VERB = (r"\w{2,}ed|was|were|had|did|went|got|made|said|told|took|gave|found|kept|felt|knew|thought|saw|"
+                 r"came|spoke|wrote|sent|left|put|ran|began|brought|bought|caught|chose|drove|heard|held|let|lost|"
+                 r"met|paid|rang|sat|stood|spent|taught|understood|won|did|dealt|sought|stuck|grew|built|led|"
+                 r"meant|read|set|cut|hung|fought|forgot|rewrote|broke|swallowed|owned")
+_FR_PRONOUNS = r"(?:l'|lui |leur |les |la |le |me |m'|en |y |vous |t'|nous |l'en |lui en |le lui |leur en )?"
+_FR_PARTICIPLE = r"\w+(?:e|ee|es|ees|i|ie|is|it|ite|u|ue|us|ert|erte|oint|ait|aite|int|ainte)"
+
+LEX: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": {
+        "own_past": _rx(rf"\b(?:i|we)\s+{_ADV}(?:{_EN_PAST_VERB})\b", r"\bi'd (?:already|just) \w+ed\b"),
+        "own_any": _rx(rf"\b(?:i|we)\s+{_ADV}(?!think|feel|believe|guess|mean|suppose|hope|would|'d|should|could"
+                       r"|might|will|'ll|am|'m)\w+"),
+        "past_time": _rx(r"\b(?:last|that|one|this one)\s+(?:day|week|month|year|summer|winter|spring|autumn|"
+                         r"christmas|time|evening|morning|night|shift|friday|monday|weekend)\b",
+                         r"\b(?:\w+ )?(?:years?|months?|weeks?|days?) ago\b", r"\bback (?:then|in|when)\b",
+                         r"\bat my (?:previous|last|old|first|former) (?:job|role|company|position|employer|work)\b",
+                         r"\bwhen i (?:was|worked|started|joined)\b", r"\bin (?:19|20)\d\d\b",
+                         r"\bthere was (?:a|an|this|one) \w+", r"\bonce,? (?:a|when|i)\b",
+                         r"\b(?:a|one|this) (?:customer|client|caller|lady|woman|man|gentleman|guy|user|member|"
+                         r"subscriber|passenger|guest) (?:called|rang|phoned|wrote|came|messaged|emailed|contacted|"
+                         r"complained|posted|was|had)\b"),
+        "hypothetical": _rx(r"\bi(?: would|'d| will|'ll| should| could| might| can| may)\b(?! have\b)",
+                            r"\b(?:would|should|could) (?:be|try|make|ask|say|tell|offer|call|check|take|give|"
+                            r"explain|apologi[sz]e|listen|start|first|probably)\b",
+                            r"\bif (?:a|the|i|they|he|she|it|you|someone)\b", r"\bin (?:that|this|such a) case\b",
+                            r"\bi (?:always|usually|normally|generally|tend to|try to)\b",
+                            r"\bmy approach (?:is|would)\b", r"\bi (?:think|guess|suppose) i\b",
+                            r"\bprobably\b", r"\bimagine\b", r"\bhypothetically\b"),
+        "generic": _rx(r"\b(?:it is|it's) (?:important|essential|key|crucial|vital|best)\b",
+                       r"\byou (?:should|need to|have to|must|always|can)\b", r"\bone (?:should|must)\b",
+                       r"\bcustomers? (?:want|need|expect|deserve|like|always)\b", r"\bthe key (?:is|to)\b",
+                       r"\bin general\b", r"\bgenerally\b", r"\bbest practice", r"\balways\b",
+                       r"\b(?:good|great) (?:customer service|communication|advisor|agent)s? (?:is|means|should)\b"),
+        "others_fail": _rx(r"\b(?:they|he|she|my (?:manager|boss|colleague|supervisor|team ?lead|co-?workers?|"
+                           r"teammates?|team)|the (?:manager|team|company|other agents?|colleagues?|system|it team|"
+                           r"back office|management|supervisor|warehouse|courier|developers?|previous agent)|"
+                           r"management|nobody|no one|everyone else)\s+(?:\w+\s+)?(?:didn't|did not|never|"
+                           r"wouldn't|would not|couldn't|failed|forgot|refused|ignored|messed|screwed|blamed|"
+                           r"wasn't|weren't|was not|were not|hadn't|don't|doesn't|can't|won't|kept \w+ing|"
+                           r"should have|lost|made (?:a|the) mistake)",
+                           r"\b(?:not|wasn't|isn't|never) my (?:fault|problem|mistake|job)\b",
+                           r"\b(?:their|his|her|the team's|management's) (?:fault|mistake|problem|error)\b",
+                           r"\bbecause of (?:them|him|her|my colleague|the team|management|the other)\b",
+                           r"\b(?:blame|blamed) (?:them|him|her|the|my)\b", r"\bincompetent\b",
+                           r"\bnothing i could do\b", r"\bout of my hands\b"),
+        "situation": _rx(r"\b(?:last|that|one)\s+(?:day|week|month|year|summer|winter|christmas|time|evening|"
+                         r"morning|shift|friday|monday)\b", r"\bago\b", r"\bback (?:then|in|when)\b",
+                         r"\bat my (?:previous|last|old|first|former|current) (?:job|role|company|position|work)\b",
+                         r"\bwhen i (?:was|worked|started)\b", r"\bi (?:was )?work(?:ed|ing) (?:as|at|in|for|on)\b",
+                         r"\bthere was (?:a|an|this|one)\b",
+                         r"\b(?:a|one|this) (?:customer|client|caller|lady|woman|man|gentleman|guy|user|member|"
+                         r"subscriber|passenger|guest) (?:called|rang|phoned|wrote|came|messaged|emailed|contacted|"
+                         r"complained|posted)\b", r"\bduring (?:my|a|the|an)\b", r"\bthe situation\b",
+                         r"\bin (?:19|20)\d\d\b", r"\bonce\b"),
+        "task": _rx(r"\bi (?:had|needed|wanted|was supposed|was expected|was asked) to\b",
+                    r"\bmy (?:job|role|task|goal|responsibility|aim|objective|priority|mission) (?:was|is|there)\b",
+                    r"\bit was (?:my job|up to me|my responsibility)\b",
+                    r"\bi was (?:responsible|in charge|the one|on duty|covering|alone)\b",
+                    r"\bthe (?:goal|challenge|task|problem|issue|aim) was\b",
+                    r"\b(?:she|he|they|the customer|the client) (?:needed|wanted|expected|asked for)\b",
+                    r"\bi had to\b", r"\bwe had to\b"),
+        "action": _rx(rf"\b(?:so|then|first|next|and|after that,?) i\s+{_ADV}(?:{_EN_PAST_VERB})\b",
+                      r"\bi (?:decided|started|offered|explained|apologi[sz]ed|listened|checked|called|asked|"
+                      r"escalated|suggested|proposed|wrote|sent|booked|refunded|arranged|contacted|followed up|"
+                      r"reassured|acknowledged|stayed|took|gave|rang|organised|organized|set up|fixed|"
+                      r"promised|repeated|summari[sz]ed|noted|logged|flagged|told)\b"),
+        "result": _rx(r"\bin the end\b", r"\bas a result\b", r"\bresult\b", r"\bfinally\b", r"\beventually\b",
+                      r"\bat the end\b", r"\boutcome\b", r"\bit worked\b",
+                      r"\b(?:she|he|they|the customer|the client|the caller) (?:thanked|was happy|was relieved|"
+                      r"calmed|stayed|came back|renewed|gave|left a|wrote back|rated|kept|agreed|accepted|"
+                      r"apologi[sz]ed|ended up|said thanks|was satisfied)\b", r"\bsince then\b",
+                      r"\bi (?:learned|learnt|realised|realized)\b", r"\bfrom then on\b",
+                      r"\bthe next (?:day|week|morning|month)\b", r"\bresolved\b", r"\bended up\b",
+                      r"\bturned out\b", r"\bsatisf(?:ied|action)\b", r"\bfeedback\b", r"\breview\b",
+                      r"\bcsat\b|\bnps\b", r"\bnow i\b"),
+        "sequence": _rx(r"\bfirst(?:ly)?\b", r"\bthen\b", r"\bafter that\b", r"\bnext\b", r"\bafterwards\b",
+                        r"\bfinally\b", r"\bsecond(?:ly)?\b", r"\bstep\b"),
+        "speech": _rx(r'"', r"\bi (?:said|told (?:him|her|them)|wrote|replied|answered|asked (?:him|her|them))\b",
+                      r"\b(?:she|he|they) said\b"),
+        "hedge": _rx(r"\bkind of\b", r"\bsort of\b", r"\bstuff\b", r"\band so on\b", r"\bi guess\b", r"\bmaybe\b",
+                     r"\bthings like that\b", r"\bwhatever\b", r"\bbasically\b", r"\bsomething like\b"),
+        "numbers": _rx(r"\b\d+(?:[.,:]\d+)?\b", r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       r"fifteen|twenty|thirty|forty|fifty|hundred|half|dozen|couple)\b"),
+        "units": _rx(r"\b(?:minutes?|hours?|days?|weeks?|months?|years?|euros?|pounds?|dollars?|percent|%|"
+                     r"seconds?|orders?|tickets?|calls?|emails?)\b"),
+    },
+    "fr": {
+        "own_past": _rx(rf"\b(?:j'|je {_FR_PRONOUNS})(?:ai|avais)\s+(?:\w+\s+){{0,2}}?{_FR_PARTICIPLE}\b",
+                        rf"\bje (?:me |m')?suis\s+(?:\w+\s+)?{_FR_PARTICIPLE}\b",
+                        r"\b(?:nous avons|on a|on avait|nous avions)\s+\w+",
+                        r"\bje (?!\w+rais\b)\w+ais\b", r"\bj'(?!\w+rais\b)\w+ais\b"),
+        "own_any": _rx(r"\b(?:j'|je |moi,? je\b|nous |on )(?!pense|crois|trouve|dirais|serais|ferais|"
+                       r"pourrais|devrais|voudrais)\w+"),
+        "past_time": _rx(r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
+                         r"\b(?:le mois|la semaine|l'ete|l'hiver|le week-end|le weekend) (?:dernier|derniere)\b",
+                         r"\bil y a (?:\w+ )?(?:ans?|mois|semaines?|jours?|annees?)\b",
+                         r"\b(?:quand|lorsque) j'(?:etais|ai commence|ai travaille|avais)\b",
+                         r"\b(?:quand|lorsque) je (?:travaillais|suis arrive)\b",
+                         r"\bdans mon (?:ancien|precedent|dernier|premier) (?:poste|emploi|job|travail|boulot)\b",
+                         r"\ba l'epoque\b", r"\ben (?:19|20)\d\d\b", r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b",
+                         r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?|adherente?)"
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)\b"),
+        "hypothetical": _rx(r"\b(?:j'|je (?:l'|lui |leur |les |la |le |me |m'|en |y |vous )?)\w+r(?:ais|ai)\b",
+                            r"\b(?:il|elle|on|ce|cela|ca) \w+rait\b", r"\bil faudrait\b",
+                            r"\bsi (?:le|la|un|une|je|on|il|elle|les|c'est|jamais)\b", r"\bje vais\b",
+                            r"\bdans ce cas\b", r"\bnormalement\b", r"\ben general\b", r"\bgeneralement\b",
+                            r"\bd'habitude\b", r"\bje pense que je\b", r"\bprobablement\b", r"\bj'essaie\b",
+                            r"\bje (?:commence|demande|propose|reste|m'assure|prends|explique|reformule)\b",
+                            r"\bimaginons\b", r"\ben principe\b"),
+        "generic": _rx(r"\bil (?:est|faut|est toujours) (?:important|essentiel|primordial|crucial|capital)\b",
+                       r"\bil faut\b", r"\bon doit\b", r"\bil ne faut (?:jamais|pas)\b",
+                       r"\ble client (?:veut|a besoin|attend|doit|merite)\b",
+                       r"\bles clients (?:veulent|ont besoin|attendent|meritent|aiment)\b", r"\bla cle\b",
+                       r"\ben general\b", r"\btoujours\b", r"\bessentiel\b", r"\bprimordial\b",
+                       r"\bun bon (?:conseiller|agent|service)\b"),
+        "others_fail": _rx(r"\b(?:ils|il|elle|elles|mon (?:manager|responsable|chef|collegue|superviseur|n\+1)|"
+                           r"ma (?:collegue|responsable|cheffe|superviseure|manageuse|manager)|mes collegues|"
+                           r"l'equipe|la direction|le service|le siege|le back.office|l'entrepot|le transporteur|"
+                           r"le livreur|la hierarchie|personne|les autres)\s+(?:ne |n')(?:\w+\s+){0,3}?"
+                           r"(?:pas|jamais|rien|plus)\b",
+                           r"\b(?:ils|il|elle|elles|mon collegue|ma collegue|l'equipe|la direction)\s+"
+                           r"(?:avai(?:en)?t|a|ont)\s+(?:oublie|mal|rate|refuse|ignore|perdu|bacle|laisse tomber)",
+                           r"\b(?:pas|n'etait pas|ce n'est pas|c'est pas) (?:de )?ma faute\b",
+                           r"\b(?:c'est|c'etait) (?:de )?(?:leur|sa) faute\b", r"\b(?:leur|sa) faute\b",
+                           r"\ba cause (?:d'eux|de lui|d'elle|de mon collegue|de ma collegue|de l'equipe|"
+                           r"de la direction|des autres)\b", r"\bincompetent", r"\bje n'y pouvais rien\b",
+                           r"\bpas mon (?:probleme|travail|role|boulot)\b"),
+        "situation": _rx(r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
+                         r"\b(?:le mois|la semaine) (?:dernier|derniere)\b", r"\bil y a (?:\w+ )?(?:ans?|mois|"
+                         r"semaines?|jours?|annees?)\b", r"\b(?:quand|lorsque) (?:j'etais|je travaillais)\b",
+                         r"\bdans mon (?:ancien|precedent|dernier|premier|poste|emploi|job|travail)\b",
+                         r"\ba l'epoque\b", r"\blors (?:de|d')\b", r"\bje travaillais\b", r"\bj'etais (?:conseill"
+                         r"|agent|charge|en poste|vendeu|hote|teleconseill|stagiaire|seule?|de permanence)",
+                         r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?)"
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)\b",
+                         r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b", r"\ben (?:19|20)\d\d\b",
+                         r"\bla situation\b", r"\ble contexte\b"),
+        "task": _rx(r"\bje devais\b", r"\bil fallait que (?:je|j')\b", r"\bil (?:me )?fallait\b",
+                    r"\b(?:mon|ma) (?:role|mission|objectif|tache|travail|but|priorite) (?:etait|c'etait|est|,)",
+                    r"\bj'etais (?:chargee?|responsable|en charge|seule?|la seule|le seul|de permanence)\b",
+                    r"\bon m'a demande\b", r"\bl'objectif (?:etait|c'etait)\b", r"\bmon but\b",
+                    r"\b(?:il|elle|le client|la cliente) (?:voulait|avait besoin|attendait|demandait)\b",
+                    r"\bje dois\b", r"\bnous devions\b", r"\bon devait\b"),
+        "action": _rx(rf"\b(?:alors|donc|ensuite|puis|d'abord|apres|et)\s+(?:j'|je {_FR_PRONOUNS})ai\b",
+                      rf"\b(?:j'|je {_FR_PRONOUNS})ai\s+(?:\w+\s+)?(?:appele|rappele|demande|propose|explique|"
+                      r"ecoute|verifie|ecrit|envoye|pris|fait|dit|offert|contacte|cherche|reformule|resume|note|"
+                      r"trouve|organise|transmis|escalade|relance|rassure|excuse|presente|suivi|decide|commence|"
+                      r"garde|repondu|rembourse|reserve|accompagne|prevenu|laisse|rappelee|recapitule)",
+                      r"\bje me suis (?:excusee?|occupee?|assuree?|engagee?|mise?|rendu)\b",
+                      r"\bje (?:lui|leur) ai\b"),
+        "result": _rx(r"\bau final\b", r"\bfinalement\b", r"\bresultat\b", r"\bbilan\b", r"\ba la fin\b",
+                      r"\ben fin de compte\b", r"\bdu coup\b",
+                      r"\b(?:il|elle|ils|le client|la cliente) (?:m'a |m'ont |nous a |a |ont )?(?:remercie|"
+                      r"rappele|garde|renouvele|laisse|accepte|ecrit|repondu|souri|calme|revenu|reste|restee)",
+                      r"\bdepuis\b", r"\bj'ai (?:appris|compris|retenu|realise)\b",
+                      r"\bca a (?:marche|fonctionne|paye)\b", r"\b(?:a ete|etait) (?:regle|resolu|reglee|resolue)\b",
+                      r"\bsatisfaite?\b", r"\bsatisfaction\b", r"\bavis\b", r"\bretour\b",
+                      r"\bs'est (?:calmee?|apaisee?|resolue?|terminee?|bien passe|bien terminee?|detendue?)\b",
+                      r"\ba permis\b", r"\ble lendemain\b", r"\bla semaine (?:suivante|d'apres)\b",
+                      r"\bmaintenant,? je\b", r"\bdesormais\b"),
+        "sequence": _rx(r"\bd'abord\b", r"\bensuite\b", r"\bpuis\b", r"\bapres\b", r"\benfin\b",
+                        r"\bpour finir\b", r"\bpremier\b", r"\bdeuxieme\b", r"\betape\b", r"\ben premier\b"),
+        "speech": _rx(r'"', r"\bje (?:lui|leur) ai (?:dit|ecrit|repondu|demande|explique)\b", r"\bj'ai dit\b",
+                      r"\b(?:il|elle) (?:m'a )?dit\b"),
+        "hedge": _rx(r"\bgenre\b", r"\btruc\b", r"\bun peu\b", r"\bpeut-etre\b", r"\bje crois\b", r"\bbref\b",
+                     r"\bdes trucs\b", r"\bet tout\b", r"\bvoila\b", r"\bquoi\b", r"\ben gros\b"),
+        "numbers": _rx(r"\b\d+(?:[.,:h]\d+)?\b", r"\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+                       r"quinze|vingt|trente|quarante|cinquante|cent|demi|dizaine|quinzaine|vingtaine|douzaine)\b"),
+        "units": _rx(r"\b(?:minutes?|heures?|jours?|semaines?|mois|ans|annees?|euros?|secondes?|commandes?|"
+                     r"tickets?|appels?|mails?|e-mails?|courriels?|%)\b"),
+    },
+}
+STAR_PARTS = ("situation", "task", "action", "result")
+
+
+def _lex(language: str) -> dict[str, re.Pattern[str]]:
+    return LEX["fr" if language == "fr" else "en"]
+
+
+def count(pattern: re.Pattern[str], folded: str) -> int:
+    return sum(1 for _ in pattern.finditer(folded))
+
+
+# --- cues: STAR, past vs hypothetical, ownership -------------------------------
+
+@dataclass(frozen=True)
+class Cues:
+    n_words: int
+    star: dict[str, int]
+    own_past: int
+    own_any: int
+    past_time: int
+    hypothetical: int
+    generic: int
+    others_fail: int
+    sequence: int
+    speech: int
+    hedge: int
+    numbers: int
+    units: int
+    names: int
+
+    @property
+    def star_parts(self) -> tuple[str, ...]:
+        return tuple(p for p in STAR_PARTS if self.star[p] > 0)
+
+    @property
+    def past_score(self) -> float:
+        return self.own_past + 1.5 * self.past_time
+
+    @property
+    def past_example(self) -> bool:
+        """A real past example: past-tense first-person events outweigh hypothetical/habitual talk."""
+        past, hyp = self.past_score, self.hypothetical + 0.5 * self.generic
+        return past >= 2 and past >= 0.8 * hyp
+
+    @property
+    def ownership(self) -> str:
+        own = self.own_past + 0.5 * self.own_any
+        others = self.others_fail
+        if others >= 2 and own < 3 * others:
+            return "others"
+        if others >= 1 and own >= 2:
+            return "mixed"
+        if own >= 2:
+            return "own"
+        return "unclear"
+
+
+_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+
+
+def cues(answer: str, language: str) -> Cues:
+    lex = _lex(language)
+    folded = " " + fold(answer) + " "
+    star = {p: count(lex[p], folded) for p in STAR_PARTS}
+    # "action" also counts plain first-person past actions: the core of a STAR story
+    star["action"] += count(lex["own_past"], folded) // 2
+    names = sum(1 for m in _NAME.finditer(answer.strip()) if m.group(0) not in {"I", "The", "My", "Je", "Le", "La"})
+    return Cues(len(answer.split()), star, count(lex["own_past"], folded), count(lex["own_any"], folded),
+                count(lex["past_time"], folded), count(lex["hypothetical"], folded), count(lex["generic"], folded),
+                count(lex["others_fail"], folded), count(lex["sequence"], folded), count(lex["speech"], folded),
+                count(lex["hedge"], folded), count(lex["numbers"], folded), count(lex["units"], folded), names)
+
+
+# --- indicators ------------------------------------------------------------------
+
+def indicator_matched(indicator: str, answer_stems: set[str]) -> bool:
+    """An indicator is matched when most of its content stems appear in the answer."""
+    ind = stems(indicator)
+    if not ind:
+        return False
+    hit = len(ind & answer_stems)
+    need = 1 if len(ind) <= 2 else max(2, math.ceil(0.5 * len(ind)))
+    return hit >= need
+
+
+# --- similarity ------------------------------------------------------------------
+
+def _vectorizers() -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=fold,
+                           min_df=1, dtype=np.float32)
+    word = TfidfVectorizer(analyzer="word", tokenizer=lambda t: [_stem(w) for w in words(t) if w not in STOP],
+                           preprocessor=None, lowercase=False, token_pattern=None, ngram_range=(1, 2),
+                           sublinear_tf=True, dtype=np.float32)
+    return char, word
+
+
+def similarity_matrix(docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Cosine similarity between all docs, in a char n-gram and a word-stem space fitted on these docs only."""
+    out = []
+    for vec in _vectorizers():
+        try:
+            x = vec.fit_transform(list(docs))
+            out.append(np.asarray((x @ x.T).todense(), dtype=float))
+        except ValueError:  # empty vocabulary (e.g. only stop words)
+            out.append(np.zeros((len(docs), len(docs))))
+    return out[0], out[1]
+
+
+def _softmax_level(sims: np.ndarray, levels: np.ndarray, temp: float) -> float:
+    if sims.size == 0:
+        return 0.5
+    w = np.exp((sims - sims.max()) / temp)
+    return float((w * levels).sum() / w.sum())
+
+
+# --- the feature vector -------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AnchorDoc:
+    level: float  # normalised 0-1
+    text: str
+    indicators: tuple[str, ...]
+
+    @property
+    def doc(self) -> str:
+        return " ".join([self.text, *self.indicators])
+
+
+@dataclass(frozen=True)
+class BaseFeatures:
+    """Everything that depends on the answer, prompt and anchors (not on exemplars)."""
+
+    values: dict[str, float]
+    anchor_sims: np.ndarray  # combined char+word similarity per anchor
+    indicators_matched: tuple[str, ...]
+    cues: Cues
+    baseline_sim: float  # word TF-IDF cosine to the top anchor (the baseline's input)
+
+
+def base_features(answer: str, *, prompt: str, kind: str, language: str,
+                  anchors: Sequence[AnchorDoc]) -> BaseFeatures:
+    c = cues(answer, language)
+    n = max(c.n_words, 1)
+    per100 = 100.0 / max(n, 30)
+    lv = np.array([a.level for a in anchors], dtype=float)
+    docs = [answer, prompt, *[a.doc for a in anchors]]
+    sc, sw = similarity_matrix(docs)
+    a_c, a_w = sc[0, 2:], sw[0, 2:]
+    a_s = 0.5 * (a_c + a_w)
+    top, bot = int(np.argmax(lv)), int(np.argmin(lv))
+    mid = int(np.argmin(np.abs(lv - 0.5)))
+    slope = float(np.polyfit(lv, a_s, 1)[0]) if len(set(lv.tolist())) >= 2 else 0.0
+
+    ans_stems = stems(answer)
+    cov = np.zeros(len(anchors))
+    matched: list[str] = []
+    for k in sorted(range(len(anchors)), key=lambda k: -anchors[k].level):
+        hits = [i for i in anchors[k].indicators if indicator_matched(i, ans_stems)]
+        matched.extend(hits)
+        cov[k] = len(hits) / len(anchors[k].indicators) if anchors[k].indicators else 0.0
+    cov_level = float((cov * lv).sum() / cov.sum()) if cov.sum() > 0 else 0.5
+
+    rubric_stems = set().union(*(stems(a.doc) for a in anchors)) if anchors else set()
+    echo_share = len(ans_stems & rubric_stems) / max(len(ans_stems), 1)
+    prompt_share = len(ans_stems & stems(prompt)) / max(len(ans_stems), 1)
+    concrete = (c.own_past + c.numbers + c.speech + c.names + c.star["result"]) * per100
+    concrete_n = 1.0 - math.exp(-concrete / 8.0)
+    star_n = len(c.star_parts) / 4.0
+    past = c.past_score * per100
+    hyp = c.hypothetical * per100
+    generic = c.generic * per100
+    behavioural = 1.0 if kind == "behavioural" else 0.0
+    past_share = c.past_score / (c.past_score + c.hypothetical + 0.5 * c.generic + 1e-6)
+    own = c.own_past + 0.5 * c.own_any
+    others_share = c.others_fail / (c.others_fail + own + 1.0)
+
+    v = {
+        "sim_top_c": a_c[top], "sim_top_w": a_w[top], "sim_bot_c": a_c[bot], "sim_bot_w": a_w[bot],
+        "sim_mid": a_s[mid], "sim_max": float(a_s.max()), "sim_top_minus_bot": a_s[top] - a_s[bot],
+        "sim_top_rel": a_s[top] / (a_s.max() + 1e-6), "sim_slope": slope,
+        "sim_level_c": _softmax_level(a_c, lv, 0.02), "sim_level_w": _softmax_level(a_w, lv, 0.02),
+        "closest_level": float(lv[int(np.argmax(a_s))]),
+        "sim_prompt_c": sc[0, 1], "sim_prompt_w": sw[0, 1],
+        "cov_top": cov[top], "cov_bot": cov[bot], "cov_mid": cov[mid], "cov_level": cov_level,
+        "cov_top_minus_bot": cov[top] - cov[bot], "cov_any": float(cov.sum() > 0),
+        "echo_share": echo_share, "prompt_share": prompt_share,
+        "echo_x_abstract": echo_share * (1.0 - concrete_n), "sim_top_x_abstract": a_w[top] * (1.0 - concrete_n),
+        "log_words": math.log1p(n), "n_sentences": min(len(re.findall(r"[.!?]+", answer)) + 1, 30) / 10.0,
+        "own_past": c.own_past * per100, "own_any": c.own_any * per100, "past": past, "hyp": hyp,
+        "generic": generic, "past_share": past_share, "others_share": others_share,
+        "others": c.others_fail * per100, "star_n": star_n,
+        **{f"star_{p}": float(c.star[p] > 0) for p in STAR_PARTS},
+        "numbers": c.numbers * per100, "units": c.units * per100, "speech": c.speech * per100,
+        "names": c.names * per100, "sequence": c.sequence * per100, "hedge": c.hedge * per100,
+        "concrete": concrete_n,
+        "behavioural": behavioural, "behav_x_hyp": behavioural * (1.0 - past_share),
+        "behav_x_past": behavioural * past_share, "behav_x_star": behavioural * star_n,
+        "situ_x_cov_level": (1.0 - behavioural) * cov_level,
+        "past_example": float(c.past_example),
+        "has_ind": float(any(a.indicators for a in anchors)), "n_anchors": min(len(anchors), 7) / 7.0,
+    }
+    base_sim = a_w[top]
+    return BaseFeatures({k: float(x) for k, x in v.items()}, a_s, tuple(matched), c, float(base_sim))
+
+
+EXEMPLAR_KEYS = ("ex_has", "ex_knn_level", "ex_top1_level", "ex_top_sim", "ex_rel_sim", "ex_minus_anchor")
+
+
+def exemplar_features(sims: np.ndarray, levels: np.ndarray, base: BaseFeatures) -> dict[str, float]:
+    """kNN-style features from the answer's similarity to rated exemplars (normalised levels)."""
+    fallback = base.values["sim_level_c"]
+    if sims.size == 0:
+        return {"ex_has": 0.0, "ex_knn_level": fallback, "ex_top1_level": base.values["closest_level"],
+                "ex_top_sim": 0.0, "ex_rel_sim": 0.0, "ex_minus_anchor": 0.0}
+    knn = _softmax_level(sims, levels, 0.03)
+    top = int(np.argmax(sims))
+    return {"ex_has": 1.0, "ex_knn_level": knn, "ex_top1_level": float(levels[top]),
+            "ex_top_sim": float(sims[top]), "ex_rel_sim": float(sims[top] - base.values["sim_max"]),
+            "ex_minus_anchor": knn - fallback}
+
+
+def feature_names(base: BaseFeatures) -> list[str]:
+    return [*base.values.keys(), *EXEMPLAR_KEYS]
+
+
+def vector(base: BaseFeatures, ex: dict[str, float]) -> list[float]:
+    return [*base.values.values(), *(ex[k] for k in EXEMPLAR_KEYS)]

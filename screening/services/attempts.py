@@ -1,0 +1,196 @@
+"""The candidate's attempt: open or resume from the invite token, save each answer as given, submit.
+
+Every call takes the token again, so a forged, expired or used link never reaches data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session, select
+
+from screening.banks import InterviewQuestion, SjtItem
+from screening.services.audit import record
+from screening.services.catalog import get_catalog
+from screening.services.errors import InvalidInput, InvalidInvite
+from screening.services.invitations import invitation_for_token
+from screening.services.text import clean
+from screening.store.engine import Database
+from screening.store.models import Answer, Attempt, Campaign, Candidate, utcnow
+
+MINUTES_PER_SJT_ITEM = 1.5
+MINUTES_PER_WRITTEN_QUESTION = 6
+
+
+@dataclass(frozen=True)
+class PlannedSjt:
+    item: SjtItem
+    option_order: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AttemptView:
+    """What the candidate's page needs; holds no keys, scores or anchors."""
+
+    attempt_id: int
+    candidate_first_name: str
+    campaign_name: str
+    language: str
+    consented: bool
+    submitted: bool
+    step: int
+    sjt: tuple[PlannedSjt, ...]
+    written: tuple[InterviewQuestion, ...]
+    answers: dict[str, dict[str, Any]]
+    texts: dict[str, str]
+
+    @property
+    def total_steps(self) -> int:
+        return len(self.sjt) + len(self.written)
+
+    @property
+    def minutes(self) -> int:
+        return round(len(self.sjt) * MINUTES_PER_SJT_ITEM + len(self.written) * MINUTES_PER_WRITTEN_QUESTION)
+
+    def answered(self, item_id: str) -> bool:
+        if item_id in self.texts:
+            return bool(self.texts[item_id].strip())
+        response = self.answers.get(item_id, {})
+        return bool(response.get("best") and response.get("worst")) or bool(response.get("ratings"))
+
+
+def _plan(campaign: Campaign, rng: random.Random) -> dict[str, Any]:
+    """Items for this candidate (drawn from the pool when the campaign says so), options shuffled."""
+    bank = get_catalog().bank
+    items = [bank.sjt_by_id[i] for i in campaign.sjt_item_ids if i in bank.sjt_by_id]
+    if 0 < campaign.sjt_items_per_candidate < len(items):
+        items = rng.sample(items, campaign.sjt_items_per_candidate)
+    rng.shuffle(items)
+    sjt = []
+    for item in items:
+        order = [o.id for o in item.options]
+        rng.shuffle(order)
+        sjt.append({"id": item.id, "version": item.version, "order": order})
+    written = [{"id": q, "version": bank.question_by_id[q].version}
+               for q in campaign.written_question_ids if q in bank.question_by_id]
+    return {"sjt": sjt, "written": written}
+
+
+def _attempt_for(s: Session, token: str) -> tuple[Attempt | None, Candidate, Campaign]:
+    invite = invitation_for_token(s, token)
+    candidate = s.get(Candidate, invite.candidate_id)
+    campaign = s.get(Campaign, candidate.campaign_id)  # type: ignore[union-attr]
+    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == invite.candidate_id)).first()
+    return attempt, candidate, campaign  # type: ignore[return-value]
+
+
+def open_attempt(db: Database, token: str) -> AttemptView:
+    """Start the attempt on first visit, resume it afterwards."""
+    with db.read() as s:
+        attempt, candidate, campaign = _attempt_for(s, token)
+    if attempt is None:
+        with db.write() as s:
+            attempt, candidate, campaign = _attempt_for(s, token)
+            if attempt is None:  # re-checked inside the write lock: two tabs start one attempt
+                attempt = Attempt(candidate_id=candidate.id, plan=_plan(campaign, random.Random()))  # type: ignore[arg-type]
+                s.add(attempt)
+                s.flush()
+                record(s, candidate.id, "attempt.start", "attempt", attempt.id)
+    return _view(db, attempt, candidate, campaign)
+
+
+def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campaign) -> AttemptView:
+    bank = get_catalog().bank
+    with db.read() as s:
+        rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
+    sjt = tuple(PlannedSjt(bank.sjt_by_id[p["id"]], tuple(p["order"]))
+                for p in attempt.plan.get("sjt", []) if p["id"] in bank.sjt_by_id)
+    written = tuple(bank.question_by_id[p["id"]] for p in attempt.plan.get("written", [])
+                    if p["id"] in bank.question_by_id)
+    return AttemptView(int(attempt.id), candidate.name.split(" ")[0], campaign.name,  # type: ignore[arg-type]
+                       campaign.language, attempt.consent_at is not None, attempt.submitted_at is not None,
+                       attempt.step, sjt, written,
+                       {r.item_id: r.response for r in rows if r.kind == "sjt"},
+                       {r.item_id: r.text for r in rows if r.kind == "written"})
+
+
+def give_consent(db: Database, token: str) -> None:
+    with db.write() as s:
+        attempt, candidate, _ = _attempt_for(s, token)
+        if attempt is None:
+            raise InvalidInput()
+        if attempt.consent_at is None:
+            attempt.consent_at = utcnow()
+            attempt.step = max(attempt.step, 1)
+            s.add(attempt)
+            record(s, candidate.id, "attempt.consent", "attempt", attempt.id)
+
+
+def go_to_step(db: Database, token: str, step: int) -> None:
+    with db.write() as s:
+        attempt, _, _ = _attempt_for(s, token)
+        if attempt is None or attempt.consent_at is None:
+            raise InvalidInput()
+        total = len(attempt.plan.get("sjt", [])) + len(attempt.plan.get("written", []))
+        attempt.step = max(1, min(step, total + 1))
+        s.add(attempt)
+
+
+def save_sjt_answer(db: Database, token: str, item_id: str, response: dict[str, Any]) -> None:
+    """Upsert one SJT answer: {"best": id, "worst": id} or {"ratings": {id: 1-5}}; partial answers kept."""
+    with db.write() as s:
+        attempt, candidate, _ = _attempt_for(s, token)
+        planned = {p["id"]: p for p in (attempt.plan.get("sjt", []) if attempt else [])}
+        if attempt is None or attempt.consent_at is None or item_id not in planned:
+            raise InvalidInput()
+        item = get_catalog().bank.sjt_by_id[item_id]
+        option_ids = {o.id for o in item.options}
+        clean_response: dict[str, Any] = {}
+        for k in ("best", "worst"):
+            if response.get(k) in option_ids:
+                clean_response[k] = response[k]
+        ratings = {k: int(v) for k, v in (response.get("ratings") or {}).items()
+                   if k in option_ids and str(v).isdigit() and 1 <= int(v) <= 5}
+        if ratings:
+            clean_response["ratings"] = ratings
+        _upsert(s, attempt, item_id, planned[item_id]["version"], "sjt", response=clean_response)
+        record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=item_id)
+
+
+def save_written_answer(db: Database, token: str, question_id: str, text: str) -> None:
+    with db.write() as s:
+        attempt, candidate, _ = _attempt_for(s, token)
+        planned = {p["id"]: p for p in (attempt.plan.get("written", []) if attempt else [])}
+        if attempt is None or attempt.consent_at is None or question_id not in planned:
+            raise InvalidInput()
+        _upsert(s, attempt, question_id, planned[question_id]["version"], "written", text=clean(text))
+        record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id)
+
+
+def _upsert(s: Session, attempt: Attempt, item_id: str, version: int, kind: str,
+            response: dict[str, Any] | None = None, text: str = "") -> None:
+    row = s.exec(select(Answer).where(Answer.attempt_id == attempt.id, Answer.item_id == item_id)).first()
+    if row is None:
+        row = Answer(attempt_id=attempt.id, item_id=item_id, item_version=version, kind=kind)  # type: ignore[arg-type]
+    row.response = response or {}
+    row.text = text
+    row.updated_at = utcnow()
+    s.add(row)
+
+
+def submit(db: Database, token: str) -> None:
+    """Close the attempt; the link then stops working for answering. A second submit is harmless."""
+    with db.write() as s:
+        try:
+            attempt, candidate, _ = _attempt_for(s, token)
+        except InvalidInvite as exc:
+            if exc.key == "error.invite_used":
+                return
+            raise
+        if attempt is None or attempt.consent_at is None:
+            raise InvalidInput()
+        attempt.submitted_at = utcnow()
+        s.add(attempt)
+        record(s, candidate.id, "attempt.submit", "attempt", attempt.id)

@@ -1,0 +1,92 @@
+"""Campaigns: a job, the skills it measures, the items drawn for them, who may see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import select
+
+from screening.services.actors import Staff, campaign_for, require_role, visible_campaign_ids
+from screening.services.audit import record
+from screening.services.catalog import get_catalog
+from screening.services.errors import InvalidInput
+from screening.services.text import clean
+from screening.store.engine import Database
+from screening.store.models import Campaign, CampaignShare, User
+
+
+@dataclass(frozen=True)
+class CampaignDraft:
+    name: str
+    skills: list[str]
+    language: str = "en"
+    job_title: str = ""
+    target_profile_id: str | None = None
+    written_questions: int = 1           # per skill, answered from the invite link; the rest are live
+    sjt_method: str = "raw"
+    sjt_items_per_candidate: int = 0     # 0 = all items for the skills
+
+
+def create_campaign(db: Database, actor: Staff, draft: CampaignDraft, *, is_demo: bool = False) -> int:
+    require_role(actor, "recruiter", "admin")
+    catalog = get_catalog()
+    name = clean(draft.name).strip()
+    if not name:
+        raise InvalidInput("error.campaign_name")
+    unknown = [s for s in draft.skills if s not in catalog.framework.skill_by_id]
+    if not draft.skills or unknown:
+        raise InvalidInput("error.campaign_skills")
+    if draft.language not in ("en", "fr") or draft.sjt_method not in ("raw", "within_person"):
+        raise InvalidInput()
+    if draft.target_profile_id and draft.target_profile_id not in catalog.targets:
+        raise InvalidInput()
+    skills = set(draft.skills)
+    sjt = [i.id for i in catalog.bank.sjt_for_skills(skills)]
+    written: list[str] = []
+    live: list[str] = []
+    for sid in draft.skills:
+        questions = [q for q in catalog.bank.questions if q.skills[0] == sid] or \
+            [q for q in catalog.bank.questions if sid in q.skills]
+        for n, q in enumerate(questions):
+            if q.id in written or q.id in live:
+                continue
+            (written if n < draft.written_questions else live).append(q.id)
+    with db.write() as s:
+        campaign = Campaign(name=name, job_title=clean(draft.job_title), language=draft.language,
+                            target_profile_id=draft.target_profile_id, skills=list(draft.skills),
+                            sjt_item_ids=sjt, written_question_ids=written, live_question_ids=live,
+                            sjt_method=draft.sjt_method, sjt_items_per_candidate=draft.sjt_items_per_candidate,
+                            owner_id=actor.user_id, is_demo=is_demo)
+        s.add(campaign)
+        s.flush()
+        record(s, actor, "campaign.create", "campaign", campaign.id, skills=list(draft.skills))
+        return int(campaign.id)  # type: ignore[arg-type]
+
+
+def list_campaigns(db: Database, actor: Staff) -> list[Campaign]:
+    with db.read() as s:
+        allowed = visible_campaign_ids(s, actor)
+        query = select(Campaign).order_by(Campaign.created_at.desc())  # type: ignore[attr-defined]
+        return [c for c in s.exec(query).all() if allowed is None or c.id in allowed]
+
+
+def get_campaign(db: Database, actor: Staff, campaign_id: int) -> Campaign:
+    with db.read() as s:
+        return campaign_for(s, actor, campaign_id)
+
+
+def share_campaign(db: Database, actor: Staff, campaign_id: int, email: str) -> None:
+    """The owner (or an admin) shares a campaign with another recruiter or a hiring lead."""
+    require_role(actor, "recruiter", "admin")
+    with db.write() as s:
+        campaign = campaign_for(s, actor, campaign_id)
+        if not actor.is_admin and campaign.owner_id != actor.user_id:
+            raise InvalidInput("error.forbidden")
+        user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first()
+        if user is None or user.role == "admin":
+            raise InvalidInput("error.share_unknown")
+        exists = s.exec(select(CampaignShare).where(CampaignShare.campaign_id == campaign_id,
+                                                    CampaignShare.user_id == user.id)).first()
+        if not exists:
+            s.add(CampaignShare(campaign_id=campaign_id, user_id=user.id))  # type: ignore[arg-type]
+            record(s, actor, "campaign.share", "campaign", campaign_id, user_id=user.id)

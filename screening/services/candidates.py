@@ -1,0 +1,57 @@
+"""Candidates of a campaign, and the erasure of their personal data."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from screening.services.actors import Staff, campaign_for, candidate_for, require_role
+from screening.services.audit import record
+from screening.services.errors import InvalidInput
+from screening.services.text import clean
+from screening.store.engine import Database
+from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, utcnow
+
+
+def add_candidate(db: Database, actor: Staff, campaign_id: int, name: str, email: str = "",
+                  *, is_demo: bool = False) -> int:
+    require_role(actor, "recruiter", "admin")
+    name = clean(name, 300).strip()
+    if not name:
+        raise InvalidInput("error.candidate_name")
+    with db.write() as s:
+        campaign_for(s, actor, campaign_id)
+        candidate = Candidate(campaign_id=campaign_id, name=name, email=clean(email, 300).strip(), is_demo=is_demo)
+        s.add(candidate)
+        s.flush()
+        record(s, actor, "candidate.create", "candidate", candidate.id, campaign_id=campaign_id)
+        return int(candidate.id)  # type: ignore[arg-type]
+
+
+def list_candidates(db: Database, actor: Staff, campaign_id: int) -> list[Candidate]:
+    with db.read() as s:
+        campaign_for(s, actor, campaign_id)
+        return list(s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
+                           .order_by(Candidate.id)).all())
+
+
+def get_candidate(db: Database, actor: Staff, candidate_id: int) -> Candidate:
+    with db.read() as s:
+        return candidate_for(s, actor, candidate_id)[0]
+
+
+def erase_candidate(db: Database, actor: Staff, candidate_id: int) -> None:
+    """Admin erasure: name, e-mail and free text go; scores, ratings and the audit log stay."""
+    require_role(actor, "admin")
+    with db.write() as s:
+        candidate, _ = candidate_for(s, actor, candidate_id)
+        candidate.name, candidate.email, candidate.erased_at = f"erased #{candidate_id}", "", utcnow()
+        s.add(candidate)
+        attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
+        if attempt is not None:
+            for answer in s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all():
+                answer.text = ""
+                s.add(answer)
+        for live in s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id)).all():
+            live.answer_text, live.rater_notes = "", ""
+            s.add(live)
+        record(s, actor, "candidate.erase", "candidate", candidate_id)

@@ -1,0 +1,29 @@
+"""Domain errors the pages turn into plain messages (message keys live in screening.i18n)."""
+
+
+class ServiceError(Exception):
+    """A refusal with a message key the UI translates; never carries personal data."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None):
+        self.key = key or self.key
+        super().__init__(self.key)
+
+
+class PermissionDenied(ServiceError):
+    key = "error.forbidden"
+
+
+class NotFound(ServiceError):
+    key = "error.not_found"
+
+
+class InvalidInvite(ServiceError):
+    """Expired, unknown, revoked or already used: one message for all, so a guess learns nothing."""
+
+    key = "error.invite_invalid"
+
+
+class InvalidInput(ServiceError):
+    key = "error.invalid_input"

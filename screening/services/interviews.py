@@ -1,0 +1,190 @@
+"""The interview console: questions with probes and anchors, answers, blind ratings, suggestions.
+
+A rater rates first; only then are the suggested level and the other raters' ratings shown.
+The first rating, the suggestion and the final rating are all kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from screening.banks import InterviewQuestion
+from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
+from screening.scoring.suggest import Suggestion, suggest_for_question
+from screening.services.actors import Staff, campaign_for, candidate_for, require_role
+from screening.services.audit import record
+from screening.services.catalog import get_catalog
+from screening.services.errors import InvalidInput, NotFound
+from screening.services.text import clean
+from screening.store.engine import Database
+from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, Rating, utcnow
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    question: InterviewQuestion
+    mode: str                        # written | live
+    written_answer: str              # the candidate's own text, for written questions
+    live_answer: str                 # what this rater recorded of the candidate's words
+    notes: str                       # this rater's own notes
+    my_rating: Rating | None
+    others: tuple[int, ...]          # other raters' final levels, shown only once I have rated
+    summary: RatingSummary | None    # over every rater, shown only once I have rated
+
+    @property
+    def answer_text(self) -> str:
+        return self.written_answer if self.mode == "written" else self.live_answer
+
+
+@dataclass(frozen=True)
+class ConsoleView:
+    candidate_id: int
+    candidate_name: str
+    campaign_name: str
+    language: str
+    submitted: bool
+    questions: tuple[QuestionView, ...]
+
+
+def _written_answers(s: Session, candidate_id: int) -> dict[str, str]:
+    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
+    if attempt is None:
+        return {}
+    rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id, Answer.kind == "written")).all()
+    return {r.item_id: r.text for r in rows}
+
+
+def console(db: Database, actor: Staff, candidate_id: int) -> ConsoleView:
+    require_role(actor, "recruiter", "admin")
+    bank = get_catalog().bank
+    with db.read() as s:
+        candidate, campaign = candidate_for(s, actor, candidate_id)
+        written = _written_answers(s, candidate_id)
+        attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
+        lives = {r.question_id: r for r in s.exec(select(LiveAnswer).where(
+            LiveAnswer.candidate_id == candidate_id, LiveAnswer.rater_id == actor.user_id)).all()}
+        ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate_id)).all()
+    views = []
+    for mode, ids in (("written", campaign.written_question_ids), ("live", campaign.live_question_ids)):
+        for qid in ids:
+            if qid not in bank.question_by_id:
+                continue
+            mine = next((r for r in ratings if r.question_id == qid and r.rater_id == actor.user_id), None)
+            finals = [r.final_level for r in ratings if r.question_id == qid and r.final_level is not None]
+            others = tuple(r.final_level for r in ratings if r.question_id == qid and r.rater_id != actor.user_id
+                           and r.final_level is not None)
+            live = lives.get(qid)
+            views.append(QuestionView(bank.question_by_id[qid], mode, written.get(qid, ""),
+                                      live.answer_text if live else "", live.rater_notes if live else "", mine,
+                                      others if mine else (), summarise(finals) if mine else None))
+    return ConsoleView(candidate_id, candidate.name, campaign.name, campaign.language,
+                       bool(attempt and attempt.submitted_at), tuple(views))
+
+
+def save_live_answer(db: Database, actor: Staff, candidate_id: int, question_id: str, answer_text: str,
+                     notes: str) -> None:
+    require_role(actor, "recruiter", "admin")
+    question = _question(question_id)
+    with db.write() as s:
+        _, campaign = candidate_for(s, actor, candidate_id)
+        if question_id not in campaign.live_question_ids:
+            raise InvalidInput()
+        row = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id,
+                                              LiveAnswer.question_id == question_id,
+                                              LiveAnswer.rater_id == actor.user_id)).first()
+        if row is None:
+            row = LiveAnswer(candidate_id=candidate_id, question_id=question_id,
+                             question_version=question.version, rater_id=actor.user_id)
+        row.answer_text, row.rater_notes, row.updated_at = clean(answer_text), clean(notes), utcnow()
+        s.add(row)
+        record(s, actor, "live_answer.save", "candidate", candidate_id, question_id=question_id)
+
+
+def _question(question_id: str) -> InterviewQuestion:
+    question = get_catalog().bank.question_by_id.get(question_id)
+    if question is None:
+        raise NotFound()
+    return question
+
+
+def _answer_for(s: Session, actor: Staff, candidate: Candidate, question_id: str, written_ids: list[str]) -> str:
+    if question_id in written_ids:
+        return _written_answers(s, int(candidate.id)).get(question_id, "")  # type: ignore[arg-type]
+    live = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate.id,
+                                           LiveAnswer.question_id == question_id,
+                                           LiveAnswer.rater_id == actor.user_id)).first()
+    return live.answer_text if live else ""
+
+
+def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> Suggestion | None:
+    """Record this rater's first rating (also their final one until they revise), then compute the
+    suggestion they may now see. Returns the suggestion, or None when there is no answer text."""
+    require_role(actor, "recruiter", "admin")
+    if not 1 <= int(level) <= 5:
+        raise InvalidInput()
+    question = _question(question_id)
+    with db.read() as s:
+        candidate, campaign = candidate_for(s, actor, candidate_id)
+        if question_id not in [*campaign.written_question_ids, *campaign.live_question_ids]:
+            raise InvalidInput()
+        answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
+    suggestion = suggest_for_question(question, answer, campaign.language) if answer.strip() else None
+    with db.write() as s:
+        row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
+                                          Rating.rater_id == actor.user_id)).first()
+        if row is not None:
+            raise InvalidInput("error.already_rated")
+        s.add(Rating(candidate_id=candidate_id, question_id=question_id, question_version=question.version,
+                     rater_id=actor.user_id, first_level=int(level), final_level=int(level),
+                     suggested_level=float(suggestion.level) if suggestion and suggestion.level is not None else None,
+                     suggestion_confidence=suggestion.confidence if suggestion else None))
+        record(s, actor, "rating.create", "candidate", candidate_id, question_id=question_id, level=int(level),
+               suggested=suggestion.level if suggestion else None)
+    return suggestion
+
+
+def suggestion_for(db: Database, actor: Staff, candidate_id: int, question_id: str) -> Suggestion | None:
+    """The suggestion, recomputed for display; only for a rater who has already rated."""
+    require_role(actor, "recruiter", "admin")
+    question = _question(question_id)
+    with db.read() as s:
+        candidate, campaign = candidate_for(s, actor, candidate_id)
+        mine = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
+                                           Rating.rater_id == actor.user_id)).first()
+        if mine is None:
+            return None
+        answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
+    return suggest_for_question(question, answer, campaign.language) if answer.strip() else None
+
+
+def revise(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> None:
+    require_role(actor, "recruiter", "admin")
+    if not 1 <= int(level) <= 5:
+        raise InvalidInput()
+    with db.write() as s:
+        candidate_for(s, actor, candidate_id)
+        row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
+                                          Rating.rater_id == actor.user_id)).first()
+        if row is None:
+            raise InvalidInput()
+        previous, row.final_level, row.updated_at = row.final_level, int(level), utcnow()
+        s.add(row)
+        record(s, actor, "rating.revise", "candidate", candidate_id, question_id=question_id,
+               previous=previous, level=int(level))
+
+
+def campaign_agreement(db: Database, actor: Staff, campaign_id: int) -> tuple[float | None, int]:
+    """Krippendorff's alpha (interval) over the campaign's final ratings, and how many answers
+    had two or more ratings."""
+    with db.read() as s:
+        campaign_for(s, actor, campaign_id)
+        ids = [c.id for c in s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)).all()]
+        rows = s.exec(select(Rating).where(Rating.candidate_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
+    units: dict[tuple[int, str], list[float]] = {}
+    for r in rows:
+        if r.final_level is not None:
+            units.setdefault((r.candidate_id, r.question_id), []).append(float(r.final_level))
+    pairable = sum(1 for u in units.values() if len(u) >= 2)
+    return krippendorff_alpha_interval(list(units.values())), pairable

@@ -1,0 +1,162 @@
+"""SQLModel tables. Audit events name people by id only, so erasure leaves the log whole."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+ROLES = ("admin", "recruiter", "lead")
+DECISIONS = ("advance", "hold", "reject")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# --- staff -------------------------------------------------------------------
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(index=True, unique=True)
+    name: str
+    role: str
+    password_hash: str
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class StaffSession(SQLModel, table=True):
+    """Server-side session: the browser holds only the random token; we store its hash."""
+
+    token_hash: str = Field(primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+
+
+# --- campaigns and candidates -------------------------------------------------
+
+class Campaign(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    job_title: str = ""
+    language: str = "en"
+    target_profile_id: str | None = None
+    skills: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sjt_item_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sjt_items_per_candidate: int = 0          # 0 = every item; otherwise drawn at random per candidate
+    written_question_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    live_question_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    sjt_method: str = "raw"                   # raw | within_person, for rate_each items
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    is_demo: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CampaignShare(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("campaign_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: int = Field(foreign_key="campaign.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+
+
+class Candidate(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    campaign_id: int = Field(foreign_key="campaign.id", index=True)
+    name: str
+    email: str = ""
+    is_demo: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    erased_at: datetime | None = None
+
+
+class Invitation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    token_hash: str = Field(index=True, unique=True)
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    revoked_at: datetime | None = None
+
+
+# --- the candidate's attempt ------------------------------------------------
+
+class Attempt(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True, unique=True)
+    plan: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    step: int = 0                              # the screen the candidate is on, for resuming
+    started_at: datetime = Field(default_factory=utcnow)
+    consent_at: datetime | None = None
+    submitted_at: datetime | None = None
+
+
+class Answer(SQLModel, table=True):
+    """One row per answered item; saved when given, upserted so saving twice is harmless."""
+
+    __table_args__ = (UniqueConstraint("attempt_id", "item_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True)
+    item_id: str
+    item_version: int
+    kind: str                                  # sjt | written
+    response: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+# --- interviews and ratings -------------------------------------------------
+
+class LiveAnswer(SQLModel, table=True):
+    """What a candidate said in a live interview, recorded by a rater apart from their own notes."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "question_id", "rater_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    question_id: str
+    question_version: int
+    rater_id: int = Field(foreign_key="user.id")
+    answer_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    rater_notes: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Rating(SQLModel, table=True):
+    """A rater's level for one answer: first rating, the suggestion they then saw, and the final rating."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "question_id", "rater_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    question_id: str
+    question_version: int
+    rater_id: int = Field(foreign_key="user.id", index=True)
+    first_level: int
+    suggested_level: float | None = None
+    suggestion_confidence: float | None = None
+    final_level: int | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class Decision(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    decided_by: int = Field(foreign_key="user.id")
+    outcome: str
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditEvent(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_kind: str                            # staff | candidate | system
+    actor_id: int | None = None                # user id or candidate id, never a name
+    action: str
+    entity: str
+    entity_id: str
+    details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))

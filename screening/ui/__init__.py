@@ -1,0 +1,1 @@
+"""Streamlit pages: thin, they call services and show what comes back."""

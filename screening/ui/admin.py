@@ -1,0 +1,49 @@
+"""Admin pages: staff accounts, question banks, audit log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screening.i18n import t
+from screening.services import audit_log, auth
+from screening.services.catalog import get_catalog
+from screening.services.errors import ServiceError
+from screening.store.models import ROLES
+from screening.ui.components import actor, db, lang, show_error
+
+
+def render_users() -> None:
+    st.header(t("page.users", lang()))
+    users = auth.list_users(db(), actor())
+    st.dataframe([{"id": u.id, "e-mail": u.email, t("users.name", lang()): u.name,
+                   t("users.role", lang()): u.role, "active": u.active} for u in users],
+                 hide_index=True, use_container_width=True)
+    with st.form("new_user", clear_on_submit=True):
+        st.markdown(f"**{t('users.new', lang())}**")
+        name = st.text_input(t("users.name", lang()), key="user_name")
+        email = st.text_input(t("login.email", lang()), key="user_email")
+        role = st.selectbox(t("users.role", lang()), ROLES, format_func=lambda r: t("role." + r, lang()),
+                            key="user_role")
+        password = st.text_input(t("login.password", lang()), type="password", key="user_password")
+        if st.form_submit_button(t("users.create", lang()), type="primary"):
+            try:
+                auth.create_user(db(), email=email, name=name, role=role, password=password, actor=actor())
+                st.success(t("users.created", lang()))
+            except ServiceError as exc:
+                show_error(exc)
+
+
+def render_banks() -> None:
+    st.header(t("page.banks", lang()))
+    catalog = get_catalog()
+    st.success(t("banks.valid", lang(), sjt=len(catalog.bank.sjt_items), questions=len(catalog.bank.questions)))
+    st.caption(t("banks.version", lang(), version=catalog.version))
+    st.caption(t("campaigns.keys_note", lang()))
+
+
+def render_audit() -> None:
+    st.header(t("page.audit", lang()))
+    events = audit_log.recent_events(db(), actor())
+    st.dataframe([{"at": e.at, "actor": f"{e.actor_kind}:{e.actor_id}", "action": e.action,
+                   "entity": f"{e.entity}:{e.entity_id}", "details": e.details} for e in events],
+                 hide_index=True, use_container_width=True)

@@ -1,0 +1,117 @@
+"""Recruiter page: the interview console. Rate first; then the suggestion and other raters appear."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screening.i18n import t
+from screening.services import interviews
+from screening.services.errors import ServiceError
+from screening.services.interviews import QuestionView
+from screening.services.profiles import campaign_overview
+from screening.ui.candidates import pick_campaign
+from screening.ui.components import actor, db, inert, lang, show_error
+
+
+def render() -> None:
+    st.header(t("page.console", lang()))
+    campaign_id = pick_campaign("console_campaign")
+    if campaign_id is None:
+        return
+    rows = campaign_overview(db(), actor(), campaign_id)
+    if not rows:
+        st.info(t("console.no_candidates", lang()))
+        return
+    names = {r.candidate_id: r.name for r in rows}
+    candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get,
+                                key="console_candidate")
+    _agreement(campaign_id)
+    view = interviews.console(db(), actor(), candidate_id)
+    for n, qv in enumerate(view.questions, start=1):
+        with st.container(border=True):
+            _question(candidate_id, view.language, n, qv)
+
+
+def _agreement(campaign_id: int) -> None:
+    alpha, pairable = interviews.campaign_agreement(db(), actor(), campaign_id)
+    if alpha is None:
+        st.caption(t("console.agreement_pending", lang(), n=pairable))
+    else:
+        st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
+
+
+def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView) -> None:
+    q = qv.question
+    mode = t("console.written" if qv.mode == "written" else "console.live", lang())
+    st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
+    st.caption(f"{mode} · {q.kind} · {', '.join(q.skills)}")
+    with st.expander(t("console.probes", lang()) + " / " + t("console.anchors", lang())):
+        for probe in q.probes.get(qlang):
+            st.markdown(f"- {inert(probe)}")
+        for anchor in q.anchors:
+            st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(qlang))}")
+            for ind in anchor.indicators.get(qlang):
+                st.markdown(f"  - {inert(ind)}")
+    if qv.mode == "written":
+        st.markdown(inert(qv.written_answer) if qv.written_answer.strip() else f"_{t('console.no_written', lang())}_")
+    else:
+        _live_form(candidate_id, qv)
+    if qv.my_rating is None:
+        _rate_form(candidate_id, qv)
+    else:
+        _after_rating(candidate_id, qv)
+
+
+def _live_form(candidate_id: int, qv: QuestionView) -> None:
+    qid = qv.question.id
+    with st.form(f"live_{qid}"):
+        answer = st.text_area(t("console.answer_box", lang()), value=qv.live_answer, key=f"live_answer_{qid}")
+        notes = st.text_area(t("console.notes_box", lang()), value=qv.notes, key=f"live_notes_{qid}", height=90)
+        if st.form_submit_button(t("console.save_live", lang())):
+            try:
+                interviews.save_live_answer(db(), actor(), candidate_id, qid, answer, notes)
+                st.success(t("console.saved", lang()))
+            except ServiceError as exc:
+                show_error(exc)
+
+
+def _rate_form(candidate_id: int, qv: QuestionView) -> None:
+    qid = qv.question.id
+    with st.form(f"rate_{qid}"):
+        level = st.radio(t("console.rate", lang()), [1, 2, 3, 4, 5], horizontal=True, index=None,
+                         key=f"rate_level_{qid}")
+        if st.form_submit_button(t("console.submit_rating", lang()), type="primary") and level is not None:
+            try:
+                interviews.rate(db(), actor(), candidate_id, qid, int(level))
+                st.rerun()
+            except ServiceError as exc:
+                show_error(exc)
+
+
+def _after_rating(candidate_id: int, qv: QuestionView) -> None:
+    qid = qv.question.id
+    mine = qv.my_rating
+    st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))  # type: ignore[union-attr]
+    suggestion = interviews.suggestion_for(db(), actor(), candidate_id, qid)
+    if suggestion is not None:
+        if suggestion.level is None:
+            st.caption(t("console.suggestion_declined", lang(), reason=suggestion.reason))
+        else:
+            st.info(t("console.suggestion", lang(), level=suggestion.level, conf=f"{suggestion.confidence:.0%}"))
+        ev = suggestion.evidence
+        st.caption(t("console.evidence", lang(), star=", ".join(ev.star_parts) or "-", past=ev.past_example,
+                     own=ev.ownership, ind=len(ev.indicators_matched)))
+    if qv.summary is not None:
+        st.caption(t("console.others", lang(), mean=f"{qv.summary.mean:.1f}", spread=f"{qv.summary.spread:.0f}",
+                     n=qv.summary.n))
+        if qv.summary.disagreement:
+            st.warning(t("console.disagreement", lang()))
+    with st.form(f"revise_{qid}"):
+        level = st.radio(t("console.revise", lang()), [1, 2, 3, 4, 5], horizontal=True,
+                         index=(mine.final_level or 1) - 1, key=f"revise_level_{qid}")  # type: ignore[union-attr]
+        if st.form_submit_button(t("console.revise", lang())):
+            try:
+                interviews.revise(db(), actor(), candidate_id, qid, int(level))
+                st.rerun()
+            except ServiceError as exc:
+                show_error(exc)

@@ -1,0 +1,70 @@
+"""Hiring-lead page: a campaign's candidates with their scores, the profile PDF, and the decision."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screening.i18n import t
+from screening.services import profiles
+from screening.services.catalog import get_catalog
+from screening.services.errors import ServiceError
+from screening.store.models import DECISIONS
+from screening.ui.candidates import pick_campaign
+from screening.ui.components import actor, db, demo_badge, inert, lang, show_error
+
+
+def _fmt(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def render() -> None:
+    st.header(t("page.dashboard", lang()))
+    campaign_id = pick_campaign("dash_campaign")
+    if campaign_id is None:
+        return
+    rows = profiles.campaign_overview(db(), actor(), campaign_id)
+    if not rows:
+        st.info(t("candidates.none", lang()))
+        return
+    # a dataframe shows cell text as plain text: candidate names stay inert
+    st.dataframe([{t("candidates.name", lang()): r.name,
+                   t("dashboard.status", lang()): t("status." + r.status, lang()),
+                   t("dashboard.sjt", lang()): _fmt(r.sjt_mean),
+                   t("dashboard.interview", lang()): _fmt(r.interview_mean, 1),
+                   t("dashboard.fit", lang()): _fmt(r.fit),
+                   t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
+                   t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
+                  for r in rows], hide_index=True, use_container_width=True)
+    names = {r.candidate_id: r.name for r in rows}
+    candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get, key="dash_cand")
+    _candidate(candidate_id)
+
+
+def _candidate(candidate_id: int) -> None:
+    profile = profiles.candidate_profile(db(), actor(), candidate_id)
+    demo_badge(profile.meta.is_demo)
+    framework = get_catalog().framework
+    st.markdown(f"**{t('dashboard.skills', lang())}**")
+    st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
+                   t("dashboard.sjt", lang()): _fmt(s.sjt_score), "n": s.sjt_items,
+                   t("dashboard.interview", lang()): _fmt(s.interview_level, 1),
+                   t("dashboard.flag", lang()): "⚠" if s.disagreement else "",
+                   "Level": _fmt(s.level, 1)} for s in profile.skills], hide_index=True, use_container_width=True)
+    pdf = profiles.profile_pdf(db(), actor(), candidate_id)
+    st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
+                       mime="application/pdf", key=f"pdf_{candidate_id}")
+    if actor().role in ("lead", "admin"):
+        with st.form(f"decide_{candidate_id}"):
+            st.markdown(f"**{t('dashboard.record', lang())}**")
+            outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True,
+                               format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
+            note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
+            if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
+                try:
+                    profiles.record_decision(db(), actor(), candidate_id, outcome, note)
+                    st.success(t("dashboard.recorded", lang()))
+                except ServiceError as exc:
+                    show_error(exc)
+    if profile.meta.decision:
+        st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
+                   f"{inert(profile.meta.decision_note or '')}")

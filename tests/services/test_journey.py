@@ -1,0 +1,97 @@
+"""The whole journey through the services, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from sqlmodel import select
+
+from screening.services import attempts, interviews, profiles
+from screening.store.models import Answer, AuditEvent, Rating
+from tests.factories import answer_everything, world
+
+
+def test_candidate_answers_are_saved_as_given_and_resume(db):
+    w = world(db)
+    view = attempts.open_attempt(db, w.token)
+    assert view.sjt and view.written and not view.consented
+    attempts.give_consent(db, w.token)
+    first = view.sjt[0].item
+    attempts.save_sjt_answer(db, w.token, first.id, {"best": first.options[0].id})
+    attempts.go_to_step(db, w.token, 2)
+
+    resumed = attempts.open_attempt(db, w.token)  # a closed tab, a new visit
+    assert resumed.step == 2
+    assert resumed.answers[first.id] == {"best": first.options[0].id}
+    assert [p.item.id for p in resumed.sjt] == [p.item.id for p in view.sjt]  # same shuffled plan
+    assert [p.option_order for p in resumed.sjt] == [p.option_order for p in view.sjt]
+
+
+def test_saving_twice_is_an_upsert_and_submitting_twice_is_harmless(db):
+    w = world(db)
+    answer_everything(db, w.token)
+    view = attempts.open_attempt(db, w.token)
+    item = view.sjt[0].item
+    attempts.save_sjt_answer(db, w.token, item.id, {"best": item.options[1].id, "worst": item.options[2].id})
+    attempts.save_sjt_answer(db, w.token, item.id, {"best": item.options[1].id, "worst": item.options[2].id})
+    with db.read() as s:
+        rows = s.exec(select(Answer).where(Answer.item_id == item.id)).all()
+    assert len(rows) == 1 and rows[0].item_version == item.version
+    attempts.submit(db, w.token)
+    attempts.submit(db, w.token)
+    with db.read() as s:
+        submits = s.exec(select(AuditEvent).where(AuditEvent.action == "attempt.submit")).all()
+    assert len(submits) == 1
+
+
+def test_ratings_keep_first_suggested_and_final_and_profile_uses_final(db):
+    w = world(db)
+    answer_everything(db, w.token)
+    attempts.submit(db, w.token)
+    console = interviews.console(db, w.recruiter, w.candidate_id)
+    written = next(q for q in console.questions if q.mode == "written")
+    assert written.written_answer and written.summary is None
+    interviews.rate(db, w.recruiter, w.candidate_id, written.question.id, 2)
+    interviews.revise(db, w.recruiter, w.candidate_id, written.question.id, 4)
+    interviews.rate(db, w.admin, w.candidate_id, written.question.id, 4)
+    with db.read() as s:
+        mine = s.exec(select(Rating).where(Rating.rater_id == w.recruiter.user_id)).one()
+    assert (mine.first_level, mine.final_level) == (2, 4)
+    profile = profiles.candidate_profile(db, w.lead, w.candidate_id)
+    skill = written.question.skills[0]
+    result = next(r for r in profile.skills if r.skill_id == skill)
+    assert result.interview_level == 4.0  # final ratings only, never the first or the suggestion
+    assert result.sjt_score == 100.0       # keyed answers everywhere
+    assert profile.fit is not None and profile.families
+
+
+def test_every_change_writes_an_audit_event_with_ids_only(db):
+    w = world(db)
+    answer_everything(db, w.token)
+    attempts.submit(db, w.token)
+    q = interviews.console(db, w.recruiter, w.candidate_id).questions[0]
+    interviews.rate(db, w.recruiter, w.candidate_id, q.question.id, 3)
+    profiles.record_decision(db, w.lead, w.candidate_id, "advance", "clear evidence")
+    with db.read() as s:
+        events = s.exec(select(AuditEvent)).all()
+    actions = {e.action for e in events}
+    assert {"campaign.create", "candidate.create", "invite.issue", "attempt.consent", "answer.save",
+            "attempt.submit", "rating.create", "decision.record"} <= actions
+    assert not any("Amina" in str(e.details) for e in events)
+
+
+def test_hostile_text_is_stored_as_typed_but_nul(db):
+    w = world(db)
+    attempts.open_attempt(db, w.token)
+    attempts.give_consent(db, w.token)
+    qid = attempts.open_attempt(db, w.token).written[0].id
+    hostile = "<b>x</b> [a](http://e.x) :red[y] $z$ <para>&amp; 😀 שלום\x00end" + "é" * 100_000
+    attempts.save_written_answer(db, w.token, qid, hostile)
+    assert attempts.open_attempt(db, w.token).texts[qid] == hostile.replace("\x00", "")
+
+
+def test_within_person_method_is_recorded_on_the_campaign(db):
+    from screening.services import campaigns
+    from screening.services.campaigns import CampaignDraft
+    w = world(db)
+    cid = campaigns.create_campaign(db, w.recruiter, CampaignDraft(name="Z", skills=["patience"],
+                                                                   sjt_method="within_person"))
+    assert campaigns.get_campaign(db, w.recruiter, cid).sjt_method == "within_person"

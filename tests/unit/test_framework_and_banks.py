@@ -1,0 +1,121 @@
+"""The framework and the bank validator: every error names the file, the item and the field."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from screening import REPO_DIR
+from screening.banks import CORE_SKILLS, coverage, coverage_gaps, load_bank_dirs, parse_bank_text
+from screening.bank_schema import bank_json_schema
+from screening.framework import load_framework
+
+BANKS = REPO_DIR / "question_banks"
+
+
+@pytest.fixture(scope="module")
+def framework():
+    return load_framework(BANKS / "framework.yaml")
+
+
+def test_framework_holds_the_whole_taxonomy(framework):
+    assert [i.id for i in framework.intelligences] == ["cognitive", "intrapersonal", "interpersonal"]
+    assert len(framework.families) == 9
+    assert len(framework.skills) == 49
+    collaboration = framework.family_by_id["collaboration"].skill_ids
+    assert {"critical_thinking", "conflict_management", "problem_solving", "leadership"} <= set(collaboration)
+    assert set(CORE_SKILLS) <= set(framework.skill_by_id)
+    for skill in framework.skills:
+        assert skill.name.en and skill.name.fr and skill.definition.en and skill.definition.fr
+
+
+def test_shipped_banks_are_valid_and_cover_the_framework(framework):
+    bank, errors = load_bank_dirs([BANKS], framework)
+    assert errors == []
+    assert coverage_gaps(bank, framework) == []
+    table = coverage(bank, framework)
+    assert all(table[s]["exemplars"]["fr"] >= 5 for s in CORE_SKILLS)
+
+
+GOOD_ITEM = """
+items:
+  - id: sjt.test.one
+    version: 1
+    skills: [empathy]
+    channel: phone
+    moment: stress
+    response_format: best_worst
+    scenario: {en: "A worried customer calls.", fr: "Un client inquiet appelle."}
+    options:
+      - {id: a, text: {en: A, fr: A}, key: 5, rationale: {en: r, fr: r}}
+      - {id: b, text: {en: B, fr: B}, key: 3, rationale: {en: r, fr: r}}
+      - {id: c, text: {en: C, fr: C}, key: 2, rationale: {en: r, fr: r}}
+      - {id: d, text: {en: D, fr: D}, key: 1, rationale: {en: r, fr: r}}
+"""
+
+
+def _errors(text, framework, name="sjt/test.yaml"):
+    return [str(e) for e in parse_bank_text(textwrap.dedent(text), name, framework)[1]]
+
+
+def test_a_good_item_passes(framework):
+    assert _errors(GOOD_ITEM, framework) == []
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("skills: [empathy]", "skills: [telepathy]"), "sjt/test.yaml: sjt.test.one: skills: unknown skill id 'telepathy'"),
+    (('fr: "Un client inquiet appelle."', 'de: "x"'), "sjt/test.yaml: sjt.test.one: scenario.fr: missing translation"),
+    (("key: 3", "key: 7"), "sjt/test.yaml: sjt.test.one/b: key: 7 must be a whole number from 1 to 5"),
+    (("key: 2", "key: 5"), "sjt/test.yaml: sjt.test.one: options.key: needs exactly one clear best"),
+    (("channel: phone", "channel: pigeon"), "sjt/test.yaml: sjt.test.one: channel: 'pigeon' is not one of"),
+])
+def test_each_error_names_file_item_and_field(framework, change, expected):
+    errors = _errors(GOOD_ITEM.replace(*change), framework)
+    assert any(e.startswith(expected) for e in errors), errors
+
+
+def test_yaml_syntax_error_gives_the_line(framework):
+    errors = _errors(GOOD_ITEM.replace("    version: 1", "    version: [1"), framework)
+    assert len(errors) == 1 and "sjt/test.yaml: -: yaml: syntax error at line" in errors[0]
+
+
+def test_duplicate_ids_across_files_are_reported(framework, tmp_path):
+    (tmp_path / "sjt").mkdir()
+    (tmp_path / "sjt" / "a.yaml").write_text(textwrap.dedent(GOOD_ITEM))
+    (tmp_path / "sjt" / "b.yaml").write_text(textwrap.dedent(GOOD_ITEM))
+    _, errors = load_bank_dirs([tmp_path], framework)
+    assert any("duplicate id" in str(e) and "sjt.test.one" in str(e) for e in errors)
+
+
+def test_question_rules_off_topic_is_level_one_and_levels_are_covered(framework):
+    question = textwrap.dedent("""
+    questions:
+      - id: iq.test
+        version: 1
+        skills: [empathy]
+        kind: behavioural
+        prompt: {en: "Tell me", fr: "Racontez"}
+        probes: {en: ["What?"], fr: ["Quoi ?"]}
+        anchors:
+          - {level: 1, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
+          - {level: 5, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
+        exemplars:
+          - {id: e1, language: en, level: 4, style: off_topic, author: t, text: "%s"}
+    """ % ("word " * 50))
+    errors = _errors(question, framework, "interview/test.yaml")
+    assert "interview/test.yaml: iq.test: anchors: needs one anchor for each of levels 1, 3 and 5 (has [1, 5])" in errors
+    assert "interview/test.yaml: iq.test/e1: level: an off_topic exemplar is level 1" in errors
+    assert any(e.startswith("interview/test.yaml: iq.test: exemplars.fr: needs at least 5") for e in errors)
+
+
+def test_json_schema_accepts_the_shipped_banks():
+    import jsonschema
+    import yaml
+
+    schema = bank_json_schema()
+    for path in sorted(BANKS.glob("*/*.yaml")):
+        if path.parent.name in ("sjt", "interview"):
+            jsonschema.validate(yaml.safe_load(path.read_text()), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"items": [{"id": "x"}]}, schema)
