@@ -24,8 +24,9 @@ GRID = colors.HexColor("#B8BEC6")
 MUTED = colors.HexColor("#5A6470")
 TRACK = colors.HexColor("#EEF0F3")
 SCALE = (1, 2, 3, 4, 5)
-LABEL_SIZE = 7.5
+LABEL_SIZE = 7.2
 NOTE_SIZE = 6.5
+LABEL_ROOM = 72  # points kept beside the radar for its labels
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ def radar(points: Sequence[Point], width: float, height: float) -> Drawing:
     d = Drawing(width, height)
     n = len(points)
     cx, cy = width / 2, height / 2
-    radius = min(width / 2 - 62, height / 2 - 24)
+    radius = min(width / 2 - LABEL_ROOM, height / 2 - 28)
     angles = [math.pi / 2 - 2 * math.pi * k / n for k in range(n)]
 
     def at(r: float, a: float) -> tuple[float, float]:
@@ -55,22 +56,23 @@ def radar(points: Sequence[Point], width: float, height: float) -> Drawing:
     for level in SCALE:
         ring = [c for a in angles for c in at(radius * level / 5, a)]
         d.add(Polygon(ring, strokeColor=GRID, strokeWidth=0.5, fillColor=None))
-        d.add(String(cx + 2, cy + radius * level / 5 + 1.5, str(level), fontName=REGULAR,
-                     fontSize=5.5, fillColor=MUTED))
+        d.add(String(cx - 2, cy + radius * level / 5 - 6, str(level), fontName=REGULAR,
+                     fontSize=5.5, fillColor=MUTED, textAnchor="end"))
     for a in angles:
         d.add(Line(cx, cy, *at(radius, a), strokeColor=GRID, strokeWidth=0.5))
     shape = [c for p, a in zip(points, angles) for c in at(radius * _clamp(p.level) / 5, a)]
     d.add(Polygon(shape, strokeColor=INK, strokeWidth=1.4, fillColor=FILL))
     for p, a in zip(points, angles):
         d.add(Circle(*at(radius * _clamp(p.level) / 5, a), 2.2, fillColor=INK, strokeColor=None))
-        _radar_label(d, p, *at(radius + 7, a), a)
+        _radar_label(d, p, *at(radius + 7, a), a, width)
     return d
 
 
-def _radar_label(d: Drawing, p: Point, x: float, y: float, angle: float) -> None:
+def _radar_label(d: Drawing, p: Point, x: float, y: float, angle: float, width: float) -> None:
     cos, sin = math.cos(angle), math.sin(angle)
     anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
-    lines = _wrap(p.label, BOLD, LABEL_SIZE, 92)
+    room = {"start": width - x, "end": x, "middle": 2 * min(x, width - x)}[anchor]
+    lines = _wrap(p.label, BOLD, LABEL_SIZE, min(room, 110), max_lines=4)
     detail = f"{p.value} · {clean(p.note)}" if p.note else p.value
     height = len(lines) * (LABEL_SIZE + 1) + NOTE_SIZE
     # Labels above the centre grow upwards, below it downwards, beside it they are centred.

@@ -26,9 +26,10 @@ ELLIPSIS = "\u2026"
 # Cc: control characters (NUL, ESC, ...); Cf: invisible format characters (zero-width,
 # bidi overrides, soft hyphen); Cs: lone surrogates, which cannot even be encoded.
 _DROP = frozenset({"Cc", "Cf", "Cs"})
-_SPACES = re.compile(r"[^\S\n]+")
-_BLANK_LINES = re.compile(r" *\n[\s]*")
-_ANY_SPACE = re.compile(r"\s+")
+# No-break spaces are kept: they hold French "45\u00a0€" or "«\u00a0oui\u00a0»" together on a line.
+_SPACES = re.compile(r"[^\S\n\u00a0\u202f\u2007]+")
+_BLANK_LINES = re.compile(r" *\n\s*")
+_ANY_SPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 _RTL = frozenset({"R", "AL"})
 
 Wrap = tuple[str, float, float]  # font name, font size, column width in points

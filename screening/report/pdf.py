@@ -34,7 +34,7 @@ from screening.scoring.ratings import DISAGREEMENT_GAP
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN
-LABEL_W = 34 * mm
+LABEL_W = 36 * mm
 PAD = 4
 QUOTE_LIMIT = 300
 NAME_LIMIT = 120
@@ -57,10 +57,10 @@ def render_profile_pdf(profile: Profile, framework: Framework, plans: Developmen
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=f"{t(lang, 'title')}: {name}", author=t(lang, "author"),
+        title=f"{t(lang, 'title')}{strings.colon(lang)}{name}", author=t(lang, "author"),
         subject=t(lang, "subject", campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
         creator="screening", lang=lang, displayDocTitle=1)
-    frame = Frame(MARGIN, MARGIN + 6 * mm, WIDTH, PAGE_H - 2 * MARGIN - 10 * mm, id="body",
+    frame = Frame(MARGIN, MARGIN + 7 * mm, WIDTH, PAGE_H - 2 * MARGIN - 11 * mm, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_decoration(profile, lang))])
     footer_right = t(lang, "generated", when=strings.date_time(meta.generated_at, lang))
@@ -132,8 +132,8 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
     half = WIDTH / 2
     out.append(_grid([[Paragraph(a, st["label"]), Paragraph(b, st["cell"]), Paragraph(c, st["label"]),
                        Paragraph(d, st["cell"])] for a, b, c, d in rows],
-                     [24 * mm, half - 24 * mm, 26 * mm, half - 26 * mm]))
-    out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, lang, st), Spacer(1, 10),
+                     [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm]))
+    out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, fw, lang, st), Spacer(1, 10),
             _strengths_table(p, fw, lang, st), Spacer(1, 8), Paragraph(t(lang, "read_more"), st["small"])]
     return out
 
@@ -147,7 +147,7 @@ def _decision(decision: str | None, note: str | None, lang: str) -> str:
 
 
 def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
-    w, h = WIDTH / 2 - 6, 200
+    left_w, right_w, h = WIDTH * 0.64, WIDTH * 0.36, 240
     fams = [charts.Point(fw.family_by_id[g.id].name.get(lang), g.level, strings.number(g.level, lang),
                          t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
             for g in p.families if g.id in fw.family_by_id]
@@ -155,24 +155,33 @@ def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphSty
                           t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
              for g in p.intelligences if g.id in fw.intelligence_by_id]
     nothing = t(lang, "nothing_measured")
-    left = charts.family_chart(fams, w, h) if fams else charts.empty(nothing, w, h)
-    right = charts.dots(intel, w, h) if intel else charts.empty(nothing, w, h)
+    left = charts.family_chart(fams, left_w - 8, h) if fams else charts.empty(nothing, left_w - 8, h)
+    right = charts.dots(intel, right_w - 8) if intel else charts.empty(nothing, right_w - 8, h)
+    legend = Paragraph(t(lang, "bands_legend", **_band_cuts(lang)), st["small"])
     table = Table([[Paragraph(t(lang, "families_chart"), st["h3"]), Paragraph(t(lang, "intelligences_chart"), st["h3"])],
-                   [left, right]], colWidths=[WIDTH / 2, WIDTH / 2])
+                   [left, [right, Spacer(1, 10), legend]]], colWidths=[left_w, right_w])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE)]))
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 8),
+                               ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE)]))
     return table
 
 
-def _fit(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> Flowable:
-    head = f"<b>{t(lang, 'fit')}</b>"
-    if p.meta.target_profile:
-        head += f" ({inert(p.meta.target_profile, limit=NAME_LIMIT)})"
+def _fit(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Flowable:
+    """The fit to the target, how much evidence stands behind the profile, and any disagreement."""
     if p.fit is not None:
-        body = t(lang, "fit_line", score=round(p.fit.score), coverage=strings.percent(p.fit.coverage, lang))
+        fit = t(lang, "fit_line", score=round(p.fit.score), coverage=strings.percent(p.fit.coverage, lang))
     else:
-        body = t(lang, "fit_none" if p.meta.target_profile else "fit_no_target")
-    return _box(Paragraph(f"{head}: {body}", st["body"]), SHADE, None)
+        fit = t(lang, "fit_none" if p.meta.target_profile else "fit_no_target")
+    measured = [r for r in p.skills if r.level is not None]
+    lines = [Paragraph(t(lang, "fit", text=fit), st["body"]),
+             Paragraph(t(lang, "evidence", measured=len(measured), total=len(p.skills),
+                         sjt=sum(r.sjt_score is not None for r in measured),
+                         interview=sum(r.interview_level is not None for r in measured)), st["cell"])]
+    disputed = [_skill_name(fw, r.skill_id, lang) for r in measured if r.disagreement]
+    if disputed:
+        lines.append(Paragraph(f'<font color="#A3261B"><b>{t(lang, "disagreements", skills=", ".join(disputed))}</b></font>',
+                               st["cell"]))
+    return _box(lines, SHADE, None)
 
 
 def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
@@ -202,11 +211,13 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
         if not results:
             continue
         g = groups.get(fam.id)
-        out.append(Paragraph(inert(fam.name.get(lang)), st["h3"]))
+        head: list[Flowable] = [Paragraph(inert(fam.name.get(lang)), st["h3"])]
         if g is not None:
-            out.append(Paragraph(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
-                                   level=strings.number(g.level, lang)), st["small_next"]))
-        out += [KeepTogether([_skill_block(r, fw, lang, st), Spacer(1, 6)]) for r in results]
+            head.append(Paragraph(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
+                                    level=strings.number(g.level, lang)), st["small_next"]))
+        # The family's heading travels with its first skill, never alone at the foot of a page.
+        out += [KeepTogether([*(head if k == 0 else []), _skill_block(r, fw, lang, st), Spacer(1, 6)])
+                for k, r in enumerate(results)]
     missing = [r for r in p.skills if r.level is None and r.skill_id in fw.skill_by_id]
     if missing:
         names = ", ".join(_skill_name(fw, r.skill_id, lang) for r in missing)
@@ -218,9 +229,14 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
     value_w = WIDTH - LABEL_W
     sjt = (t(lang, "sjt_value", score=round(r.sjt_score), items=strings.items(r.sjt_items, lang))
            if r.sjt_score is not None else t(lang, "not_taken"))
+    head = Table([[Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]),
+                   Paragraph(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])]],
+                 colWidths=[WIDTH * 0.55 - PAD, WIDTH * 0.45 - PAD],
+                 style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     rows: list[list[object]] = [
-        [Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]),
-         Paragraph(f"{t(lang, 'final_level')}: <b>{_level_band(r, lang)}</b>", st["level"])],
+        [head, ""],
         [Paragraph(t(lang, "sjt"), st["label"]), Paragraph(sjt, st["cell"])],
         [Paragraph(t(lang, "interview"), st["label"]), Paragraph(_ratings(r, lang), st["cell"])],
     ]
@@ -234,12 +250,12 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
         text = clean(r.quote.text, limit=QUOTE_LIMIT)
         style = st["quote_rtl"] if is_rtl(text) else st["quote"]
         wrap: Wrap = (REGULAR, style.fontSize, value_w - 2 * PAD - 2)
-        quote = Paragraph(f"\u201c{inert(text, wrap=wrap)}\u201d", style)
+        quote = Paragraph(strings.quoted(inert(text, wrap=wrap), lang), style)
         source = Paragraph(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
         rows.append([Paragraph(t(lang, "quote"), st["label"]), [quote, source]])
     table = Table(rows, colWidths=[LABEL_W, value_w])
     table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -253,7 +269,7 @@ def _ratings(r: SkillResult, lang: str) -> str:
     by_rater: dict[str, list[int]] = {}
     for rating in r.ratings:
         by_rater.setdefault(rating.rater, []).append(rating.level)
-    lines = [f"{inert(rater, limit=80)}: <b>{', '.join(str(v) for v in levels)}</b>" for rater, levels in by_rater.items()]
+    lines = [f"{inert(rater, limit=80)}{strings.colon(lang)}<b>{', '.join(str(v) for v in levels)}</b>" for rater, levels in by_rater.items()]
     if r.interview_level is not None:
         lines.append(f'<font color="#5A6470">{t(lang, "interview_level", level=strings.number(r.interview_level, lang))}</font>')
     return "<br/>".join(lines)
@@ -261,17 +277,19 @@ def _ratings(r: SkillResult, lang: str) -> str:
 
 def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
           st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(t(lang, "plan_section"), st["h2"]), Paragraph(t(lang, "plan_intro"), st["small_next"])]
+    head: list[Flowable] = [Paragraph(t(lang, "plan_section"), st["h2"]),
+                            Paragraph(t(lang, "plan_intro"), st["small_next"])]
     if not p.development:
-        return [*out, Paragraph(t(lang, "plan_no_areas"), st["body"])]
-    for r in p.development:
+        return [KeepTogether([*head, Paragraph(t(lang, "plan_no_areas"), st["body"])])]
+    out: list[Flowable] = []
+    for k, r in enumerate(p.development):
         block: list[Flowable] = [Paragraph(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
                                            st["body_next"])]
         suggestions = plans.for_skill(r.skill_id, lang)[:3]
-        block += [Paragraph(inert(s, limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
+        block += [Paragraph(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
         if not suggestions:
             block.append(Paragraph(t(lang, "plan_empty"), st["small"]))
-        out += [KeepTogether(block), Spacer(1, 5)]
+        out += [KeepTogether([*(head if k == 0 else []), *block]), Spacer(1, 5)]
     return out
 
 
@@ -279,15 +297,13 @@ def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowab
     m = p.meta
     method = t(lang, "m_within_person" if m.sjt_method == "within_person" else "m_raw")
     version = inert(m.bank_version, limit=60) if m.bank_version.strip() else t(lang, "bank_unknown")
-    cuts = {name: strings.number(cut, lang) for cut, name in BANDS}
     norms = t(lang, "m_norms_ok" if p.show_percentiles else "m_norms_low", n=m.norm_group_size,
               minimum=NORM_GROUP_MINIMUM)
     weight = strings.number(INTERVIEW_WEIGHT / SJT_WEIGHT, lang, 0)
     sections = [("m_sjt_h", t(lang, "m_sjt", version=version, method=method)),
                 ("m_ratings_h", t(lang, "m_ratings", gap=DISAGREEMENT_GAP)),
                 ("m_oversight_h", t(lang, "m_oversight")),
-                ("m_levels_h", t(lang, "m_levels", weight=weight, strong=cuts["strong"],
-                                 proficient=cuts["proficient"], developing=cuts["developing"])),
+                ("m_levels_h", t(lang, "m_levels", weight=weight, **_band_cuts(lang))),
                 ("m_limits_h", f"{norms} {t(lang, 'm_limits')}")]
     out: list[Flowable] = [Spacer(1, 6), Paragraph(t(lang, "method_section"), st["h2"])]
     for head, body in sections:
@@ -308,6 +324,10 @@ def _level_band(r: SkillResult, lang: str) -> str:
     return t(lang, "level_band", level=strings.number(r.level, lang), band=strings.band(lang, r.band))
 
 
+def _band_cuts(lang: str) -> dict[str, str]:
+    return {name: strings.number(cut, lang) for cut, name in BANDS if cut > 0}
+
+
 def _grid(rows: list[list[object]], widths: list[float]) -> Table:
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -316,7 +336,7 @@ def _grid(rows: list[list[object]], widths: list[float]) -> Table:
     return table
 
 
-def _box(content: Flowable, background: colors.Color, border: colors.Color | None) -> Table:
+def _box(content: Flowable | list[Flowable], background: colors.Color, border: colors.Color | None) -> Table:
     table = Table([[content]], colWidths=[WIDTH])
     style = [("BACKGROUND", (0, 0), (-1, -1), background), ("LEFTPADDING", (0, 0), (-1, -1), 8),
              ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
@@ -407,15 +427,16 @@ def _footer_canvas(left: str, right: str, page_label: Callable[[int, int], str])
 
         def _footer(self, n: int, total: int) -> None:
             self.saveState()
-            y = MARGIN - 2
+            y = MARGIN
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN, y + 9, PAGE_W - MARGIN, y + 9)
-            self.setFont(BOLD, 7)
             self.setFillColor(MUTED)
+            self.setFont(BOLD, 7)
             self.drawString(MARGIN, y, left)
-            self.setFont(REGULAR, 7)
-            self.drawRightString(PAGE_W - MARGIN, y, f"{page_label(n, total)} \u00b7 {right}")
+            self.drawRightString(PAGE_W - MARGIN, y, page_label(n, total))
+            self.setFont(REGULAR, 6.5)
+            self.drawString(MARGIN, y - 8.5, right)
             self.restoreState()
 
     return FooterCanvas

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 LANGS = ("en", "fr")
@@ -28,9 +29,12 @@ _EN: dict[str, str] = {
     "families_chart": "Skill families (level 1 to 5)",
     "intelligences_chart": "Intelligences (level 1 to 5)",
     "nothing_measured": "Nothing measured yet",
-    "skills_of": "{measured}/{total} skills",
-    "fit": "Fit to the target profile",
+    "skills_of": "{measured}/{total}",
+    "bands_legend": "Bands: strong from {strong}, proficient from {proficient}, developing from {developing}, limited below. Under each name: its level, then the skills measured out of its total.",
+    "fit": "<b>Fit to the target profile</b>: {text}",
     "fit_line": "<b>{score}/100</b>, with {coverage} of the target's weight measured",
+    "evidence": "<b>Evidence</b>: {measured} of {total} skills measured, {sjt} by the judgement test and {interview} in interviews.",
+    "disagreements": "\u26a0 Raters disagree (gap of 2 or more) on: {skills}. Discuss before deciding.",
     "fit_no_target": "No target profile was set for this campaign.",
     "fit_none": "Not computable: none of the target profile's skills was measured.",
     "strengths": "Strengths",
@@ -99,9 +103,12 @@ _FR: dict[str, str] = {
     "families_chart": "Familles de compétences (niveau 1 à 5)",
     "intelligences_chart": "Intelligences (niveau 1 à 5)",
     "nothing_measured": "Rien de mesuré pour l'instant",
-    "skills_of": "{measured}/{total} compétences",
-    "fit": "Adéquation au profil cible",
+    "skills_of": "{measured}/{total}",
+    "bands_legend": "Repères : solide à partir de {strong}, acquis à partir de {proficient}, en développement à partir de {developing}, limité en dessous. Sous chaque nom : son niveau, puis les compétences mesurées sur son total.",
+    "fit": "<b>Adéquation au profil cible</b> : {text}",
     "fit_line": "<b>{score}/100</b>, {coverage} du poids du profil cible mesuré",
+    "evidence": "<b>Éléments</b> : {measured} compétences mesurées sur {total}, dont {sjt} par le test de jugement et {interview} en entretien.",
+    "disagreements": "\u26a0 Désaccord entre évaluateurs (écart de 2 ou plus) sur : {skills}. À discuter avant de décider.",
     "fit_no_target": "Aucun profil cible n'a été défini pour cette campagne.",
     "fit_none": "Non calculable : aucune compétence du profil cible n'a été mesurée.",
     "strengths": "Points forts",
@@ -172,9 +179,28 @@ def lang_of(language: str | None) -> str:
     return language if language in LANGS else "en"
 
 
+_FRENCH_SPACE = re.compile(r"(?<=\S) ([:;?!»])|(«) (?=\S)")
+
+
 def t(lang: str, key: str, **values: object) -> str:
     text = _TABLES[lang_of(lang)][key]
-    return text.format(**values) if values else text
+    return typeset(text.format(**values) if values else text, lang)
+
+
+def typeset(text: str, lang: str) -> str:
+    """French puts a space before : ; ? ! and inside « »; make it a no-break space, so a line
+    never starts with the punctuation."""
+    if lang_of(lang) != "fr":
+        return text
+    return _FRENCH_SPACE.sub(lambda m: f"\u00a0{m.group(1)}" if m.group(1) else f"{m.group(2)}\u00a0", text)
+
+
+def colon(lang: str) -> str:
+    return "\u00a0: " if lang_of(lang) == "fr" else ": "
+
+
+def quoted(text: str, lang: str) -> str:
+    return f"«\u00a0{text}\u00a0»" if lang_of(lang) == "fr" else f"\u201c{text}\u201d"
 
 
 def band(lang: str, name: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -195,17 +195,24 @@ class Dataset:
     rows: list[Row]
     groups: list[Group]
     names: list[str]
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def vector(self, i: int, variant: str, allowed: Callable[[int], bool] | None) -> list[float]:
         row = self.rows[i]
-        base = row.base["bare" if variant.startswith("bare") else "full"]
+        keep: tuple[int, ...] = ()
         if variant.endswith("_ex"):
             g = self.groups[row.group]
-            keep = [p for p, j in enumerate(g.members) if j != i and (allowed is None or allowed(j))]
-            ex = F.exemplar_features(g.sims[row.pos, keep], g.y[keep], base)
-        else:
-            ex = F.exemplar_features(np.zeros(0), np.zeros(0), base)
-        return F.vector(base, ex)
+            keep = tuple(p for p, j in enumerate(g.members) if j != i and (allowed is None or allowed(j)))
+        key = (i, variant, keep)
+        if key not in self._cache:
+            base = row.base["bare" if variant.startswith("bare") else "full"]
+            if keep:
+                g = self.groups[row.group]
+                ex = F.exemplar_features(g.sims[row.pos, list(keep)], g.y[list(keep)], base)
+            else:
+                ex = F.exemplar_features(np.zeros(0), np.zeros(0), base)
+            self._cache[key] = F.vector(base, ex)
+        return self._cache[key]
 
     def matrices(self, idx: Iterable[int], variants: Sequence[str] = ("full",),
                  allowed: Callable[[int], bool] | None = None) -> tuple[S.TrainingSet, list[int]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-FEATURE_VERSION = 3  # bump when a feature changes meaning: the trained model becomes stale
+FEATURE_VERSION = 4  # bump when a feature changes meaning: the trained model becomes stale
 
 # --- text normalisation ------------------------------------------------------
 
@@ -80,7 +80,10 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
         "own_past": _rx(rf"\b(?:i|we)\s+{_ADV}(?:{_EN_PAST_VERB})\b", r"\bi'd (?:already|just) \w+ed\b"),
         "own_any": _rx(rf"\b(?:i|we)\s+{_ADV}(?!think|feel|believe|guess|mean|suppose|hope|would|'d|should|could"
                        r"|might|will|'ll|am|'m)\w+"),
-        "past_time": _rx(r"\b(?:last|that|one|this one)\s+(?:day|week|month|year|summer|winter|spring|autumn|"
+        "past_time": _rx(r"\blast (?:january|february|march|april|may|june|july|august|september|october|"
+                         r"november|december)\b", r"\bin (?:january|february|march|april|june|july|august|"
+                         r"september|october|november|december)\b",
+                         r"\b(?:last|that|one|this one)\s+(?:day|week|month|year|summer|winter|spring|autumn|"
                          r"christmas|time|evening|morning|night|shift|friday|monday|weekend)\b",
                          r"\b(?:\w+ )?(?:years?|months?|weeks?|days?) ago\b", r"\bback (?:then|in|when)\b",
                          r"\bat my (?:previous|last|old|first|former) (?:job|role|company|position|employer|work)\b",
@@ -112,7 +115,18 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                            r"\b(?:their|his|her|the team's|management's) (?:fault|mistake|problem|error)\b",
                            r"\bbecause of (?:them|him|her|my colleague|the team|management|the other)\b",
                            r"\b(?:blame|blamed) (?:them|him|her|the|my)\b", r"\bincompetent\b",
-                           r"\bnothing i could do\b", r"\bout of my hands\b"),
+                           r"\bnothing i could do\b", r"\bout of my hands\b",
+                           r"\b(?:team|department|office|agents?|people|guys?|staff|courier|warehouse|developers|it|"
+                           r"customers?|clients?|callers?) (?:\w+ )?(?:didn't|did not|never|don't|doesn't|wouldn't|"
+                           r"couldn't|can't|won't|hadn't|weren't|wasn't)\b(?! (?:know|realise|realize|expect|mind))",
+                           r"\bdidn't do (?:their|his|her) job\b", r"\bnot (?:really )?(?:our|my) (?:job|problem|fault|"
+                           r"responsibility|role)\b", r"\btheir (?:own )?(?:bugs?|mistakes?|mess|fault)\b",
+                           r"\b(?:the )?(?:people|agents?|colleagues?) before me\b", r"\bunderstaffed\b",
+                           r"\b(?:wasn't|isn't) something i could\b", r"\bout of my control\b",
+                           r"\b(?:customers?|clients?|people|he|she|they) (?:should|need to|needs to|should have|"
+                           r"could have|must) (?:read|prepare|check|learn|listen|pay attention|known|been)\b",
+                           r"\b(?:was|were) rude first\b", r"\bask(?:ed|s)? for it\b", r"\bpunching bag\b",
+                           r"\bnobody (?:read|checked|bothered|cared|told|helped|listened)\b"),
         "situation": _rx(r"\b(?:last|that|one)\s+(?:day|week|month|year|summer|winter|christmas|time|evening|"
                          r"morning|shift|friday|monday)\b", r"\bago\b", r"\bback (?:then|in|when)\b",
                          r"\bat my (?:previous|last|old|first|former|current) (?:job|role|company|position|work)\b",
@@ -161,7 +175,10 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                         r"\bje (?!\w+rais\b)\w+ais\b", r"\bj'(?!\w+rais\b)\w+ais\b"),
         "own_any": _rx(r"\b(?:j'|je |moi,? je\b|nous |on )(?!pense|crois|trouve|dirais|serais|ferais|"
                        r"pourrais|devrais|voudrais)\w+"),
-        "past_time": _rx(r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
+        "past_time": _rx(r"\b(?:en|au mois de|debut|fin) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
+                         r"septembre|octobre|novembre|decembre) (?:dernier|l'an dernier)\b",
+                         r"\b(?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|"
+                         r"decembre) dernier\b", r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
                          r"\b(?:le mois|la semaine|l'ete|l'hiver|le week-end|le weekend) (?:dernier|derniere)\b",
                          r"\bil y a (?:\w+ )?(?:ans?|mois|semaines?|jours?|annees?)\b",
                          r"\b(?:quand|lorsque) j'(?:etais|ai commence|ai travaille|avais)\b",
@@ -194,7 +211,16 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                            r"\b(?:c'est|c'etait) (?:de )?(?:leur|sa) faute\b", r"\b(?:leur|sa) faute\b",
                            r"\ba cause (?:d'eux|de lui|d'elle|de mon collegue|de ma collegue|de l'equipe|"
                            r"de la direction|des autres)\b", r"\bincompetent", r"\bje n'y pouvais rien\b",
-                           r"\bpas mon (?:probleme|travail|role|boulot)\b"),
+                           r"\bpas mon (?:probleme|travail|role|boulot)\b",
+                           r"\bc'est eux qui\b", r"\bpas (?:de|du) (?:mon|notre) (?:ressort|faute|role)\b",
+                           r"\b(?:pas|plus) de notre faute\b", r"\bje (?:ne )?pouvais (?:rien|pas) faire\b",
+                           r"\bles clients (?:devraient|doivent|n'ont qu'a|ne lisent)\b",
+                           r"\ble client (?:devrait|aurait du|n'avait qu'a)\b", r"\bla cliente (?:devrait|aurait du)\b",
+                           r"\bmal fichu\b", r"\bmanque d'effort\b", r"\bse prennent en main\b",
+                           r"\bc'est (?:toujours )?nous qui (?:prenons|prenions|payons|payions|trinquons|trinquions)\b",
+                           r"\b(?:ils|elles) (?:n'ont|ont) (?:rien|mis)\b", r"\bpersonne (?:n'a|ne) (?:lu|verifie|"
+                           r"aide|ecoute|repondu|bouge)", r"\bsous-effectif\b", r"\bhors de mon controle\b",
+                           r"\bje n'y suis pour rien\b", r"\b(?:les|des) incompetents?\b"),
         "situation": _rx(r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
                          r"\b(?:le mois|la semaine) (?:dernier|derniere)\b", r"\bil y a (?:\w+ )?(?:ans?|mois|"
                          r"semaines?|jours?|annees?)\b", r"\b(?:quand|lorsque) (?:j'etais|je travaillais)\b",

@@ -112,6 +112,8 @@ def exemplar_sims(answer: str, prompt: str, anchors: Sequence[F.AnchorDoc], text
 
 # --- the model -------------------------------------------------------------------------
 
+# the learner never sees raw length: long answers are not better answers (content is measured as rates)
+LENGTH_KEYS = ("log_words", "n_sentences")
 OFFTOPIC_KEYS = ("sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share", "prompt_share",
                  "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim")
 OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic threshold may decline
@@ -129,7 +131,7 @@ class SuggestModel:
     meta: dict = field(default_factory=dict)
 
     def raw(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        preds = np.column_stack([r.predict(x) for r in self.regressors])
+        preds = np.column_stack([r.predict(regression_matrix(x, self.feature_names)) for r in self.regressors])
         return preds.mean(axis=1), preds.std(axis=1)
 
     def calibrated(self, raw: np.ndarray) -> np.ndarray:
@@ -153,6 +155,10 @@ def calibrate(raw: np.ndarray, cuts: np.ndarray) -> np.ndarray:
     return np.clip(np.interp(raw, xs, ys), 0.0, 1.0)
 
 
+def regression_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
+    return x[:, [j for j, k in enumerate(names) if k not in LENGTH_KEYS]]
+
+
 def offtopic_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
     return x[:, [names.index(k) for k in OFFTOPIC_KEYS]]
 
@@ -165,15 +171,20 @@ def confidence_matrix(x: np.ndarray, names: list[str], cal: np.ndarray, spread: 
     return np.column_stack([margin, spread, p_off, cal, cal * (1 - cal), x[:, cols]])
 
 
+GB_PARAMS = dict(max_iter=120, learning_rate=0.07, max_leaf_nodes=12, min_samples_leaf=20, l2_regularization=1.0)
+RIDGE_ALPHA = 30.0
+LEARNERS = ("gb", "ridge")
+
+
 def _regressors() -> list[Any]:
     from sklearn.ensemble import HistGradientBoostingRegressor
     from sklearn.linear_model import Ridge
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    return [HistGradientBoostingRegressor(max_iter=250, learning_rate=0.04, max_leaf_nodes=12, min_samples_leaf=20,
-                                          l2_regularization=1.0, random_state=0),
-            make_pipeline(StandardScaler(), Ridge(alpha=30.0))]
+    regs = [HistGradientBoostingRegressor(**GB_PARAMS, random_state=0),
+            make_pipeline(StandardScaler(), Ridge(alpha=RIDGE_ALPHA))]
+    return [r for r, name in zip(regs, ("gb", "ridge")) if name in LEARNERS]
 
 
 def fit_regressors(x: np.ndarray, y: np.ndarray) -> list[Any]:
@@ -247,9 +258,10 @@ def fit_model(train: TrainingSet, names: list[str], inner_splits: int = 4) -> Su
     raw_oof = np.zeros(len(train.y))
     spread_oof = np.zeros(len(train.y))
     p_off = np.zeros(len(train.y))
+    reg_x = regression_matrix(train.x, names)
     for tr, te in GroupKFold(n_splits=min(inner_splits, n_groups)).split(train.x, train.y, train.groups):
-        regs = fit_regressors(train.x[tr], train.y[tr])
-        p = np.column_stack([r.predict(train.x[te]) for r in regs])
+        regs = fit_regressors(reg_x[tr], train.y[tr])
+        p = np.column_stack([r.predict(reg_x[te]) for r in regs])
         raw_oof[te], spread_oof[te] = p.mean(1), p.std(1)
         p_off[te] = offtopic_model(off_x[tr], train.offtopic[tr]).predict_proba(off_x[te])[:, 1]
     # decline as off-topic only where held-out answers written on-topic almost never reach
@@ -264,7 +276,7 @@ def fit_model(train: TrainingSet, names: list[str], inner_splits: int = 4) -> Su
     conf_oof = conf.predict_proba(cx)[:, 1]
     keep = p_off < off_threshold
     threshold = float(np.quantile(conf_oof[keep], DECLINE_UNSURE_SHARE)) if keep.any() else 0.0
-    return SuggestModel(names, fit_regressors(train.x, train.y), cuts, conf, threshold,
+    return SuggestModel(names, fit_regressors(reg_x, train.y), cuts, conf, threshold,
                         offtopic_model(off_x, train.offtopic), off_threshold)
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import streamlit as st
 
 from screening.i18n import t
 from screening.services.actors import Staff
-from screening.services.errors import ServiceError
+from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database, get_database
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
@@ -31,7 +33,24 @@ def lang() -> str:
 
 
 def actor() -> Staff:
-    return st.session_state["actor"]
+    """The signed-in staff member; a visitor without one is refused, whatever page they reach."""
+    staff = st.session_state.get("actor")
+    if not isinstance(staff, Staff):
+        raise PermissionDenied()
+    return staff
+
+
+def guarded(render: Callable[[], None]) -> Callable[[], None]:
+    """Wrap a page so a refusal from a service shows as a plain message, never a traceback."""
+
+    @functools.wraps(render)
+    def page() -> None:
+        try:
+            render()
+        except ServiceError as exc:
+            show_error(exc)
+
+    return page
 
 
 def show_error(exc: ServiceError, language: str | None = None) -> None:

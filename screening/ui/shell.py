@@ -9,7 +9,7 @@ from screening.services import auth
 from screening.services.actors import Staff
 from screening.services.errors import ServiceError
 from screening.ui import admin, campaigns, candidates, console, dashboard
-from screening.ui.components import db, inert, lang
+from screening.ui.components import db, guarded, inert, lang
 
 SESSION_PARAM = "session"
 
@@ -83,6 +83,6 @@ def run() -> None:
                       position="hidden").run()
         return
     _sidebar(actor)
-    pages = [st.Page(fn, title=t(key, lang()), url_path=path)  # type: ignore[arg-type]
+    pages = [st.Page(guarded(fn), title=t(key, lang()), url_path=path)  # type: ignore[arg-type]
              for key, fn, path in PAGES.get(actor.role, [])]
     st.navigation(pages).run()

@@ -232,8 +232,9 @@ def _drawing_labels(flowable) -> list[str]:
     out = []
     for row in flowable._cellvalues:
         for cell in row:
-            if hasattr(cell, "getContents"):
-                out += charts.labels(cell)
+            for item in cell if isinstance(cell, list) else [cell]:
+                if isinstance(item, charts.Drawing):
+                    out += charts.labels(item)
     return out
 
 

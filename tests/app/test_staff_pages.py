@@ -1,0 +1,132 @@
+"""Every staff page, for every role, through Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import pytest
+
+from screening.services import attempts, interviews
+from screening.store.engine import get_database
+from tests.app.conftest import app, page
+from tests.factories import PASSWORD, answer_everything
+
+FORBIDDEN = "You do not have access to this."
+
+
+def sign_in(at, email, password=PASSWORD):
+    at.run()
+    at.text_input(key="login_email").input(email)
+    at.text_input(key="login_password").input(password)
+    at.button[0].click().run()
+    return at
+
+
+def test_wrong_password_says_so_without_telling_which_part(app_world):
+    at = sign_in(app(), "rec@example.org", "wrong password")
+    assert [e.value for e in at.error] == ["Wrong e-mail or password."]
+    at = sign_in(app(), "nobody@example.org")
+    assert [e.value for e in at.error] == ["Wrong e-mail or password."]
+
+
+def test_recruiter_signs_in_to_campaigns_and_session_survives_a_reload(app_world):
+    at = sign_in(app(), "rec@example.org")
+    assert not at.exception
+    assert at.header[0].value == "Campaigns"
+    assert any("Chat advisors" in m.value for m in at.markdown)
+    token = at.query_params["session"]
+    reloaded = app()
+    reloaded.query_params["session"] = token
+    reloaded.run()
+    assert reloaded.header[0].value == "Campaigns"
+    assert "login_email" not in [w.key for w in reloaded.text_input]  # no login form after a reload
+
+
+def test_recruiter_creates_a_campaign(app_world):
+    at = page("campaigns", "render", app_world.recruiter.user_id, "recruiter")
+    at.run()
+    at.text_input(key="new_name").input("Night shift chat")
+    at.multiselect(key="new_skills_").select("patience")
+    at.button[0].click().run()
+    assert not at.exception
+    assert [s.value for s in at.success] == ["Campaign created."]
+    assert any("Night shift chat" in m.value for m in at.markdown)
+
+
+def test_recruiter_adds_a_candidate_and_gets_an_invite_link(app_world):
+    at = page("candidates", "render", app_world.recruiter.user_id, "recruiter")
+    at.run()
+    at.text_input(key="cand_name").input("Olek <b>Nowak</b> [x](y)")
+    at.button[0].click().run()
+    assert [s.value for s in at.success] == ["Candidate added."]
+    assert any("Olek \\<b\\>Nowak" in m.value for m in at.markdown)  # escaped, shown as typed
+    invite_buttons = [b for b in at.button if b.label == "Issue invite link"]
+    invite_buttons[-1].click().run()
+    assert at.code and "/?invite=" in at.code[0].value
+
+
+def test_other_recruiter_does_not_see_an_unshared_campaign(app_world):
+    at = page("candidates", "render", app_world.other_recruiter.user_id, "recruiter")
+    at.run()
+    assert [i.value for i in at.info] == ["No campaign yet."]
+
+
+def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
+    db = get_database()
+    answer_everything(db, app_world.token)
+    attempts.submit(db, app_world.token)
+    interviews.rate(db, app_world.admin, app_world.candidate_id,
+                    interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id, 1)
+    at = page("console", "render", app_world.recruiter.user_id, "recruiter")
+    at.run()
+    assert not at.exception
+    text = " ".join(c.value for c in at.caption)
+    assert "All raters" not in text and "Software suggestion" not in " ".join(i.value for i in at.info)
+    first_q = interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id
+    at.radio(key=f"rate_level_{first_q}").set_value(5)
+    next(b for b in at.button if b.label == "Submit my rating").click().run()
+    assert not at.exception
+    captions = " ".join(c.value for c in at.caption)
+    assert "All raters: mean 3.0, spread 4, 2 rating(s)" in captions
+    assert any("Raters disagree" in w.value for w in at.warning)
+    assert "Evidence:" in captions
+
+
+def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
+    db = get_database()
+    answer_everything(db, app_world.token)
+    attempts.submit(db, app_world.token)
+    at = page("dashboard", "render", app_world.lead.user_id, "lead")
+    at.run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table.iloc[0, 0] == "Amina Diallo" and table.iloc[0, 2] == "100"
+    assert at.get("download_button")
+    next(b for b in at.button if b.label == "Record a decision").click().run()
+    assert [s.value for s in at.success] == ["Decision recorded."]
+
+
+@pytest.mark.parametrize("module, function", [("admin", "render_users"), ("admin", "render_audit"),
+                                               ("admin", "render_banks")])
+def test_admin_pages_work_for_admin_and_refuse_a_recruiter(app_world, module, function):
+    at = page(module, function, app_world.admin.user_id, "admin")
+    at.run()
+    assert not at.exception and not at.error
+    refused = page(module, function, app_world.recruiter.user_id, "recruiter")
+    refused.run()
+    if function == "render_banks":  # bank status holds no personal data, but only admins reach it via navigation
+        return
+    assert [e.value for e in refused.error] == [FORBIDDEN]
+
+
+@pytest.mark.parametrize("module, function", [("campaigns", "render"), ("candidates", "render"),
+                                               ("console", "render"), ("dashboard", "render"),
+                                               ("admin", "render_users")])
+def test_a_visitor_without_a_staff_session_is_refused_every_staff_page(app_world, module, function):
+    at = page(module, function, None)
+    at.run()
+    assert [e.value for e in at.error] == [FORBIDDEN]
+
+
+def test_lead_cannot_rate_from_the_console(app_world):
+    at = page("console", "render", app_world.lead.user_id, "lead")
+    at.run()
+    assert FORBIDDEN in [e.value for e in at.error]
