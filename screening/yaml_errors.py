@@ -8,6 +8,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's safe loader when present: the banks load several times faster, errors keep their line.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class BankError:
@@ -38,7 +41,7 @@ def load_yaml(path: Path, name: str | None = None) -> tuple[Any, BankError | Non
 
 def parse_yaml(text: str, name: str) -> tuple[Any, BankError | None]:
     try:
-        return yaml.safe_load(text), None
+        return yaml.load(text, Loader=_Loader), None  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown line"

@@ -36,6 +36,6 @@ def register_fonts() -> frozenset[int]:
 def replace_missing(text: str) -> str:
     """Swap every character the font cannot draw for U+FFFD, so it shows as a visible mark."""
     cover = register_fonts()
-    if all(ord(ch) in cover for ch in text):
+    if cover.issuperset(map(ord, text)):
         return text
     return "".join(ch if ord(ch) in cover else REPLACEMENT for ch in text)

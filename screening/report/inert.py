@@ -18,6 +18,7 @@ import unicodedata
 from xml.sax.saxutils import escape
 
 from bidi import get_display
+from bidi.mirror import MIRRORED
 from reportlab.lib.utils import simpleSplit
 
 from screening.report.fonts import replace_missing
@@ -31,6 +32,8 @@ _SPACES = re.compile(r"[^\S\n\u00a0\u202f\u2007]+")
 _BLANK_LINES = re.compile(r" *\n\s*")
 _ANY_SPACE = re.compile(r"[^\S\u00a0\u202f\u2007]+")
 _RTL = frozenset({"R", "AL"})
+_LEVELS = re.compile(r"\blevels: \[(.*?)\]", re.S)
+_LEVEL = re.compile(r"Level\(\s*(\d+),?\s*\)")
 
 Wrap = tuple[str, float, float]  # font name, font size, column width in points
 
@@ -77,8 +80,51 @@ def visual_order(text: str, wrap: Wrap | None = None) -> str:
     lines: list[str] = []
     for line in text.split("\n"):
         parts = simpleSplit(line, *wrap) if wrap else [line]
-        lines.extend(get_display(part, base_dir=base) for part in parts or [""])
+        lines.extend(_display_line(part, base) for part in parts or [""])
     return "\n".join(lines)
+
+
+def _display_line(line: str, base: str) -> str:
+    """python-bidi's levels, reordered (rule L2) and mirrored (rule L4).
+
+    python-bidi 0.6 reorders but does not mirror, so a Hebrew "(4471)" would print as ")4471(".
+    Its levels are only reachable through the debug dump; if that ever changes shape, fall back
+    to its plain display (right order, unmirrored brackets) rather than fail.
+    """
+    levels = _levels(line, base)
+    if levels is None:
+        return get_display(line, base_dir=base)
+    items = list(zip(line, levels))
+    paragraph = 1 if base == "R" else 0
+    end = len(items)
+    while end and items[end - 1][0].isspace():  # rule L1: trailing spaces take the paragraph level
+        end -= 1
+        items[end] = (items[end][0], paragraph)
+    odd = [lv for _, lv in items if lv % 2]
+    for level in range(max(lv for _, lv in items), min(odd, default=0) - 1, -1) if odd else ():
+        i = 0
+        while i < len(items):
+            if items[i][1] < level:
+                i += 1
+                continue
+            j = i
+            while j < len(items) and items[j][1] >= level:
+                j += 1
+            items[i:j] = items[i:j][::-1]
+            i = j
+    return "".join(MIRRORED.get(ch, ch) if lv % 2 else ch for ch, lv in items)
+
+
+def _levels(line: str, base: str) -> list[int] | None:
+    match = _LEVELS.search(str(get_display(line, base_dir=base, debug=True)))
+    per_byte = [int(v) for v in _LEVEL.findall(match.group(1))] if match else []
+    if len(per_byte) != len(line.encode("utf-8")):
+        return None
+    levels, pos = [], 0
+    for ch in line:
+        levels.append(per_byte[pos])
+        pos += len(ch.encode("utf-8"))
+    return levels
 
 
 def inert(text: object, *, limit: int | None = None, keep_newlines: bool = False,

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
@@ -128,22 +129,24 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
     rows = [(t(lang, "campaign"), inert(m.campaign_name, limit=NAME_LIMIT),
              t(lang, "target_profile"), inert(m.target_profile, limit=NAME_LIMIT) if m.target_profile else none),
             (t(lang, "sjt_date"), sjt, t(lang, "interviews"), interviews),
-            (t(lang, "raters"), raters, t(lang, "decision"), _decision(m.decision, m.decision_note, lang))]
+            (t(lang, "raters"), raters, t(lang, "decision"), _decision(m.decision, lang))]
     half = WIDTH / 2
-    out.append(_grid([[Paragraph(a, st["label"]), Paragraph(b, st["cell"]), Paragraph(c, st["label"]),
-                       Paragraph(d, st["cell"])] for a, b, c, d in rows],
-                     [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm]))
+    cells: list[list[object]] = [[Paragraph(a, st["label"]), Paragraph(b, st["cell"]), Paragraph(c, st["label"]),
+                                  Paragraph(d, st["cell"])] for a, b, c, d in rows]
+    if m.decision and m.decision_note and m.decision_note.strip():
+        note = inert(m.decision_note, limit=QUOTE_LIMIT, keep_newlines=True)
+        cells.append([Paragraph(t(lang, "decision_note"), st["label"]), Paragraph(note, st["cell"]), "", ""])
+    out.append(_grid(cells, [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm], span_last=len(cells) > len(rows)))
     out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, fw, lang, st), Spacer(1, 10),
             _strengths_table(p, fw, lang, st), Spacer(1, 8), Paragraph(t(lang, "read_more"), st["small"])]
     return out
 
 
-def _decision(decision: str | None, note: str | None, lang: str) -> str:
+def _decision(decision: str | None, lang: str) -> str:
     if not decision:
         return f'<font color="#5A6470">{t(lang, "not_recorded")}</font>'
     known = strings.decision(lang, decision)
-    text = f"<b>{known if known else inert(decision, limit=80)}</b>"
-    return f"{text}<br/>{inert(note, limit=QUOTE_LIMIT, keep_newlines=True)}" if note and note.strip() else text
+    return f"<b>{known if known else inert(decision, limit=80)}</b>"
 
 
 def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
@@ -211,13 +214,11 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
         if not results:
             continue
         g = groups.get(fam.id)
-        head: list[Flowable] = [Paragraph(inert(fam.name.get(lang)), st["h3"])]
+        head = [Paragraph(inert(fam.name.get(lang)), st["h3"])]
         if g is not None:
             head.append(Paragraph(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
-                                    level=strings.number(g.level, lang)), st["small_next"]))
-        # The family's heading travels with its first skill, never alone at the foot of a page.
-        out += [KeepTogether([*(head if k == 0 else []), _skill_block(r, fw, lang, st), Spacer(1, 6)])
-                for k, r in enumerate(results)]
+                                  level=strings.number(g.level, lang)), st["small"]))
+        out += [_skill_block(r, fw, lang, st, head if k == 0 else []) for k, r in enumerate(results)]
     missing = [r for r in p.skills if r.level is None and r.skill_id in fw.skill_by_id]
     if missing:
         names = ", ".join(_skill_name(fw, r.skill_id, lang) for r in missing)
@@ -225,42 +226,48 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
     return out
 
 
-def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
-    value_w = WIDTH - LABEL_W
+def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, ParagraphStyle],
+                 heading: list[Paragraph]) -> Table:
+    """One skill as one table that never splits; its family's heading, if given, rides on top
+    so it is never left alone at the foot of a page. (One NOSPLIT table lays out in a single
+    pass, where KeepTogether around nested tables measured everything twice.)"""
+    name_w = WIDTH * 0.55
     sjt = (t(lang, "sjt_value", score=round(r.sjt_score), items=strings.items(r.sjt_items, lang))
            if r.sjt_score is not None else t(lang, "not_taken"))
-    head = Table([[Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]),
-                   Paragraph(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])]],
-                 colWidths=[WIDTH * 0.55 - PAD, WIDTH * 0.45 - PAD],
-                 style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
-    rows: list[list[object]] = [
-        [head, ""],
-        [Paragraph(t(lang, "sjt"), st["label"]), Paragraph(sjt, st["cell"])],
-        [Paragraph(t(lang, "interview"), st["label"]), Paragraph(_ratings(r, lang), st["cell"])],
+    rows: list[list[object]] = [[h, "", ""] for h in heading]
+    top = len(rows)
+    rows += [
+        [Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]), "",
+         Paragraph(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])],
+        [Paragraph(t(lang, "sjt"), st["label"]), Paragraph(sjt, st["cell"]), ""],
+        [Paragraph(t(lang, "interview"), st["label"]), Paragraph(_ratings(r, lang), st["cell"]), ""],
     ]
     if r.ratings:
         if r.disagreement:
             agreement = f'<font color="#A3261B"><b>{t(lang, "disagree")}</b></font>'
         else:
             agreement = t(lang, "agree" if r.raters > 1 else "single_rater")
-        rows.append([Paragraph(t(lang, "agreement"), st["label"]), Paragraph(agreement, st["cell"])])
+        rows.append([Paragraph(t(lang, "agreement"), st["label"]), Paragraph(agreement, st["cell"]), ""])
     if r.quote is not None and r.quote.text.strip():
-        text = clean(r.quote.text, limit=QUOTE_LIMIT)
+        # Quote marks go in before bidi reordering, so they land on the reading side of RTL text.
+        text = strings.quoted(clean(r.quote.text, limit=QUOTE_LIMIT), lang)
         style = st["quote_rtl"] if is_rtl(text) else st["quote"]
-        wrap: Wrap = (REGULAR, style.fontSize, value_w - 2 * PAD - 2)
-        quote = Paragraph(strings.quoted(inert(text, wrap=wrap), lang), style)
+        wrap: Wrap = (REGULAR, style.fontSize, WIDTH - LABEL_W - 2 * PAD - 2)
         source = Paragraph(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
-        rows.append([Paragraph(t(lang, "quote"), st["label"]), [quote, source]])
-    table = Table(rows, colWidths=[LABEL_W, value_w])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("SPAN", (0, 0), (1, 0)),
-        ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
+        rows.append([Paragraph(t(lang, "quote"), st["label"]), [Paragraph(inert(text, wrap=wrap), style), source], ""])
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]))
-    return table
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("SPAN", (0, top), (1, top)), ("BACKGROUND", (0, top), (-1, top), SHADE),
+        ("BOX", (0, top), (-1, -1), 0.5, RULE), ("LINEBELOW", (0, top), (-1, top), 0.5, RULE),
+        *[("SPAN", (1, row), (2, row)) for row in range(top + 1, len(rows))],
+        *[cmd for row in range(top) for cmd in (("SPAN", (0, row), (2, row)), ("LEFTPADDING", (0, row), (0, row), 0),
+                                                ("TOPPADDING", (0, row), (0, row), 0))],
+    ]
+    if top:
+        commands.append(("BOTTOMPADDING", (0, top - 1), (0, top - 1), 4))
+    return Table(rows, colWidths=[LABEL_W, name_w - LABEL_W, WIDTH - name_w], style=commands, spaceAfter=6)
 
 
 def _ratings(r: SkillResult, lang: str) -> str:
@@ -305,7 +312,7 @@ def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowab
                 ("m_oversight_h", t(lang, "m_oversight")),
                 ("m_levels_h", t(lang, "m_levels", weight=weight, **_band_cuts(lang))),
                 ("m_limits_h", f"{norms} {t(lang, 'm_limits')}")]
-    out: list[Flowable] = [Spacer(1, 6), Paragraph(t(lang, "method_section"), st["h2"])]
+    out: list[Flowable] = [Paragraph(t(lang, "method_section"), st["h2"])]
     for head, body in sections:
         out += [Paragraph(t(lang, head), st["h4"]), Paragraph(body, st["body"])]
     return out
@@ -328,11 +335,14 @@ def _band_cuts(lang: str) -> dict[str, str]:
     return {name: strings.number(cut, lang) for cut, name in BANDS if cut > 0}
 
 
-def _grid(rows: list[list[object]], widths: list[float]) -> Table:
+def _grid(rows: list[list[object]], widths: list[float], span_last: bool = False) -> Table:
     table = Table(rows, colWidths=widths)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+             ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
+             ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]
+    if span_last:  # a long value (the decision note) takes the whole width after its label
+        style.append(("SPAN", (1, -1), (-1, -1)))
+    table.setStyle(TableStyle(style))
     return table
 
 
@@ -362,7 +372,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "kicker": ParagraphStyle("kicker", body, fontName=BOLD, fontSize=8.5, leading=11, textColor=INK),
         "name": ParagraphStyle("name", body, fontName=BOLD, fontSize=19, leading=24, spaceAfter=6),
         "h2": ParagraphStyle("h2", body, fontName=BOLD, fontSize=13, leading=17, textColor=INK,
-                             spaceBefore=4, spaceAfter=6, keepWithNext=1),
+                             spaceBefore=14, spaceAfter=6, keepWithNext=1),
         "h3": ParagraphStyle("h3", body, fontName=BOLD, fontSize=9.5, leading=13, textColor=INK,
                              spaceBefore=4, spaceAfter=2, keepWithNext=1),
         "h4": ParagraphStyle("h4", body, fontName=BOLD, fontSize=8.8, leading=12, spaceBefore=6,
@@ -380,8 +390,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 # --- page furniture -----------------------------------------------------------------------------
 
 def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTemplate], None]:
-    name = visual_order(clean(profile.meta.candidate_name, limit=80))
-    campaign = visual_order(clean(profile.meta.campaign_name, limit=80))
+    half = WIDTH / 2 - 6
+    name = _fit_line(clean(profile.meta.candidate_name, limit=80), half)
+    campaign = _fit_line(clean(profile.meta.campaign_name, limit=120), half)
     demo = t(lang, "demo_mark") if profile.meta.is_demo else None
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -398,11 +409,20 @@ def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTe
             canvas.setFont(REGULAR, 7.5)
             canvas.setFillColor(MUTED)
             y = PAGE_H - MARGIN + 5 * mm
-            canvas.drawString(MARGIN, y, f"{name} \u00b7 {t(lang, 'title')}")
+            canvas.drawString(MARGIN, y, name)
             canvas.drawRightString(PAGE_W - MARGIN, y, campaign)
         canvas.restoreState()
 
     return decorate
+
+
+def _fit_line(text: str, width: float, size: float = 7.5) -> str:
+    """One line of page furniture, cut with an ellipsis to fit its half of the page."""
+    if stringWidth(text, REGULAR, size) > width:
+        while text and stringWidth(text + "\u2026", REGULAR, size) > width:
+            text = text[: max(len(text) - max(len(text) // 10, 1), 0)]
+        text = text.rstrip() + "\u2026"
+    return visual_order(text)
 
 
 def _footer_canvas(left: str, right: str, page_label: Callable[[int, int], str]) -> type[Canvas]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-FEATURE_VERSION = 4  # bump when a feature changes meaning: the trained model becomes stale
+FEATURE_VERSION = 6  # bump when a feature changes meaning: the trained model becomes stale
 
 # --- text normalisation ------------------------------------------------------
 
@@ -135,7 +135,9 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                          r"\b(?:a|one|this) (?:customer|client|caller|lady|woman|man|gentleman|guy|user|member|"
                          r"subscriber|passenger|guest) (?:called|rang|phoned|wrote|came|messaged|emailed|contacted|"
                          r"complained|posted)\b", r"\bduring (?:my|a|the|an)\b", r"\bthe situation\b",
-                         r"\bin (?:19|20)\d\d\b", r"\bonce\b"),
+                         r"\bin (?:19|20)\d\d\b", r"\bonce\b",
+                         r"\b(?:last|in|early|late|mid-?) ?(?:january|february|march|april|june|july|august|"
+                         r"september|october|november|december|spring|summer|autumn|winter)\b"),
         "task": _rx(r"\bi (?:had|needed|wanted|was supposed|was expected|was asked) to\b",
                     r"\bmy (?:job|role|task|goal|responsibility|aim|objective|priority|mission) (?:was|is|there)\b",
                     r"\bit was (?:my job|up to me|my responsibility)\b",
@@ -156,7 +158,10 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                       r"\bi (?:learned|learnt|realised|realized)\b", r"\bfrom then on\b",
                       r"\bthe next (?:day|week|morning|month)\b", r"\bresolved\b", r"\bended up\b",
                       r"\bturned out\b", r"\bsatisf(?:ied|action)\b", r"\bfeedback\b", r"\breview\b",
-                      r"\bcsat\b|\bnps\b", r"\bnow i\b"),
+                      r"\bcsat\b|\bnps\b", r"\bnow i\b",
+                      r"\b(?:it|everything|that|the \w+) (?:worked|was working|was fixed|was sorted|got sorted|"
+                      r"got fixed|was back|arrived|came through|went through)\b",
+                      r"\b(?:he|she|they) (?:said|told me|wrote) (?:it was|thanks|thank|that it|he was|she was)\b"),
         "sequence": _rx(r"\bfirst(?:ly)?\b", r"\bthen\b", r"\bafter that\b", r"\bnext\b", r"\bafterwards\b",
                         r"\bfinally\b", r"\bsecond(?:ly)?\b", r"\bstep\b"),
         "speech": _rx(r'"', r"\bi (?:said|told (?:him|her|them)|wrote|replied|answered|asked (?:him|her|them))\b",
@@ -186,7 +191,7 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                          r"\bdans mon (?:ancien|precedent|dernier|premier) (?:poste|emploi|job|travail|boulot)\b",
                          r"\ba l'epoque\b", r"\ben (?:19|20)\d\d\b", r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b",
                          r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?|adherente?)"
-                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)\b"),
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)(?:e|s|es)?\b"),
         "hypothetical": _rx(r"\b(?:j'|je (?:l'|lui |leur |les |la |le |me |m'|en |y |vous )?)\w+r(?:ais|ai)\b",
                             r"\b(?:il|elle|on|ce|cela|ca) \w+rait\b", r"\bil faudrait\b",
                             r"\bsi (?:le|la|un|une|je|on|il|elle|les|c'est|jamais)\b", r"\bje vais\b",
@@ -228,9 +233,11 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                          r"\ba l'epoque\b", r"\blors (?:de|d')\b", r"\bje travaillais\b", r"\bj'etais (?:conseill"
                          r"|agent|charge|en poste|vendeu|hote|teleconseill|stagiaire|seule?|de permanence)",
                          r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?)"
-                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)\b",
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)(?:e|s|es)?\b",
                          r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b", r"\ben (?:19|20)\d\d\b",
-                         r"\bla situation\b", r"\ble contexte\b"),
+                         r"\bla situation\b", r"\ble contexte\b", r"\bau mois (?:de |d')\w+",
+                         r"\b(?:en|debut|fin|mi-) ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
+                         r"octobre|novembre|decembre)\b", r"\b(?:cet|l')(?:ete|hiver|automne) (?:la|dernier)\b"),
         "task": _rx(r"\bje devais\b", r"\bil fallait que (?:je|j')\b", r"\bil (?:me )?fallait\b",
                     r"\b(?:mon|ma) (?:role|mission|objectif|tache|travail|but|priorite) (?:etait|c'etait|est|,)",
                     r"\bj'etais (?:chargee?|responsable|en charge|seule?|la seule|le seul|de permanence)\b",
@@ -253,7 +260,10 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                       r"\bsatisfaite?\b", r"\bsatisfaction\b", r"\bavis\b", r"\bretour\b",
                       r"\bs'est (?:calmee?|apaisee?|resolue?|terminee?|bien passe|bien terminee?|detendue?)\b",
                       r"\ba permis\b", r"\ble lendemain\b", r"\bla semaine (?:suivante|d'apres)\b",
-                      r"\bmaintenant,? je\b", r"\bdesormais\b"),
+                      r"\bmaintenant,? je\b", r"\bdesormais\b",
+                      r"\b(?:ca|tout|le \w+|la \w+) (?:marchait|fonctionnait|remarchait|etait regle|etait reglee|"
+                      r"est arrivee?|a ete livree?|a ete rembourse)\b",
+                      r"\b(?:il|elle|ils) m'(?:a|ont) (?:dit|ecrit) (?:que|merci)\b"),
         "sequence": _rx(r"\bd'abord\b", r"\bensuite\b", r"\bpuis\b", r"\bapres\b", r"\benfin\b",
                         r"\bpour finir\b", r"\bpremier\b", r"\bdeuxieme\b", r"\betape\b", r"\ben premier\b"),
         "speech": _rx(r'"', r"\bje (?:lui|leur) ai (?:dit|ecrit|repondu|demande|explique)\b", r"\bj'ai dit\b",
@@ -341,8 +351,15 @@ def cues(answer: str, language: str) -> Cues:
 
 # --- indicators ------------------------------------------------------------------
 
+# an indicator that describes an absence ("no apology", "sans exemple") cannot be seen by word overlap
+ABSENCE = frozenset("no not never without little few nothing none lacks lacking fails vague only aucun aucune pas "
+                    "sans peu jamais rien ni flou floue vagues manque".split())
+
+
 def indicator_matched(indicator: str, answer_stems: set[str]) -> bool:
     """An indicator is matched when most of its content stems appear in the answer."""
+    if ABSENCE.intersection(words(indicator)):
+        return False
     ind = stems(indicator)
     if not ind:
         return False

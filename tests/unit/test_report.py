@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from reportlab.platypus import Table
 
 from screening import REPO_DIR
 from screening.development import DevelopmentPlans, load_development_plans, parse_development_plans
@@ -150,10 +151,11 @@ def test_summary_page_holds_the_decision_fit_and_dates(fw, plans):
 
 def test_french_accents_survive(fw, plans):
     profile = make_profile(fw, lang="fr", name="Éloïse Göçmen-Lefèvre", quote="J’ai rappelé à 18 h, 45 € remboursés « sans délai ».")
-    _, pages = pdf_text(render_profile_pdf(profile, fw, plans))
+    reader, pages = pdf_text(render_profile_pdf(profile, fw, plans))
     text = flat("\n".join(pages))
-    assert "Éloïse Göçmen-Lefèvre" in pages[0]
-    for phrase in ("Profil de compétences comportementales", "Autorégulation émotionnelle", "45 € remboursés",
+    assert "Éloïse Göçmen-Lefèvre" in pages[0] and "PROFIL DE COMPÉTENCES COMPORTEMENTALES" in pages[0]
+    assert reader.metadata.title == "Profil de compétences comportementales\u00a0: Éloïse Göçmen-Lefèvre"
+    for phrase in ("Autorégulation émotionnelle", "45 € remboursés",
                    "« sans délai »", "J’ai rappelé", "Méthode et contrôle humain"):
         assert phrase in text, phrase
 
@@ -286,10 +288,13 @@ def test_campaign_zip_holds_one_pdf_per_candidate(fw, plans):
     assert "theo-martin-2.pdf" in files
 
 
-def test_story_counts_match_the_profile(fw, plans):
+def test_each_skill_is_one_unsplittable_block_led_by_its_family(fw, plans):
     profile = make_profile(fw)
-    story = build_story(profile, fw, plans)
-    assert sum(type(f).__name__ == "KeepTogether" for f in story) == len(MEASURED) + len(profile.development)
+    blocks = [f for f in build_story(profile, fw, plans) if isinstance(f, Table) and f._nosplitCmds]
+    assert len(blocks) == len(MEASURED)
+    tops = [b._cellvalues[0][0].getPlainText() for b in blocks]
+    for g in profile.families:  # a family heading never stands alone at the foot of a page
+        assert fw.family_by_id[g.id].name.en in tops
 
 
 # --- development plans --------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""Suggested level: agreement with the banks' rated exemplars under held-out cross-validation
+(unseen question, unseen answer style, unseen author), beside the TF-IDF baseline, and latency.
+
+`run()` returns the bench runner's entries; `python bench/bench_suggest.py` prints them.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from screening import REPO_DIR
+
+BANKS = REPO_DIR / "question_banks"
+GROUPS = ("overall", "en", "fr", "behavioural", "situational")
+
+
+def _entry(name: str, value: float | None, unit: str, target: float | None, better: str) -> dict:
+    return {"name": name, "value": None if value is None else round(float(value), 4), "unit": unit,
+            "target": target, "better": better, "backend": "python"}
+
+
+def _agreement_entries(scheme: str, res: dict) -> list[dict]:
+    out = []
+    for grp in GROUPS:
+        r = res.get(grp)
+        if not r or not r.get("n"):
+            continue
+        tag = f"suggest.{scheme}.{{}}.{grp}"
+        smd = r.get("smd")
+        base = r.get("baseline", {})
+        out += [
+            _entry(tag.format("qwk"), r.get("qwk"), "kappa", 0.70, "higher"),
+            _entry(tag.format("pearson"), r.get("pearson"), "r", 0.70, "higher"),
+            _entry(tag.format("smd"), None if smd is None else abs(smd), "sd", 0.15, "lower"),
+            _entry(tag.format("decline_share"), r.get("decline_share"), "share", 0.15, "lower"),
+            _entry(tag.format("all_lines_qwk"), r.get("all_lines", {}).get("qwk"), "kappa", 0.60, "higher"),
+            _entry(tag.format("baseline_qwk"), base.get("qwk"), "kappa", None, "higher"),
+            _entry(tag.format("baseline_pearson"), base.get("pearson"), "r", None, "higher"),
+        ]
+    return out
+
+
+def _latency(bank, repeats: int = 3) -> list[dict]:
+    from screening.scoring.suggest import ModelMissingError, load_model, suggest_for_question, training_questions
+
+    try:
+        load_model()
+    except ModelMissingError:
+        return []
+    cases = [(q, e.text, e.language) for q in training_questions(bank)[:30] for e in q.exemplars[:2]]
+    times = []
+    for _ in range(repeats):
+        for q, text, lang in cases:
+            t = time.perf_counter()
+            suggest_for_question(q, text, lang)
+            times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    return [_entry("suggest.latency.median", statistics.median(times), "ms", 50.0, "lower"),
+            _entry("suggest.latency.p95", p95, "ms", 150.0, "lower")]
+
+
+def run() -> list[dict]:
+    from screening.scoring.evaluation import build_dataset, cross_validate_all, load_training_bank
+
+    bank, _skipped = load_training_bank([BANKS])
+    data = build_dataset(bank)
+    if not data.rows:
+        return []
+    t = time.perf_counter()
+    cv = cross_validate_all(data)
+    seconds = time.perf_counter() - t
+    entries = [_entry("suggest.cv.exemplars", len(data.rows), "answers", None, "higher"),
+               _entry("suggest.cv.seconds", seconds, "s", 180.0, "lower")]
+    for scheme, res in cv.items():
+        entries += _agreement_entries(scheme, res)
+    return entries + _latency(bank)
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=1))
