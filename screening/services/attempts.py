@@ -9,6 +9,8 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from screening.banks import InterviewQuestion, SjtItem
@@ -171,13 +173,15 @@ def save_written_answer(db: Database, token: str, question_id: str, text: str) -
 
 def _upsert(s: Session, attempt: Attempt, item_id: str, version: int, kind: str,
             response: dict[str, Any] | None = None, text: str = "") -> None:
-    row = s.exec(select(Answer).where(Answer.attempt_id == attempt.id, Answer.item_id == item_id)).first()
-    if row is None:
-        row = Answer(attempt_id=attempt.id, item_id=item_id, item_version=version, kind=kind)  # type: ignore[arg-type]
-    row.response = response or {}
-    row.text = text
-    row.updated_at = utcnow()
-    s.add(row)
+    """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
+    dialect = s.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    values = {"attempt_id": attempt.id, "item_id": item_id, "item_version": version, "kind": kind,
+              "response": response or {}, "text": text, "updated_at": utcnow()}
+    statement = insert(Answer).values(**values)
+    s.execute(statement.on_conflict_do_update(
+        index_elements=["attempt_id", "item_id"],
+        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
 
 
 def submit(db: Database, token: str) -> None:

@@ -17,7 +17,7 @@ from screening import REPO_DIR
 from screening.development import DevelopmentPlans, load_development_plans, parse_development_plans
 from screening.framework import Family, Framework, Intelligence, Skill, load_framework
 from screening.report import charts, render_campaign_zip, render_profile_pdf
-from screening.report.inert import clean, inert
+from screening.report.inert import clean, inert, visual_order
 from screening.report.pdf import _charts_row, build_story
 from screening.scoring.profile import ProfileMeta, Quote, RaterLevel, build_profile
 from screening.scoring.sjt import SkillScore
@@ -226,6 +226,20 @@ def test_inert_escapes_once_and_cleans():
     assert clean("中") == "\ufffd"
     assert clean("e\u0301") == "é"  # decomposed accents composed, so the font's glyph is used
     assert inert("שלום") == "םולש"  # visual order for right-to-left text
+
+
+def test_right_to_left_brackets_are_mirrored():
+    # python-bidi reorders but does not mirror: without our rule L4, "(4471)" would print ")4471(".
+    assert visual_order("שלך (4471)") == "(4471) ךלש"
+    assert visual_order("Ana: « שלום (טוב) »") == "Ana: « (בוט) םולש »"
+    assert visual_order("plain (ltr) text") == "plain (ltr) text"
+
+
+def test_default_plans_come_from_the_shipped_file(fw):
+    profile = make_profile(fw)
+    _, pages = pdf_text(render_profile_pdf(profile, fw))
+    expected = load_development_plans(DEVELOPMENT_YAML).for_skill(profile.development[0].skill_id, "en")[0]
+    assert flat(expected) in flat("\n".join(pages))
 
 
 # --- charts ---------------------------------------------------------------------------------------------
