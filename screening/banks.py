@@ -6,7 +6,7 @@ error is rejected whole, so nothing is ever half-loaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -93,13 +93,17 @@ class InterviewQuestion:
         return tuple(e for e in self.exemplars if e.language == lang)
 
 
+Item = SjtItem | InterviewQuestion
+
+
 @dataclass(frozen=True)
 class Bank:
-    """Every item the app may use, indexed by id."""
+    """Every item the app may use (latest versions), plus earlier versions kept for old attempts."""
 
     sjt_items: tuple[SjtItem, ...] = ()
     questions: tuple[InterviewQuestion, ...] = ()
     sources: tuple[str, ...] = field(default=())
+    archive: tuple[Item, ...] = ()
 
     @cached_property
     def sjt_by_id(self) -> dict[str, SjtItem]:
@@ -109,11 +113,61 @@ class Bank:
     def question_by_id(self) -> dict[str, InterviewQuestion]:
         return {q.id: q for q in self.questions}
 
+    @cached_property
+    def _by_version(self) -> dict[tuple[str, int], Item]:
+        return {(i.id, i.version): i for i in [*self.archive, *self.sjt_items, *self.questions]}
+
+    def sjt_at(self, item_id: str, version: int) -> SjtItem | None:
+        """The item as it was at `version` (what an attempt was given), else its latest version."""
+        item = self._by_version.get((item_id, version))
+        return item if isinstance(item, SjtItem) else self.sjt_by_id.get(item_id)
+
+    def question_at(self, question_id: str, version: int) -> InterviewQuestion | None:
+        item = self._by_version.get((question_id, version))
+        return item if isinstance(item, InterviewQuestion) else self.question_by_id.get(question_id)
+
     def sjt_for_skills(self, skills: set[str]) -> list[SjtItem]:
         return [i for i in self.sjt_items if skills.intersection(i.skills)]
 
     def questions_for_skills(self, skills: set[str]) -> list[InterviewQuestion]:
         return [q for q in self.questions if skills.intersection(q.skills)]
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    bank: Bank
+    added: tuple[str, ...]
+    new_versions: tuple[str, ...]
+    unchanged: tuple[str, ...]
+
+
+def _content(item: Item) -> Item:
+    return replace(item, version=0, source="")
+
+
+def apply_upload(base: Bank, upload: Bank) -> UploadOutcome:
+    """Add an uploaded bank. New ids join; a changed item becomes the next version of the one it
+    replaces (the old version stays in the archive for attempts that used it); unchanged items are
+    left as they were."""
+    current: dict[str, Item] = {i.id: i for i in [*base.sjt_items, *base.questions]}
+    archive = list(base.archive)
+    added, versioned, unchanged = [], [], []
+    for item in [*upload.sjt_items, *upload.questions]:
+        old = current.get(item.id)
+        if old is None:
+            current[item.id] = item
+            added.append(item.id)
+        elif _content(old) == _content(item):
+            unchanged.append(item.id)
+        else:
+            archive.append(old)
+            current[item.id] = replace(item, version=old.version + 1)
+            versioned.append(item.id)
+    items = list(current.values())
+    bank = Bank(tuple(i for i in items if isinstance(i, SjtItem)),
+                tuple(i for i in items if isinstance(i, InterviewQuestion)),
+                (*base.sources, *upload.sources), tuple(archive))
+    return UploadOutcome(bank, tuple(added), tuple(versioned), tuple(unchanged))
 
 
 # --- parsing ---------------------------------------------------------------

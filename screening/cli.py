@@ -108,7 +108,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     db = get_database()
     system = Staff(0, "admin")  # the command line runs with the operator's full rights
-    framework, plans = get_catalog().framework, get_plans()
+    framework, plans = get_catalog(db).framework, get_plans()
     if args.campaign:
         with db.read() as s:
             from sqlmodel import select

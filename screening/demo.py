@@ -74,7 +74,7 @@ def load_demo(db: Database) -> DemoResult:
 
 def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: str, skills: list[str],
               target: str, people: list[tuple[str, bool]]) -> None:
-    catalog = get_catalog()
+    catalog = get_catalog(db)
     skills = [s for s in skills if catalog.bank.questions_for_skills({s}) and catalog.bank.sjt_for_skills({s})]
     campaign_id = campaigns.create_campaign(db, recruiter, CampaignDraft(
         name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),

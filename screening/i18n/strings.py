@@ -165,6 +165,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "users.created": {"en": "Account created.", "fr": "Compte créé."},
     "banks.valid": {"en": "All bank files are valid: {sjt} SJT items, {questions} interview questions.",
                     "fr": "Toutes les banques sont valides : {sjt} items, {questions} questions d'entretien."},
+    "banks.upload": {"en": "Add a bank (YAML, same format as question_banks/)",
+                     "fr": "Ajouter une banque (YAML, même format que question_banks/)"},
+    "banks.upload_button": {"en": "Validate and add", "fr": "Valider et ajouter"},
+    "banks.rejected": {"en": "The bank was rejected; nothing was loaded. Fix these problems and upload it again:",
+                       "fr": "La banque a été refusée ; rien n'a été chargé. Corrigez ces problèmes puis "
+                             "recommencez :"},
+    "banks.accepted": {"en": "Bank added: {added} new item(s), {versions} new version(s), {unchanged} unchanged. "
+                             "New campaigns can use them now.",
+                       "fr": "Banque ajoutée : {added} nouvel(s) item(s), {versions} nouvelle(s) version(s), "
+                             "{unchanged} inchangé(s). Les nouvelles campagnes peuvent les utiliser."},
     "banks.version": {"en": "Bank version {version}", "fr": "Version des banques {version}"},
     # --- candidate ----------------------------------------------------------------
     "cand.hello": {"en": "Hello {name}", "fr": "Bonjour {name}"},

@@ -47,6 +47,22 @@ ALERT = colors.HexColor("#A3261B")
 ALERT_BG = colors.HexColor("#FBE9E7")
 
 
+class Para(Paragraph):
+    """A Paragraph that keeps its last wrap: a table wraps each cell twice, to size the rows and
+    again to draw them, and line breaking is most of the cost of a report. A wrap depends only on
+    the width, so the same width gives the same lines."""
+
+    _last: tuple[float, object, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        # split() may drop or replace the broken lines (blPara); then the cache no longer holds.
+        last = self._last
+        if last is None or last[0] != availWidth or getattr(self, "blPara", None) is not last[1]:
+            size = super().wrap(availWidth, availHeight)
+            self._last = last = (availWidth, getattr(self, "blPara", None), size)
+        return last[2]
+
+
 # --- public API ---------------------------------------------------------------------------------
 
 def render_profile_pdf(profile: Profile, framework: Framework, plans: DevelopmentPlans | None = None) -> bytes:
@@ -118,9 +134,9 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
     m = p.meta
     out: list[Flowable] = []
     if m.is_demo:
-        out += [_box(Paragraph(f"<b>{t(lang, 'demo_banner')}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
-    out += [Paragraph(t(lang, "title").upper(), st["kicker"]),
-            Paragraph(inert(m.candidate_name, limit=NAME_LIMIT), st["name"])]
+        out += [_box(Para(f"<b>{t(lang, 'demo_banner')}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
+    out += [Para(t(lang, "title").upper(), st["kicker"]),
+            Para(inert(m.candidate_name, limit=NAME_LIMIT), st["name"])]
     none = f'<font color="#5A6470">{t(lang, "none")}</font>'
     dates = sorted({d.date() for d in m.interview_dates})
     interviews = ", ".join(strings.date(datetime(d.year, d.month, d.day), lang) for d in dates) or none
@@ -131,14 +147,14 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
             (t(lang, "sjt_date"), sjt, t(lang, "interviews"), interviews),
             (t(lang, "raters"), raters, t(lang, "decision"), _decision(m.decision, lang))]
     half = WIDTH / 2
-    cells: list[list[object]] = [[Paragraph(a, st["label"]), Paragraph(b, st["cell"]), Paragraph(c, st["label"]),
-                                  Paragraph(d, st["cell"])] for a, b, c, d in rows]
+    cells: list[list[object]] = [[Para(a, st["label"]), Para(b, st["cell"]), Para(c, st["label"]),
+                                  Para(d, st["cell"])] for a, b, c, d in rows]
     if m.decision and m.decision_note and m.decision_note.strip():
         note = inert(m.decision_note, limit=QUOTE_LIMIT, keep_newlines=True)
-        cells.append([Paragraph(t(lang, "decision_note"), st["label"]), Paragraph(note, st["cell"]), "", ""])
+        cells.append([Para(t(lang, "decision_note"), st["label"]), Para(note, st["cell"]), "", ""])
     out.append(_grid(cells, [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm], span_last=len(cells) > len(rows)))
     out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, fw, lang, st), Spacer(1, 10),
-            _strengths_table(p, fw, lang, st), Spacer(1, 8), Paragraph(t(lang, "read_more"), st["small"])]
+            _strengths_table(p, fw, lang, st), Spacer(1, 8), Para(t(lang, "read_more"), st["small"])]
     return out
 
 
@@ -160,8 +176,8 @@ def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphSty
     nothing = t(lang, "nothing_measured")
     left = charts.family_chart(fams, left_w - 8, h) if fams else charts.empty(nothing, left_w - 8, h)
     right = charts.dots(intel, right_w - 8) if intel else charts.empty(nothing, right_w - 8, h)
-    legend = Paragraph(t(lang, "bands_legend", **_band_cuts(lang)), st["small"])
-    table = Table([[Paragraph(t(lang, "families_chart"), st["h3"]), Paragraph(t(lang, "intelligences_chart"), st["h3"])],
+    legend = Para(t(lang, "bands_legend", **_band_cuts(lang)), st["small"])
+    table = Table([[Para(t(lang, "families_chart"), st["h3"]), Para(t(lang, "intelligences_chart"), st["h3"])],
                    [left, [right, Spacer(1, 10), legend]]], colWidths=[left_w, right_w])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 8),
@@ -176,26 +192,26 @@ def _fit(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) ->
     else:
         fit = t(lang, "fit_none" if p.meta.target_profile else "fit_no_target")
     measured = [r for r in p.skills if r.level is not None]
-    lines = [Paragraph(t(lang, "fit", text=fit), st["body"]),
-             Paragraph(t(lang, "evidence", measured=len(measured), total=len(p.skills),
+    lines = [Para(t(lang, "fit", text=fit), st["body"]),
+             Para(t(lang, "evidence", measured=len(measured), total=len(p.skills),
                          sjt=sum(r.sjt_score is not None for r in measured),
                          interview=sum(r.interview_level is not None for r in measured)), st["cell"])]
     disputed = [_skill_name(fw, r.skill_id, lang) for r in measured if r.disagreement]
     if disputed:
-        lines.append(Paragraph(f'<font color="#A3261B"><b>{t(lang, "disagreements", skills=", ".join(disputed))}</b></font>',
+        lines.append(Para(f'<font color="#A3261B"><b>{t(lang, "disagreements", skills=", ".join(disputed))}</b></font>',
                                st["cell"]))
     return _box(lines, SHADE, None)
 
 
 def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
-    def lines(results: Sequence[SkillResult]) -> list[Paragraph]:
+    def lines(results: Sequence[SkillResult]) -> list[Para]:
         if not results:
-            return [Paragraph(t(lang, "none_yet"), st["small"])]
-        return [Paragraph(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}", st["cell"])
+            return [Para(t(lang, "none_yet"), st["small"])]
+        return [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}", st["cell"])
                 for r in results]
 
     left, right = lines(p.strengths), lines(p.development)
-    rows = [[Paragraph(t(lang, "strengths"), st["h3"]), Paragraph(t(lang, "development"), st["h3"])]]
+    rows = [[Para(t(lang, "strengths"), st["h3"]), Para(t(lang, "development"), st["h3"])]]
     rows += [[left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
              for k in range(max(len(left), len(right)))]
     table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])
@@ -206,7 +222,7 @@ def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, Paragra
 
 
 def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph(t(lang, "skills_section"), st["h2"])]
+    out: list[Flowable] = [Para(t(lang, "skills_section"), st["h2"])]
     measured = {r.skill_id: r for r in p.skills if r.level is not None}
     groups = {g.id: g for g in p.families}
     for fam in fw.families:
@@ -214,20 +230,20 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
         if not results:
             continue
         g = groups.get(fam.id)
-        head = [Paragraph(inert(fam.name.get(lang)), st["h3"])]
+        head = [Para(inert(fam.name.get(lang)), st["h3"])]
         if g is not None:
-            head.append(Paragraph(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
+            head.append(Para(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
                                   level=strings.number(g.level, lang)), st["small"]))
         out += [_skill_block(r, fw, lang, st, head if k == 0 else []) for k, r in enumerate(results)]
     missing = [r for r in p.skills if r.level is None and r.skill_id in fw.skill_by_id]
     if missing:
         names = ", ".join(_skill_name(fw, r.skill_id, lang) for r in missing)
-        out.append(Paragraph(t(lang, "not_measured", skills=names), st["small"]))
+        out.append(Para(t(lang, "not_measured", skills=names), st["small"]))
     return out
 
 
 def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, ParagraphStyle],
-                 heading: list[Paragraph]) -> Table:
+                 heading: list[Para]) -> Table:
     """One skill as one table that never splits; its family's heading, if given, rides on top
     so it is never left alone at the foot of a page. (One NOSPLIT table lays out in a single
     pass, where KeepTogether around nested tables measured everything twice.)"""
@@ -237,24 +253,24 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
     rows: list[list[object]] = [[h, "", ""] for h in heading]
     top = len(rows)
     rows += [
-        [Paragraph(_skill_name(fw, r.skill_id, lang), st["skill"]), "",
-         Paragraph(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])],
-        [Paragraph(t(lang, "sjt"), st["label"]), Paragraph(sjt, st["cell"]), ""],
-        [Paragraph(t(lang, "interview"), st["label"]), Paragraph(_ratings(r, lang), st["cell"]), ""],
+        [Para(_skill_name(fw, r.skill_id, lang), st["skill"]), "",
+         Para(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])],
+        [Para(t(lang, "sjt"), st["label"]), Para(sjt, st["cell"]), ""],
+        [Para(t(lang, "interview"), st["label"]), Para(_ratings(r, lang), st["cell"]), ""],
     ]
     if r.ratings:
         if r.disagreement:
             agreement = f'<font color="#A3261B"><b>{t(lang, "disagree")}</b></font>'
         else:
             agreement = t(lang, "agree" if r.raters > 1 else "single_rater")
-        rows.append([Paragraph(t(lang, "agreement"), st["label"]), Paragraph(agreement, st["cell"]), ""])
+        rows.append([Para(t(lang, "agreement"), st["label"]), Para(agreement, st["cell"]), ""])
     if r.quote is not None and r.quote.text.strip():
         # Quote marks go in before bidi reordering, so they land on the reading side of RTL text.
         text = strings.quoted(clean(r.quote.text, limit=QUOTE_LIMIT), lang)
         style = st["quote_rtl"] if is_rtl(text) else st["quote"]
         wrap: Wrap = (REGULAR, style.fontSize, WIDTH - LABEL_W - 2 * PAD - 2)
-        source = Paragraph(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
-        rows.append([Paragraph(t(lang, "quote"), st["label"]), [Paragraph(inert(text, wrap=wrap), style), source], ""])
+        source = Para(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
+        rows.append([Para(t(lang, "quote"), st["label"]), [Para(inert(text, wrap=wrap), style), source], ""])
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -284,18 +300,18 @@ def _ratings(r: SkillResult, lang: str) -> str:
 
 def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
           st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    head: list[Flowable] = [Paragraph(t(lang, "plan_section"), st["h2"]),
-                            Paragraph(t(lang, "plan_intro"), st["small_next"])]
+    head: list[Flowable] = [Para(t(lang, "plan_section"), st["h2"]),
+                            Para(t(lang, "plan_intro"), st["small_next"])]
     if not p.development:
-        return [KeepTogether([*head, Paragraph(t(lang, "plan_no_areas"), st["body"])])]
+        return [KeepTogether([*head, Para(t(lang, "plan_no_areas"), st["body"])])]
     out: list[Flowable] = []
     for k, r in enumerate(p.development):
-        block: list[Flowable] = [Paragraph(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
+        block: list[Flowable] = [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
                                            st["body_next"])]
         suggestions = plans.for_skill(r.skill_id, lang)[:3]
-        block += [Paragraph(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
+        block += [Para(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
         if not suggestions:
-            block.append(Paragraph(t(lang, "plan_empty"), st["small"]))
+            block.append(Para(t(lang, "plan_empty"), st["small"]))
         out += [KeepTogether([*(head if k == 0 else []), *block]), Spacer(1, 5)]
     return out
 
@@ -312,9 +328,9 @@ def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowab
                 ("m_oversight_h", t(lang, "m_oversight")),
                 ("m_levels_h", t(lang, "m_levels", weight=weight, **_band_cuts(lang))),
                 ("m_limits_h", f"{norms} {t(lang, 'm_limits')}")]
-    out: list[Flowable] = [Paragraph(t(lang, "method_section"), st["h2"])]
+    out: list[Flowable] = [Para(t(lang, "method_section"), st["h2"])]
     for head, body in sections:
-        out += [Paragraph(t(lang, head), st["h4"]), Paragraph(body, st["body"])]
+        out += [Para(t(lang, head), st["h4"]), Para(body, st["body"])]
     return out
 
 

@@ -181,6 +181,9 @@ class Row:
     pos: int  # position within the group
     base: dict[str, F.BaseFeatures]  # "full" (with indicators) and "bare" (anchor texts only)
     baseline_sim: float
+    text: str = ""
+    synthetic: str = ""  # "" for a bank exemplar; "echo" or "off_topic" for a training-only row
+    source: int = -1  # for a synthetic off-topic row: the exemplar (of another question) it borrows
 
 
 @dataclass
@@ -214,26 +217,65 @@ class Dataset:
             self._cache[key] = F.vector(base, ex)
         return self._cache[key]
 
+    @property
+    def real(self) -> list[int]:
+        return [i for i, r in enumerate(self.rows) if not r.synthetic]
+
+    def synthetic_for(self, real_idx: Iterable[int]) -> list[int]:
+        """Synthetic rows usable beside these bank rows: their question is among them and the
+        answer they borrow (if any) is one of them."""
+        keep = set(real_idx)
+        qids = {self.rows[i].qid for i in keep}
+        return [i for i, r in enumerate(self.rows)
+                if r.synthetic and r.qid in qids and (r.source < 0 or r.source in keep)]
+
     def matrices(self, idx: Iterable[int], variants: Sequence[str] = ("full",),
                  allowed: Callable[[int], bool] | None = None) -> tuple[S.TrainingSet, list[int]]:
-        """Feature rows for `idx` in each variant; exemplar inputs limited to rows `allowed`."""
+        """Feature rows for `idx` in each variant; exemplar inputs limited to rows `allowed`.
+        Synthetic rows have no exemplar variants."""
         xs, ys, gs, off, src = [], [], [], [], []
         for i in idx:
+            row = self.rows[i]
             for v in variants:
+                if row.synthetic and v.endswith("_ex"):
+                    continue
                 xs.append(self.vector(i, v, allowed))
-                ys.append(self.rows[i].y)
-                gs.append(self.rows[i].qid)
-                off.append(self.rows[i].style == "off_topic")
+                ys.append(row.y)
+                gs.append(row.qid)
+                off.append(row.style == "off_topic")
                 src.append(i)
         return S.TrainingSet(np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(gs),
                              np.array(off, dtype=bool)), src
 
 
-def build_dataset(bank: Bank, log: Callable[[str], None] | None = None) -> Dataset:
+ECHO_WRAP = {"en": ("In my experience, {}", "This is how I always work with customers."),
+             "fr": ("Dans mon expérience, {}", "C'est toujours ainsi que je travaille avec les clients.")}
+ECHO_LEVEL = 1.5  # the banks' rubric-echo answers are rated 1-2
+
+
+def echo_text(anchor: F.AnchorDoc, lang: str) -> str:
+    """A coached answer made of the top anchor's own words and no behaviour: trains the model that
+    echoing the rubric is not evidence, whatever the question."""
+    head, tail = ECHO_WRAP["fr" if lang == "fr" else "en"]
+    body = " ".join([anchor.text, *(i.rstrip(".") + "." for i in anchor.indicators)])
+    return " ".join([head.format(body[0].lower() + body[1:]), tail])
+
+
+def build_dataset(bank: Bank, log: Callable[[str], None] | None = None, synthetic: bool = True) -> Dataset:
     rows: list[Row] = []
     groups: list[Group] = []
     scale = S.Scale(1, 5)
     names: list[str] = []
+    contexts: list[tuple] = []  # per group: question, language, prompt, full anchors, bare anchors
+
+    def add(text: str, q, lang: str, prompt: str, full, bare, anchors, **kw) -> None:
+        nonlocal names
+        bases = {name: F.base_features(text, prompt=prompt, kind=q.kind, language=lang, anchors=docs)
+                 for name, docs in (("full", full), ("bare", bare))}
+        names = names or F.feature_names(bases["full"])
+        rows.append(Row(qid=q.id, lang=lang, kind=q.kind, base=bases, text=text,
+                        baseline_sim=baseline_similarity(text, [(a.level, a.text) for a in anchors]), **kw))
+
     for q in S.training_questions(bank):
         for lang in ("en", "fr"):
             exs = q.exemplars_in(lang)
@@ -247,17 +289,26 @@ def build_dataset(bank: Bank, log: Callable[[str], None] | None = None) -> Datas
             k = 1 + len(full)
             g = Group([], 0.5 * (sc[k:, k:] + sw[k:, k:]), np.array([scale.norm(e.level) for e in exs]))
             for pos, e in enumerate(exs):
-                bases = {name: F.base_features(e.text, prompt=prompt, kind=q.kind, language=lang, anchors=docs)
-                         for name, docs in (("full", full), ("bare", bare))}
-                if not names:
-                    names = F.feature_names(bases["full"])
                 g.members.append(len(rows))
-                rows.append(Row(q.id, lang, q.kind, e.style, e.author, float(e.level), scale.norm(e.level),
-                                len(groups), pos, bases,
-                                baseline_similarity(e.text, [(a.level, a.text) for a in anchors])))
+                add(e.text, q, lang, prompt, full, bare, anchors, style=e.style, author=e.author,
+                    level=float(e.level), y=scale.norm(e.level), group=len(groups), pos=pos)
+            contexts.append((q, lang, prompt, full, bare, anchors))
             groups.append(g)
+    n_real = len(rows)
+    if synthetic:
+        for gi, (q, lang, prompt, full, bare, anchors) in enumerate(contexts):
+            top = max(full, key=lambda a: a.level)
+            add(echo_text(top, lang), q, lang, prompt, full, bare, anchors, style="rubric_echo", author="",
+                level=ECHO_LEVEL, y=scale.norm(ECHO_LEVEL), group=gi, pos=-1, synthetic="echo")
+            # an on-topic answer to ANOTHER question is off-topic here (a real, well-rated one)
+            others = [i for i in range(n_real) if rows[i].lang == lang and rows[i].qid != q.id and rows[i].level >= 3
+                      and rows[i].style != "off_topic"]
+            if others:
+                src = others[(gi * 7919) % len(others)]
+                add(rows[src].text, q, lang, prompt, full, bare, anchors, style="off_topic", author="",
+                    level=1.0, y=0.0, group=gi, pos=-1, synthetic="off_topic", source=src)
     if log:
-        log(f"{len(rows)} exemplars from {len({r.qid for r in rows})} questions")
+        log(f"{n_real} exemplars from {len({r.qid for r in rows})} questions (+{len(rows) - n_real} synthetic)")
     return Dataset(rows, groups, names)
 
 
@@ -286,7 +337,8 @@ def _fold(data: Dataset, train_idx: list[int], test_idx: list[int], test_variant
 
     train_set = set(train_idx)
     with threadpool_limits(1):
-        train, _ = data.matrices(train_idx, TRAIN_VARIANTS, allowed=train_set.__contains__)
+        train, _ = data.matrices([*train_idx, *data.synthetic_for(train_idx)], TRAIN_VARIANTS,
+                                 allowed=train_set.__contains__)
         model = S.fit_model(train, data.names, inner_splits=3)
         out = {}
         for v in test_variants:
@@ -302,14 +354,15 @@ def cross_validate(data: Dataset, by: str, test_variants: Sequence[str] = ("full
     never trained on, never used as exemplar inputs, and calibration is nested inside training."""
     from joblib import Parallel, delayed
 
-    keys = sorted({getattr(r, by) for r in data.rows})
-    folds = [([i for i, r in enumerate(data.rows) if getattr(r, by) != k],
-              [i for i, r in enumerate(data.rows) if getattr(r, by) == k]) for k in keys]
+    real = data.real
+    keys = sorted({getattr(data.rows[i], by) for i in real})
+    folds = [([i for i in real if getattr(data.rows[i], by) != k], [i for i in real if getattr(data.rows[i], by) == k])
+             for k in keys]
     folds = [(tr, te) for tr, te in folds if tr and te and len({data.rows[i].qid for i in tr}) >= 3]
     jobs = n_jobs or min(2, os.cpu_count() or 1)
     results = Parallel(n_jobs=jobs)(delayed(_fold)(data, tr, te, test_variants) for tr, te in folds)
     sims = np.array([r.baseline_sim for r in data.rows])
-    base = baseline_levels(sims, [(1.0, 5.0)] * len(sims))
+    base = dict(zip(real, baseline_levels(sims[real], [(1.0, 5.0)] * len(real))))
     out: dict[str, list[Outcome]] = {}
     for v in test_variants:
         outcomes = []

@@ -114,7 +114,7 @@ def exemplar_sims(answer: str, prompt: str, anchors: Sequence[F.AnchorDoc], text
 
 # the learner never sees raw length: long answers are not better answers (content is measured as rates)
 LENGTH_KEYS = ("log_words", "n_sentences")
-OFFTOPIC_KEYS = ("sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share", "prompt_share",
+OFFTOPIC_KEYS = ("has_ind", "sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share", "prompt_share",
                  "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim")
 OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic threshold may decline
 
@@ -171,7 +171,7 @@ def confidence_matrix(x: np.ndarray, names: list[str], cal: np.ndarray, spread: 
     return np.column_stack([margin, spread, p_off, cal, cal * (1 - cal), x[:, cols]])
 
 
-GB_PARAMS = dict(max_iter=120, learning_rate=0.07, max_leaf_nodes=12, min_samples_leaf=20, l2_regularization=1.0)
+GB_PARAMS = dict(max_iter=100, learning_rate=0.08, max_leaf_nodes=8, min_samples_leaf=20, l2_regularization=1.0)
 RIDGE_ALPHA = 30.0
 LEARNERS = ("gb", "ridge")
 
@@ -373,13 +373,14 @@ def train_model(bank: Bank, out_dir: Path = MODEL_DIR, *, cv: bool = True,
     if not data.rows:
         raise ValueError("no exemplars to train on")
     train, _ = data.matrices(range(len(data.rows)), variants=evaluation.TRAIN_VARIANTS)
-    log(f"fitting on {len(data.rows)} exemplars ({len(train.y)} feature rows)")
+    real = data.real
+    log(f"fitting on {len(real)} exemplars ({len(train.y)} feature rows)")
     model = fit_model(train, data.names, inner_splits=5)
     meta: dict[str, Any] = {
         "training_hash": training_hash(bank), "feature_version": F.FEATURE_VERSION,
-        "sklearn_version": sklearn.__version__, "n_exemplars": len(data.rows),
-        "n_questions": len({r.qid for r in data.rows}),
-        "per_language": {lang: sum(r.lang == lang for r in data.rows) for lang in ("en", "fr")},
+        "sklearn_version": sklearn.__version__, "n_exemplars": len(real),
+        "n_questions": len({data.rows[i].qid for i in real}), "n_synthetic": len(data.rows) - len(real),
+        "per_language": {lang: sum(data.rows[i].lang == lang for i in real) for lang in ("en", "fr")},
         "cuts": [round(float(c), 4) for c in model.cuts], "confidence_threshold": round(model.conf_threshold, 4),
         "min_words": MIN_WORDS,
     }

@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
-from screening.banks import InterviewQuestion, SjtItem
+from screening.banks import Bank, InterviewQuestion, SjtItem
 from screening.services.audit import record
 from screening.services.catalog import get_catalog
 from screening.services.errors import InvalidInput, InvalidInvite
@@ -63,9 +63,8 @@ class AttemptView:
         return bool(response.get("best") and response.get("worst")) or bool(response.get("ratings"))
 
 
-def _plan(campaign: Campaign, rng: random.Random) -> dict[str, Any]:
+def _plan(campaign: Campaign, bank: Bank, rng: random.Random) -> dict[str, Any]:
     """Items for this candidate (drawn from the pool when the campaign says so), options shuffled."""
-    bank = get_catalog().bank
     items = [bank.sjt_by_id[i] for i in campaign.sjt_item_ids if i in bank.sjt_by_id]
     if 0 < campaign.sjt_items_per_candidate < len(items):
         items = rng.sample(items, campaign.sjt_items_per_candidate)
@@ -96,7 +95,7 @@ def open_attempt(db: Database, token: str) -> AttemptView:
         with db.write() as s:
             attempt, candidate, campaign = _attempt_for(s, token)
             if attempt is None:  # re-checked inside the write lock: two tabs start one attempt
-                attempt = Attempt(candidate_id=candidate.id, plan=_plan(campaign, random.Random()))  # type: ignore[arg-type]
+                attempt = Attempt(candidate_id=candidate.id, plan=_plan(campaign, get_catalog(db).bank, random.Random()))  # type: ignore[arg-type]
                 s.add(attempt)
                 s.flush()
                 record(s, candidate.id, "attempt.start", "attempt", attempt.id)
@@ -104,13 +103,14 @@ def open_attempt(db: Database, token: str) -> AttemptView:
 
 
 def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campaign) -> AttemptView:
-    bank = get_catalog().bank
+    bank = get_catalog(db).bank
     with db.read() as s:
         rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
-    sjt = tuple(PlannedSjt(bank.sjt_by_id[p["id"]], tuple(p["order"]))
-                for p in attempt.plan.get("sjt", []) if p["id"] in bank.sjt_by_id)
-    written = tuple(bank.question_by_id[p["id"]] for p in attempt.plan.get("written", [])
-                    if p["id"] in bank.question_by_id)
+    # the versions this candidate was given, even if the bank has changed since
+    sjt = tuple(PlannedSjt(item, tuple(p["order"])) for p in attempt.plan.get("sjt", [])
+                if (item := bank.sjt_at(p["id"], p["version"])) is not None)
+    written = tuple(q for p in attempt.plan.get("written", [])
+                    if (q := bank.question_at(p["id"], p["version"])) is not None)
     return AttemptView(int(attempt.id), candidate.name.split(" ")[0], campaign.name,  # type: ignore[arg-type]
                        campaign.language, attempt.consent_at is not None, attempt.submitted_at is not None,
                        attempt.step, sjt, written,
@@ -147,8 +147,8 @@ def save_sjt_answer(db: Database, token: str, item_id: str, response: dict[str, 
         planned = {p["id"]: p for p in (attempt.plan.get("sjt", []) if attempt else [])}
         if attempt is None or attempt.consent_at is None or item_id not in planned:
             raise InvalidInput()
-        item = get_catalog().bank.sjt_by_id[item_id]
-        option_ids = {o.id for o in item.options}
+        item = get_catalog(db).bank.sjt_at(item_id, planned[item_id]["version"])
+        option_ids = {o.id for o in item.options} if item else set()
         clean_response: dict[str, Any] = {}
         for k in ("best", "worst"):
             if response.get(k) in option_ids:

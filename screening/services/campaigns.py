@@ -29,7 +29,7 @@ class CampaignDraft:
 
 def create_campaign(db: Database, actor: Staff, draft: CampaignDraft, *, is_demo: bool = False) -> int:
     require_role(actor, "recruiter", "admin")
-    catalog = get_catalog()
+    catalog = get_catalog(db)
     name = clean(draft.name).strip()
     if not name:
         raise InvalidInput("error.campaign_name")

@@ -58,7 +58,7 @@ def _written_answers(s: Session, candidate_id: int) -> dict[str, str]:
 
 def console(db: Database, actor: Staff, candidate_id: int) -> ConsoleView:
     require_role(actor, "recruiter", "admin")
-    bank = get_catalog().bank
+    bank = get_catalog(db).bank
     with db.read() as s:
         candidate, campaign = candidate_for(s, actor, candidate_id)
         written = _written_answers(s, candidate_id)
@@ -86,7 +86,7 @@ def console(db: Database, actor: Staff, candidate_id: int) -> ConsoleView:
 def save_live_answer(db: Database, actor: Staff, candidate_id: int, question_id: str, answer_text: str,
                      notes: str) -> None:
     require_role(actor, "recruiter", "admin")
-    question = _question(question_id)
+    question = _question(db, question_id)
     with db.write() as s:
         _, campaign = candidate_for(s, actor, candidate_id)
         if question_id not in campaign.live_question_ids:
@@ -102,8 +102,8 @@ def save_live_answer(db: Database, actor: Staff, candidate_id: int, question_id:
         record(s, actor, "live_answer.save", "candidate", candidate_id, question_id=question_id)
 
 
-def _question(question_id: str) -> InterviewQuestion:
-    question = get_catalog().bank.question_by_id.get(question_id)
+def _question(db: Database, question_id: str) -> InterviewQuestion:
+    question = get_catalog(db).bank.question_by_id.get(question_id)
     if question is None:
         raise NotFound()
     return question
@@ -124,7 +124,7 @@ def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level:
     require_role(actor, "recruiter", "admin")
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
-    question = _question(question_id)
+    question = _question(db, question_id)
     with db.read() as s:
         candidate, campaign = candidate_for(s, actor, candidate_id)
         if question_id not in [*campaign.written_question_ids, *campaign.live_question_ids]:
@@ -148,7 +148,7 @@ def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level:
 def suggestion_for(db: Database, actor: Staff, candidate_id: int, question_id: str) -> Suggestion | None:
     """The suggestion, recomputed for display; only for a rater who has already rated."""
     require_role(actor, "recruiter", "admin")
-    question = _question(question_id)
+    question = _question(db, question_id)
     with db.read() as s:
         candidate, campaign = candidate_for(s, actor, candidate_id)
         mine = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,

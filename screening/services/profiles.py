@@ -11,7 +11,7 @@ from screening.scoring.sjt import score_attempt
 from screening.services.actors import Staff, campaign_for, candidate_for, require_role
 from screening.services.audit import record
 from screening.services.auth import user_names
-from screening.services.catalog import get_catalog
+from screening.services.catalog import Catalog, get_catalog
 from screening.services.errors import InvalidInput
 from screening.services.text import clean
 from screening.store.engine import Database
@@ -33,20 +33,21 @@ class CandidateRow:
     disagreement: bool
 
 
-def _profile(s: Session, candidate: Candidate, campaign: Campaign, norm_size: int) -> Profile:
-    catalog = get_catalog()
+def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campaign, norm_size: int) -> Profile:
     bank = catalog.bank
     attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate.id)).first()
     answers = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all() if attempt else []
     sjt_rows = {a.item_id: a.response for a in answers if a.kind == "sjt"}
-    items = [bank.sjt_by_id[i] for i in sjt_rows if i in bank.sjt_by_id]
+    # each answer is scored against the version of the item the candidate was given
+    versions = {a.item_id: a.item_version for a in answers if a.kind == "sjt"}
+    items = [item for i in sjt_rows if (item := bank.sjt_at(i, versions[i])) is not None]
     sjt = score_attempt(items, sjt_rows, campaign.sjt_method) if attempt and attempt.submitted_at else {}
     ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate.id)).all()
     names = user_names(s, {r.rater_id for r in ratings})
     rater_label = {rid: f"{n + 1}. {names.get(rid, '?')}" for n, rid in enumerate(sorted(names))}
     pairs: list[tuple[str, RaterLevel]] = []
     for r in ratings:
-        question = bank.question_by_id.get(r.question_id)
+        question = bank.question_at(r.question_id, r.question_version)
         if question is None or r.final_level is None:
             continue
         for sid in question.skills:
@@ -87,7 +88,7 @@ def _norm_size(s: Session, campaign_id: int) -> int:
 def candidate_profile(db: Database, actor: Staff, candidate_id: int) -> Profile:
     with db.read() as s:
         candidate, campaign = candidate_for(s, actor, candidate_id)
-        return _profile(s, candidate, campaign, _norm_size(s, int(campaign.id)))  # type: ignore[arg-type]
+        return _profile(s, get_catalog(db), candidate, campaign, _norm_size(s, int(campaign.id)))  # type: ignore[arg-type]
 
 
 def campaign_profiles(db: Database, actor: Staff, campaign_id: int) -> list[Profile]:
@@ -96,7 +97,8 @@ def campaign_profiles(db: Database, actor: Staff, campaign_id: int) -> list[Prof
         size = _norm_size(s, campaign_id)
         candidates = s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
                             .order_by(Candidate.id)).all()
-        return [_profile(s, c, campaign, size) for c in candidates]
+        catalog = get_catalog(db)
+        return [_profile(s, catalog, c, campaign, size) for c in candidates]
 
 
 def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[CandidateRow]:
@@ -125,7 +127,7 @@ def profile_pdf(db: Database, actor: Staff, candidate_id: int) -> bytes:
     profile = candidate_profile(db, actor, candidate_id)
     with db.write() as s:
         record(s, actor, "profile.pdf", "candidate", candidate_id)
-    return render_profile_pdf(profile, get_catalog().framework, get_plans())
+    return render_profile_pdf(profile, get_catalog(db).framework, get_plans())
 
 
 def record_decision(db: Database, actor: Staff, candidate_id: int, outcome: str, note: str = "") -> None:

@@ -160,3 +160,13 @@ class AuditEvent(SQLModel, table=True):
     entity: str
     entity_id: str
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class BankUpload(SQLModel, table=True):
+    """A YAML bank an admin uploaded; kept whole, in order, so the catalog can be rebuilt anywhere."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    file_name: str
+    content: str = Field(sa_column=Column(Text, nullable=False))
+    uploaded_by: int = Field(foreign_key="user.id")
+    uploaded_at: datetime = Field(default_factory=utcnow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.i18n import t
-from screening.services import audit_log, auth
+from screening.services import audit_log, auth, bank_uploads
 from screening.services.catalog import get_catalog
 from screening.services.errors import ServiceError
 from screening.store.models import ROLES
@@ -35,10 +35,22 @@ def render_users() -> None:
 
 def render_banks() -> None:
     st.header(t("page.banks", lang()))
-    catalog = get_catalog()
+    catalog = get_catalog(db())
     st.success(t("banks.valid", lang(), sjt=len(catalog.bank.sjt_items), questions=len(catalog.bank.questions)))
     st.caption(t("banks.version", lang(), version=catalog.version))
     st.caption(t("campaigns.keys_note", lang()))
+    upload = st.file_uploader(t("banks.upload", lang()), type=["yaml", "yml"], key="bank_upload")
+    if upload is not None and st.button(t("banks.upload_button", lang()), type="primary", key="bank_upload_go"):
+        try:
+            outcome = bank_uploads.upload_bank(db(), actor(), upload.name, upload.getvalue())
+        except bank_uploads.BankRejected as exc:
+            st.error(t("banks.rejected", lang()))
+            st.code("\n".join(exc.problems), language=None)  # names file, item and field
+        except ServiceError as exc:
+            show_error(exc)
+        else:
+            st.success(t("banks.accepted", lang(), added=len(outcome.added), versions=len(outcome.new_versions),
+                         unchanged=len(outcome.unchanged)))
 
 
 def render_audit() -> None:

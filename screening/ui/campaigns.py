@@ -38,7 +38,7 @@ def render() -> None:
 
 
 def _new_campaign_form() -> None:
-    catalog = get_catalog()
+    catalog = get_catalog(db())
     skill_name = {s.id: s.name.get(lang()) for s in catalog.framework.skills}
     targets = {"": t("campaigns.target_none", lang())} | {k: v.name.get(lang()) for k, v in catalog.targets.items()}
     target = st.selectbox(t("campaigns.target", lang()), list(targets), format_func=targets.get, key="new_target")

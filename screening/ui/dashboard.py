@@ -43,7 +43,7 @@ def render() -> None:
 def _candidate(candidate_id: int) -> None:
     profile = profiles.candidate_profile(db(), actor(), candidate_id)
     demo_badge(profile.meta.is_demo)
-    framework = get_catalog().framework
+    framework = get_catalog(db()).framework
     st.markdown(f"**{t('dashboard.skills', lang())}**")
     st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
                    t("dashboard.sjt", lang()): _fmt(s.sjt_score), "n": s.sjt_items,
