@@ -135,6 +135,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_purge(args: argparse.Namespace) -> int:
+    from screening.services.actors import Staff
+    from screening.services.candidates import purge_older_than
+    from screening.store.engine import get_database
+
+    erased = purge_older_than(get_database(), Staff(0, "admin"), args.older_than)
+    print(f"Erased the personal data of {len(erased)} candidate(s) added more than {args.older_than} days ago.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="screening", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -162,11 +172,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True)
     report.set_defaults(func=cmd_report)
 
-    try:  # TEMP until cli_model lands
-        from screening import cli_model
-        cli_model.register(sub)
-    except ImportError:
-        pass
+    purge = sub.add_parser("purge", help="retention: erase candidates' personal data after N days")
+    purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
+    purge.set_defaults(func=cmd_purge)
+
+    from screening import cli_model
+    cli_model.register(sub)
     return parser
 
 

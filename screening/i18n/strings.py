@@ -51,6 +51,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "page.dashboard": {"en": "Profiles and decisions", "fr": "Profils et décisions"},
     "page.users": {"en": "Users", "fr": "Utilisateurs"},
     "page.audit": {"en": "Audit log", "fr": "Journal d'audit"},
+    "page.retention": {"en": "Retention and erasure", "fr": "Conservation et effacement"},
+    "retention.candidate": {"en": "Candidate whose personal data to erase",
+                            "fr": "Candidat dont effacer les données personnelles"},
+    "retention.confirm": {"en": "I understand this cannot be undone. Scores, ratings and the audit log are kept.",
+                          "fr": "Je comprends que c'est irréversible. Les scores, les notes et le journal d'audit "
+                                "sont conservés."},
+    "retention.erase": {"en": "Erase personal data", "fr": "Effacer les données personnelles"},
+    "retention.erased": {"en": "Personal data erased.", "fr": "Données personnelles effacées."},
+    "retention.days": {"en": "Erase the personal data of candidates added more than this many days ago",
+                       "fr": "Effacer les données personnelles des candidats ajoutés il y a plus de ce nombre de jours"},
+    "retention.purge": {"en": "Apply retention", "fr": "Appliquer la durée de conservation"},
+    "retention.purged": {"en": "{n} candidate(s) erased.", "fr": "{n} candidat(s) effacé(s)."},
     "page.banks": {"en": "Question banks", "fr": "Banques de questions"},
     "demo.badge": {"en": "DEMO DATA", "fr": "DONNÉES DE DÉMONSTRATION"},
     # --- campaigns -------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from datetime import timedelta
+
+from sqlmodel import Session, select
 
 from screening.services.actors import Staff, campaign_for, candidate_for, require_role
 from screening.services.audit import record
@@ -39,19 +41,49 @@ def get_candidate(db: Database, actor: Staff, candidate_id: int) -> Candidate:
         return candidate_for(s, actor, candidate_id)[0]
 
 
+def erasable_candidates(db: Database, actor: Staff) -> list[Candidate]:
+    """Every candidate whose personal data is still held (admin only)."""
+    require_role(actor, "admin")
+    with db.read() as s:
+        return list(s.exec(select(Candidate).where(Candidate.erased_at.is_(None))  # type: ignore[union-attr]
+                           .order_by(Candidate.id)).all())
+
+
 def erase_candidate(db: Database, actor: Staff, candidate_id: int) -> None:
     """Admin erasure: name, e-mail and free text go; scores, ratings and the audit log stay."""
     require_role(actor, "admin")
     with db.write() as s:
         candidate, _ = candidate_for(s, actor, candidate_id)
-        candidate.name, candidate.email, candidate.erased_at = f"erased #{candidate_id}", "", utcnow()
-        s.add(candidate)
-        attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
-        if attempt is not None:
-            for answer in s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all():
-                answer.text = ""
-                s.add(answer)
-        for live in s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id)).all():
-            live.answer_text, live.rater_notes = "", ""
-            s.add(live)
+        _erase(s, candidate, candidate_id)
         record(s, actor, "candidate.erase", "candidate", candidate_id)
+
+
+def purge_older_than(db: Database, actor: Staff, days: int) -> list[int]:
+    """Retention: erase the personal data of every candidate added more than `days` days ago."""
+    require_role(actor, "admin")
+    if days < 1:
+        raise InvalidInput()
+    cutoff = utcnow() - timedelta(days=days)
+    with db.read() as s:
+        due = [int(c.id) for c in s.exec(select(Candidate).where(  # type: ignore[arg-type]
+            Candidate.created_at < cutoff, Candidate.erased_at.is_(None))).all()]  # type: ignore[union-attr]
+    for candidate_id in due:
+        with db.write() as s:
+            candidate = s.get(Candidate, candidate_id)
+            _erase(s, candidate, candidate_id)  # type: ignore[arg-type]
+            record(s, actor, "candidate.purge", "candidate", candidate_id, retention_days=days)
+    return due
+
+
+def _erase(s: Session, candidate: Candidate, candidate_id: int) -> None:
+    """Blank the name, e-mail and every free text of one candidate, in the caller's transaction."""
+    candidate.name, candidate.email, candidate.erased_at = f"erased #{candidate_id}", "", utcnow()
+    s.add(candidate)
+    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
+    if attempt is not None:
+        for answer in s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all():
+            answer.text = ""
+            s.add(answer)
+    for live in s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id)).all():
+        live.answer_text, live.rater_notes = "", ""
+        s.add(live)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.i18n import t
-from screening.services import audit_log, auth, bank_uploads
+from screening.services import audit_log, auth, bank_uploads, candidates
 from screening.services.catalog import get_catalog
 from screening.services.errors import ServiceError
 from screening.store.models import ROLES
@@ -59,3 +59,22 @@ def render_audit() -> None:
     st.dataframe([{"at": e.at, "actor": f"{e.actor_kind}:{e.actor_id}", "action": e.action,
                    "entity": f"{e.entity}:{e.entity_id}", "details": e.details} for e in events],
                  hide_index=True, use_container_width=True)
+
+
+def render_retention() -> None:
+    st.header(t("page.retention", lang()))
+    people = {c.id: f"#{c.id} {c.name}" for c in candidates.erasable_candidates(db(), actor())}
+    if people:
+        with st.form("erase"):
+            chosen = st.selectbox(t("retention.candidate", lang()), list(people), format_func=people.get,
+                                  key="erase_candidate")
+            sure = st.checkbox(t("retention.confirm", lang()), key="erase_sure")
+            if st.form_submit_button(t("retention.erase", lang()), type="primary") and sure:
+                candidates.erase_candidate(db(), actor(), int(chosen))  # type: ignore[arg-type]
+                st.success(t("retention.erased", lang()))
+    with st.form("purge"):
+        days = st.number_input(t("retention.days", lang()), 1, 3650, 365, key="purge_days")
+        sure = st.checkbox(t("retention.confirm", lang()), key="purge_sure")
+        if st.form_submit_button(t("retention.purge", lang())) and sure:
+            erased = candidates.purge_older_than(db(), actor(), int(days))
+            st.success(t("retention.purged", lang(), n=len(erased)))

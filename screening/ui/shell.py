@@ -26,6 +26,7 @@ PAGES: dict[str, list[tuple[str, object, str]]] = {
               ("page.dashboard", dashboard.render, "profiles"),
               ("page.users", admin.render_users, "users"),
               ("page.banks", admin.render_banks, "banks"),
+              ("page.retention", admin.render_retention, "retention"),
               ("page.audit", admin.render_audit, "audit")],
 }
 

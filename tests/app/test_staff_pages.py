@@ -105,7 +105,7 @@ def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
 
 
 @pytest.mark.parametrize("module, function", [("admin", "render_users"), ("admin", "render_audit"),
-                                               ("admin", "render_banks")])
+                                               ("admin", "render_banks"), ("admin", "render_retention")])
 def test_admin_pages_work_for_admin_and_refuse_a_recruiter(app_world, module, function):
     at = page(module, function, app_world.admin.user_id, "admin")
     at.run()
@@ -130,3 +130,13 @@ def test_lead_cannot_rate_from_the_console(app_world):
     at = page("console", "render", app_world.lead.user_id, "lead")
     at.run()
     assert FORBIDDEN in [e.value for e in at.error]
+
+
+def test_admin_erases_a_candidate_from_the_retention_page(app_world):
+    at = page("admin", "render_retention", app_world.admin.user_id, "admin")
+    at.run()
+    at.checkbox(key="erase_sure").check()
+    next(b for b in at.button if b.label == "Erase personal data").click().run()
+    assert [s.value for s in at.success] == ["Personal data erased."]
+    from screening.services.candidates import get_candidate
+    assert get_candidate(get_database(), app_world.admin, app_world.candidate_id).name.startswith("erased #")

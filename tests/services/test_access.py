@@ -91,3 +91,18 @@ def test_erasure_removes_personal_data_and_keeps_the_log(db):
     assert "Amina" not in profile.meta.candidate_name
     assert all(s.quote is None for s in profile.skills)
     assert profile.skills[0].sjt_score is not None
+
+
+def test_retention_purge_erases_only_candidates_past_the_period(db):
+    w = world(db)
+    recent = candidates.add_candidate(db, w.recruiter, w.campaign_id, "Recent Person")
+    with db.write() as s:
+        from screening.store.models import Candidate
+        old = s.get(Candidate, w.candidate_id)
+        old.created_at = utcnow() - timedelta(days=400)
+        s.add(old)
+    assert candidates.purge_older_than(db, w.admin, 365) == [w.candidate_id]
+    names = {c.id: c.name for c in candidates.list_candidates(db, w.admin, w.campaign_id)}
+    assert names[w.candidate_id] == f"erased #{w.candidate_id}" and names[recent] == "Recent Person"
+    with pytest.raises(PermissionDenied):
+        candidates.purge_older_than(db, w.recruiter, 1)
