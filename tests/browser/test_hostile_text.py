@@ -1,0 +1,37 @@
+"""Hostile candidate text shows as typed in the browser: no markup, link, colour or maths is rendered."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from screening.services import attempts, candidates, invitations
+from screening.store.engine import get_database
+from tests.browser.conftest import settle
+from tests.browser.test_recruiter_journey import sign_in
+from tests.factories import answer_everything, world
+
+NAME = "Zoë :red[Boom] **bold** <b>tag</b> [link](http://evil.example) $x^2$"
+ANSWER = "I said <i>sorry</i> & :blue[calm] then [click](javascript:alert(1)) 😀 שלום"
+
+
+def test_hostile_name_and_answer_stay_inert_for_recruiter_and_lead(server, browser_page):
+    db = get_database()
+    w = world(db)
+    hostile_id = candidates.add_candidate(db, w.recruiter, w.campaign_id, NAME)
+    token = invitations.issue_invite(db, w.recruiter, hostile_id).token
+    answer_everything(db, token, text=ANSWER)
+    attempts.submit(db, token)
+    page = browser_page
+
+    sign_in(page, server, "rec@example.org")
+    page.get_by_role("link", name="Interview console").click()
+    settle(page)
+    candidate_box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(1)
+    candidate_box.click()
+    page.get_by_role("option", name=NAME).click()  # the option shows the name as typed
+    settle(page)
+    expect(page.get_by_text(ANSWER).first).to_be_visible()
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("a[href^='javascript'], a[href*='evil.example']").count() == 0
+    assert main.locator("main b, main i, .katex").count() == 0
+    expect(candidate_box.get_by_text(NAME, exact=True)).to_be_visible()  # the chosen value, as typed
