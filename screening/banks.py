@@ -13,7 +13,7 @@ from typing import Any
 
 from screening.framework import Framework
 from screening.text import LANGUAGES, Text, TextList
-from screening.yaml_errors import BankError, BankValidationError, parse_yaml
+from screening.yaml_errors import BankError, BankValidationError, localised, parse_yaml
 
 CHANNELS = ("phone", "live_chat", "chatbot_handover", "email", "messaging", "social_media",
             "click_to_call", "brand_app")
@@ -184,14 +184,7 @@ class _Reader:
         self.errors.append(BankError(self.source, item, fld, problem))
 
     def text(self, node: dict, fld: str, item: str) -> Text:
-        value = node.get(fld)
-        if not isinstance(value, dict):
-            self.error(item, fld, "missing (needs en and fr)")
-            return Text("", "")
-        for lang in LANGUAGES:
-            if not isinstance(value.get(lang), str) or not value[lang].strip():
-                self.error(item, f"{fld}.{lang}", "missing translation")
-        return Text(str(value.get("en") or ""), str(value.get("fr") or ""))
+        return localised(node, fld, self.source, item, self.errors)
 
     def text_list(self, node: dict, fld: str, item: str, minimum: int = 1) -> TextList:
         value = node.get(fld)

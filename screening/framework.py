@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from screening.text import Text
-from screening.yaml_errors import BankError, BankValidationError, load_yaml
+from screening.yaml_errors import BankError, BankValidationError, load_yaml, localised
 
 
 @dataclass(frozen=True)
@@ -76,28 +76,17 @@ def parse_framework(data: Any, source: str) -> tuple[Framework, list[BankError]]
                 if sid in seen:
                     errors.append(BankError(source, sid, "id", "duplicate skill id"))
                 seen.add(sid)
-                skills.append(Skill(sid, _text(sk, "name", source, sid, errors),
-                                    _text(sk, "definition", source, sid, errors), fid, iid))
+                skills.append(Skill(sid, localised(sk, "name", source, sid, errors),
+                                    localised(sk, "definition", source, sid, errors), fid, iid))
                 skill_ids.append(sid)
             if not skill_ids:
                 errors.append(BankError(source, fid, "skills", "a family needs at least one skill"))
-            families.append(Family(fid, _text(fam, "name", source, fid, errors),
-                                   _text(fam, "definition", source, fid, errors), iid, tuple(skill_ids)))
+            families.append(Family(fid, localised(fam, "name", source, fid, errors),
+                                   localised(fam, "definition", source, fid, errors), iid, tuple(skill_ids)))
             fam_ids.append(fid)
-        intelligences.append(Intelligence(iid, _text(intel, "name", source, iid, errors),
-                                          _text(intel, "definition", source, iid, errors), tuple(fam_ids)))
+        intelligences.append(Intelligence(iid, localised(intel, "name", source, iid, errors),
+                                          localised(intel, "definition", source, iid, errors), tuple(fam_ids)))
     return Framework(tuple(intelligences), tuple(families), tuple(skills)), errors
-
-
-def _text(node: dict, field: str, source: str, item_id: str, errors: list[BankError]) -> Text:
-    value = node.get(field)
-    if not isinstance(value, dict):
-        errors.append(BankError(source, item_id, field, "missing (needs en and fr)"))
-        return Text("", "")
-    for lang in ("en", "fr"):
-        if not isinstance(value.get(lang), str) or not value[lang].strip():
-            errors.append(BankError(source, item_id, f"{field}.{lang}", "missing translation"))
-    return Text(str(value.get("en") or ""), str(value.get("fr") or ""))
 
 
 def load_framework(path: Path) -> Framework:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from screening.framework import Framework
 from screening.text import Text
-from screening.yaml_errors import BankError, BankValidationError, load_yaml
+from screening.yaml_errors import BankError, BankValidationError, load_yaml, localised
 
 EXPERIENCE_LEVELS = ("be", "embody", "sublimate")
 
@@ -32,15 +32,6 @@ class TargetProfile:
         return {w.skill_id: w.weight for w in self.weights}
 
 
-def _text(node: dict, fld: str, src: str, item: str, errors: list[BankError]) -> Text:
-    value = node.get(fld) or {}
-    for lang in ("en", "fr"):
-        if not isinstance(value, dict) or not str(value.get(lang) or "").strip():
-            errors.append(BankError(src, item, f"{fld}.{lang}", "missing translation"))
-    value = value if isinstance(value, dict) else {}
-    return Text(str(value.get("en") or ""), str(value.get("fr") or ""))
-
-
 def load_targets(directory: Path, framework: Framework) -> dict[str, TargetProfile]:
     errors: list[BankError] = []
     out: dict[str, TargetProfile] = {}
@@ -60,12 +51,12 @@ def load_targets(directory: Path, framework: Framework) -> dict[str, TargetProfi
             if not isinstance(weight, (int, float)) or weight <= 0:
                 errors.append(BankError(src, pid, f"weights.{sid}.weight", "must be a positive number"))
                 weight = 1
-            weights.append(TargetWeight(sid, float(weight), _text(w, "rationale", src, f"{pid}/{sid}", errors)))
+            weights.append(TargetWeight(sid, float(weight), localised(w, "rationale", src, f"{pid}/{sid}", errors)))
         level = data.get("experience_level")
         if level not in EXPERIENCE_LEVELS:
             errors.append(BankError(src, pid, "experience_level", f"{level!r} is not one of be, embody, sublimate"))
-        out[pid] = TargetProfile(pid, _text(data, "name", src, pid, errors),
-                                 _text(data, "description", src, pid, errors), str(level), tuple(weights))
+        out[pid] = TargetProfile(pid, localised(data, "name", src, pid, errors),
+                                 localised(data, "description", src, pid, errors), str(level), tuple(weights))
     if errors:
         raise BankValidationError(errors)
     return out

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from screening.text import LANGUAGES, Text
+
 # libyaml's safe loader when present: the banks load several times faster, errors keep their line.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -33,6 +35,18 @@ class BankValidationError(Exception):
 
 def read_text(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def localised(node: Any, field: str, source: str, item: str, errors: list[BankError]) -> Text:
+    """Read a `{en: ..., fr: ...}` field, recording a missing mapping or translation as an error."""
+    value = node.get(field) if isinstance(node, dict) else None
+    if not isinstance(value, dict):
+        errors.append(BankError(source, item, field, "missing (needs en and fr)"))
+        return Text("", "")
+    for lang in LANGUAGES:
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            errors.append(BankError(source, item, f"{field}.{lang}", "missing translation"))
+    return Text(str(value.get("en") or ""), str(value.get("fr") or ""))
 
 
 def load_yaml(path: Path, name: str | None = None) -> tuple[Any, BankError | None]:
