@@ -11,8 +11,6 @@ from __future__ import annotations
 import io
 import json
 import random
-import statistics
-import time
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from xml.sax.saxutils import escape
@@ -25,6 +23,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Table
 
+from bench.stats import entry, median, p95, timings
 from screening import REPO_DIR
 from screening.framework import Framework, load_framework
 from screening.report import render_campaign_zip, render_profile_pdf
@@ -48,37 +47,23 @@ def run() -> list[dict]:
     target = yaml.safe_load((REPO_DIR / "question_banks" / "profiles" / "customer_advisor.yaml").read_text("utf-8"))
     profiles = [_profile(framework, target, rng, k) for k in range(CAMPAIGN_SIZE)]
     one = profiles[0]
-    render_profile_pdf(one, framework, plans)  # fonts registered, caches warm
 
-    single = _times(lambda: render_profile_pdf(one, framework, plans), SINGLE_RUNS)
-    campaign = _times(lambda: render_campaign_zip(profiles, framework, plans), CAMPAIGN_RUNS)
+    def ours() -> bytes:
+        return render_profile_pdf(one, framework, plans)
+
+    single = timings(ours, repeat=SINGLE_RUNS)
+    campaign = timings(lambda: render_campaign_zip(profiles, framework, plans), repeat=CAMPAIGN_RUNS, warmup=0)
     bare = _bare_document(build_story(one, framework, plans))
-    ratios = []
-    for _ in range(PAIRED_RUNS):  # side by side, so drift in machine load hits both alike
-        ours = _times(lambda: render_profile_pdf(one, framework, plans), 1)[0]
-        theirs = _times(bare, 1)[0]
-        ratios.append(ours / theirs)
-    return [
-        _entry("report.profile_pdf_ms", [t * 1000 for t in single], "ms", 150, "lower"),
-        _entry(f"report.campaign_{CAMPAIGN_SIZE}_zip_s", campaign, "s", CAMPAIGN_SIZE * 0.150, "lower"),
-        _entry("report.profile_vs_bare_reportlab_ratio", ratios, "ratio", 1.5, "lower"),
-    ]
-
-
-def _entry(name: str, values: list[float], unit: str, target: float, better: str) -> dict:
-    ordered = sorted(values)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {"name": name, "value": round(statistics.median(values), 3), "unit": unit, "target": target,
-            "better": better, "backend": "python", "p95": round(p95, 3), "runs": len(values)}
-
-
-def _times(fn: Callable[[], object], runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - start)
-    return out
+    bare()
+    # Side by side, so drift in machine load hits both alike.
+    ratios = [timings(ours, 1, warmup=0)[0] / timings(bare, 1, warmup=0)[0] for _ in range(PAIRED_RUNS)]
+    campaign_name = f"report.campaign_{CAMPAIGN_SIZE}_zip"
+    return [entry("report.profile_pdf.median", median(single) * 1000, "ms", 150, "lower"),
+            entry("report.profile_pdf.p95", p95(single) * 1000, "ms", None, "lower"),
+            entry(f"{campaign_name}.median", median(campaign), "s", CAMPAIGN_SIZE * 0.150, "lower"),
+            entry(f"{campaign_name}.p95", p95(campaign), "s", None, "lower"),
+            entry("report.profile_over_bare_reportlab.median", median(ratios), "ratio", 1.5, "lower"),
+            entry("report.profile_over_bare_reportlab.p95", p95(ratios), "ratio", None, "lower")]
 
 
 # --- seeded profiles ------------------------------------------------------------------------------

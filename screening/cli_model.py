@@ -47,7 +47,7 @@ def _roots(args: argparse.Namespace) -> list[Path]:
         from screening.config import get_settings
 
         return get_settings().bank_roots
-    except Exception:  # settings unavailable (e.g. a bare checkout): the shipped banks
+    except (ImportError, ValueError):  # settings unavailable or invalid: the shipped banks
         return [REPO_DIR / "question_banks"]
 
 

@@ -24,9 +24,6 @@ ACCOUNTS = (("admin@demo.example", "Demo Admin", "admin"),
             ("recruiter@demo.example", "Ana Ruiz (demo recruiter)", "recruiter"),
             ("recruiter2@demo.example", "Kofi Mensah (demo recruiter)", "recruiter"),
             ("lead@demo.example", "Mei Tanaka (demo hiring lead)", "lead"))
-SKILLS_EN = ["empathy", "de_escalating_language", "emotional_self_regulation", "written_communication",
-             "active_listening", "problem_solving"]
-SKILLS_FR = ["empathy", "effective_apology", "patience", "oral_communication", "adaptability"]
 HOSTILE = ("<b>bold</b> <font color=red>red</font> & [click me](http://example.com) :red[alert] $x^2$ "
            "**markdown** <script>alert(1)</script> 😀 שלום مرحبا")
 
@@ -53,10 +50,9 @@ def load_demo(db: Database) -> DemoResult:
     recruiter = Staff(ids["recruiter@demo.example"], "recruiter")
     second = Staff(ids["recruiter2@demo.example"], "recruiter")
     if created:
-        _campaign(db, recruiter, second, "DEMO – Customer advisor, phone and chat", "en", SKILLS_EN,
-                  "customer_advisor", [("DEMO Jonas Berg", False), ("DEMO Amina Diallo", False),
-                                       ("DEMO Lucía Torres <b>&</b>", True)])
-        _campaign(db, recruiter, second, "DÉMO – Conseiller réclamations et fidélisation", "fr", SKILLS_FR,
+        _campaign(db, recruiter, second, "DEMO – Customer advisor, phone and chat", "en", "customer_advisor",
+                  [("DEMO Jonas Berg", False), ("DEMO Amina Diallo", False), ("DEMO Lucía Torres <b>&</b>", True)])
+        _campaign(db, recruiter, second, "DÉMO – Conseiller réclamations et fidélisation", "fr",
                   "complaints_retention", [("DÉMO Théo Marchand", False), ("DÉMO Inès Haddad", False)])
         decide_first(db)
     with db.read() as s:
@@ -72,13 +68,13 @@ def load_demo(db: Database) -> DemoResult:
     return DemoResult(accounts, invite.url, created)
 
 
-def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: str, skills: list[str],
-              target: str, people: list[tuple[str, bool]]) -> None:
-    catalog = get_catalog(db)
-    skills = [s for s in skills if catalog.bank.questions_for_skills({s}) and catalog.bank.sjt_for_skills({s})]
+def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: str, target: str,
+              people: list[tuple[str, bool]]) -> None:
+    """A campaign measuring every skill of its target profile, as a recruiter would set it up."""
+    skills = list(get_catalog(db).targets[target].weight_by_skill)
     campaign_id = campaigns.create_campaign(db, recruiter, CampaignDraft(
         name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),
-        target_profile_id=target if target in catalog.targets else None, written_questions=1,
+        target_profile_id=target, written_questions=1,
         sjt_method="within_person"), is_demo=True)
     campaigns.share_campaign(db, recruiter, campaign_id, "lead@demo.example")
     campaigns.share_campaign(db, recruiter, campaign_id, "recruiter2@demo.example")

@@ -292,9 +292,11 @@ def _ratings(r: SkillResult, lang: str) -> str:
     by_rater: dict[str, list[int]] = {}
     for rating in r.ratings:
         by_rater.setdefault(rating.rater, []).append(rating.level)
-    lines = [f"{inert(rater, limit=80)}{strings.colon(lang)}<b>{', '.join(str(v) for v in levels)}</b>" for rater, levels in by_rater.items()]
+    lines = [f"{inert(rater, limit=80)}{strings.colon(lang)}<b>{', '.join(str(v) for v in levels)}</b>"
+             for rater, levels in by_rater.items()]
     if r.interview_level is not None:
-        lines.append(f'<font color="#5A6470">{t(lang, "interview_level", level=strings.number(r.interview_level, lang))}</font>')
+        level = strings.number(r.interview_level, lang)
+        lines.append(f'<font color="#5A6470">{t(lang, "interview_level", level=level)}</font>')
     return "<br/>".join(lines)
 
 
@@ -309,7 +311,8 @@ def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
         block: list[Flowable] = [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
                                            st["body_next"])]
         suggestions = plans.for_skill(r.skill_id, lang)[:3]
-        block += [Para(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022") for s in suggestions]
+        block += [Para(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022")
+                  for s in suggestions]
         if not suggestions:
             block.append(Para(t(lang, "plan_empty"), st["small"]))
         out += [KeepTogether([*(head if k == 0 else []), *block]), Spacer(1, 5)]

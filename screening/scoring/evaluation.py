@@ -42,9 +42,10 @@ def agreement(pred: Sequence[float], human: Sequence[float], scale: tuple[float,
     if p.size == 0:
         return {**out, "pearson": None, "spearman": None, "qwk": None, "rmse": None, "smd": None}
     sc = S.Scale(float(scale[0]), float(scale[1]))
-    n_steps = int(round((sc.high - sc.low) / sc.step)) + 1
-    pi = np.clip(np.round((p - sc.low) / sc.step), 0, n_steps - 1).astype(int)
-    hi = np.clip(np.round((h - sc.low) / sc.step), 0, n_steps - 1).astype(int)
+    n_steps = round((sc.high - sc.low) / sc.step) + 1
+    # half-up rounding: a human mean of 4.5 is a 5, not (banker's rounding) a 4
+    pi = np.clip(np.floor((p - sc.low) / sc.step + 0.5), 0, n_steps - 1).astype(int)
+    hi = np.clip(np.floor((h - sc.low) / sc.step + 0.5), 0, n_steps - 1).astype(int)
     varied = p.size > 2 and np.ptp(p) > 0 and np.ptp(h) > 0
     sd = float(h.std(ddof=1)) if h.size > 1 else 0.0
     out["pearson"] = _r(pearsonr(p, h)[0]) if varied else None
@@ -153,7 +154,8 @@ def score_eval(path: Path, predictions: Path | None = None, model: S.SuggestMode
             raise ValueError(f"{path}: line {k}: {exc}") from exc
         s = S.suggest_level(answer, prompt=str(item.get("question") or ""), kind=kind, language=language,
                             anchors=anchors, exemplars=exemplars, scale=scale, model=model)  # type: ignore[arg-type]
-        outcomes.append(Outcome(human, s.level, s.confidence, s.reason, 0.0, scale, language, kind))  # type: ignore[arg-type]
+        outcomes.append(Outcome(human, s.level, s.confidence, s.reason, 0.0, scale,  # type: ignore[arg-type]
+                                language, kind))
         sims.append(baseline_similarity(answer, [(a.level, a.text) for a in anchors]))
         preds.append({"predicted": s.level, "confidence": s.confidence, "reason": s.reason})
     base = baseline_levels(sims, [o.scale for o in outcomes])
@@ -233,7 +235,7 @@ class Dataset:
                  allowed: Callable[[int], bool] | None = None) -> tuple[S.TrainingSet, list[int]]:
         """Feature rows for `idx` in each variant; exemplar inputs limited to rows `allowed`.
         Synthetic rows have no exemplar variants."""
-        xs, ys, gs, off, src = [], [], [], [], []
+        xs, ys, gs, off, real, src = [], [], [], [], [], []
         for i in idx:
             row = self.rows[i]
             for v in variants:
@@ -243,9 +245,10 @@ class Dataset:
                 ys.append(row.y)
                 gs.append(row.qid)
                 off.append(row.style == "off_topic")
+                real.append(not row.synthetic)
                 src.append(i)
         return S.TrainingSet(np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(gs),
-                             np.array(off, dtype=bool)), src
+                             np.array(off, dtype=bool), np.array(real, dtype=bool)), src
 
 
 ECHO_WRAP = {"en": ("In my experience, {}", "This is how I always work with customers."),
@@ -261,7 +264,11 @@ def echo_text(anchor: F.AnchorDoc, lang: str) -> str:
     return " ".join([head.format(body[0].lower() + body[1:]), tail])
 
 
-def build_dataset(bank: Bank, log: Callable[[str], None] | None = None, synthetic: bool = True) -> Dataset:
+SYNTHETIC = ("echo",)  # "off_topic" (another question's answer) taught "unfamiliar words = level 1": dropped
+
+
+def build_dataset(bank: Bank, log: Callable[[str], None] | None = None,
+                  synthetic: Sequence[str] = SYNTHETIC) -> Dataset:
     rows: list[Row] = []
     groups: list[Group] = []
     scale = S.Scale(1, 5)
@@ -295,18 +302,18 @@ def build_dataset(bank: Bank, log: Callable[[str], None] | None = None, syntheti
             contexts.append((q, lang, prompt, full, bare, anchors))
             groups.append(g)
     n_real = len(rows)
-    if synthetic:
-        for gi, (q, lang, prompt, full, bare, anchors) in enumerate(contexts):
-            top = max(full, key=lambda a: a.level)
+    for gi, (q, lang, prompt, full, bare, anchors) in enumerate(contexts):
+        top = max(full, key=lambda a: a.level)
+        if "echo" in synthetic:
             add(echo_text(top, lang), q, lang, prompt, full, bare, anchors, style="rubric_echo", author="",
                 level=ECHO_LEVEL, y=scale.norm(ECHO_LEVEL), group=gi, pos=-1, synthetic="echo")
-            # an on-topic answer to ANOTHER question is off-topic here (a real, well-rated one)
-            others = [i for i in range(n_real) if rows[i].lang == lang and rows[i].qid != q.id and rows[i].level >= 3
-                      and rows[i].style != "off_topic"]
-            if others:
-                src = others[(gi * 7919) % len(others)]
-                add(rows[src].text, q, lang, prompt, full, bare, anchors, style="off_topic", author="",
-                    level=1.0, y=0.0, group=gi, pos=-1, synthetic="off_topic", source=src)
+        # an on-topic answer to ANOTHER question is off-topic here (a real, well-rated one)
+        others = [i for i in range(n_real) if rows[i].lang == lang and rows[i].qid != q.id and rows[i].level >= 3
+                  and rows[i].style != "off_topic"]
+        if "off_topic" in synthetic and others:
+            src = others[(gi * 7919) % len(others)]
+            add(rows[src].text, q, lang, prompt, full, bare, anchors, style="off_topic", author="",
+                level=1.0, y=0.0, group=gi, pos=-1, synthetic="off_topic", source=src)
     if log:
         log(f"{n_real} exemplars from {len({r.qid for r in rows})} questions (+{len(rows) - n_real} synthetic)")
     return Dataset(rows, groups, names)
@@ -315,21 +322,11 @@ def build_dataset(bank: Bank, log: Callable[[str], None] | None = None, syntheti
 # --- cross-validation -----------------------------------------------------------------------------
 
 def _predict(model: S.SuggestModel, test: S.TrainingSet, n_words: Sequence[int]) -> list[tuple]:
-    raw, spread = model.raw(test.x)
-    p_off = model.offtopic(test.x)
-    conf = model.confidence(test.x, raw, spread, p_off)
-    cal = model.calibrated(raw)
-    out = []
-    for k in range(len(raw)):
-        if n_words[k] < S.MIN_WORDS:
-            out.append((None, 0.0, S.REASON_TOO_SHORT))
-        elif p_off[k] >= model.offtopic_threshold:
-            out.append((None, float(conf[k]), S.REASON_OFF_TOPIC))
-        elif conf[k] < model.conf_threshold:
-            out.append((None, float(conf[k]), S.REASON_UNSURE))
-        else:
-            out.append((float(S.Scale(1, 5).level(float(cal[k]))), float(conf[k]), None))
-    return out
+    """The same decisions as suggest_level, on a batch of feature rows (levels on the 1-5 scale)."""
+    scale = S.Scale(1, 5)
+    return [(None, 0.0, S.REASON_TOO_SHORT) if n < S.MIN_WORDS else
+            (None if level is None else float(scale.level(level)), conf, reason)
+            for n, (level, conf, reason) in zip(n_words, model.decide(test.x))]
 
 
 def _fold(data: Dataset, train_idx: list[int], test_idx: list[int], test_variants: Sequence[str]) -> dict:
@@ -399,7 +396,7 @@ def cross_validate_all(data: Dataset, schemes: Sequence[str] = tuple(SCHEMES)) -
 def load_training_bank(roots: Sequence[Path]) -> tuple[Bank, list[str]]:
     """Interview banks under `roots`, skipping (and naming) every file that has an error, so a
     file someone is still writing never blocks training on the others."""
-    from screening.banks import Bank, merge_banks, parse_bank_text
+    from screening.banks import merge_banks, parse_bank_text
     from screening.framework import Framework, load_framework
 
     roots = [Path(r) for r in roots]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-FEATURE_VERSION = 6  # bump when a feature changes meaning: the trained model becomes stale
+FEATURE_VERSION = 9  # bump when a feature changes meaning: the trained model becomes stale
 
 # --- text normalisation ------------------------------------------------------
 
@@ -43,7 +43,7 @@ au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le
 meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une
 vos votre vous c'est j'ai d'un d'une l'a n'est qu'il qu'elle y a est sont etait ai avait fait faire tres plus
 bien tout tous toute toutes cela ca comme si alors donc aussi encore deja
-""".split())
+""".split())  # noqa: SIM905 (a word list reads best as text)
 
 
 def words(text: str) -> list[str]:
@@ -183,7 +183,8 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
         "past_time": _rx(r"\b(?:en|au mois de|debut|fin) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|"
                          r"septembre|octobre|novembre|decembre) (?:dernier|l'an dernier)\b",
                          r"\b(?:janvier|fevrier|mars|avril|juin|juillet|aout|septembre|octobre|novembre|"
-                         r"decembre) dernier\b", r"\b(?:un|ce) jour\b", r"\bune fois\b", r"\bl'(?:an|annee) (?:derniere?|passee)\b",
+                         r"decembre) dernier\b", r"\b(?:un|ce) jour\b", r"\bune fois\b",
+                         r"\bl'(?:an|annee) (?:derniere?|passee)\b",
                          r"\b(?:le mois|la semaine|l'ete|l'hiver|le week-end|le weekend) (?:dernier|derniere)\b",
                          r"\bil y a (?:\w+ )?(?:ans?|mois|semaines?|jours?|annees?)\b",
                          r"\b(?:quand|lorsque) j'(?:etais|ai commence|ai travaille|avais)\b",
@@ -191,7 +192,8 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                          r"\bdans mon (?:ancien|precedent|dernier|premier) (?:poste|emploi|job|travail|boulot)\b",
                          r"\ba l'epoque\b", r"\ben (?:19|20)\d\d\b", r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b",
                          r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?|adherente?)"
-                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)(?:e|s|es)?\b"),
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|"
+                         r"appelait)(?:e|s|es)?\b"),
         "hypothetical": _rx(r"\b(?:j'|je (?:l'|lui |leur |les |la |le |me |m'|en |y |vous )?)\w+r(?:ais|ai)\b",
                             r"\b(?:il|elle|on|ce|cela|ca) \w+rait\b", r"\bil faudrait\b",
                             r"\bsi (?:le|la|un|une|je|on|il|elle|les|c'est|jamais)\b", r"\bje vais\b",
@@ -233,7 +235,8 @@ LEX: dict[str, dict[str, re.Pattern[str]]] = {
                          r"\ba l'epoque\b", r"\blors (?:de|d')\b", r"\bje travaillais\b", r"\bj'etais (?:conseill"
                          r"|agent|charge|en poste|vendeu|hote|teleconseill|stagiaire|seule?|de permanence)",
                          r"\b(?:une|un) (?:cliente?|client|monsieur|dame|abonnee?|usager|passagere?)"
-                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|appelait)(?:e|s|es)?\b",
+                         r" (?:m'a |a |nous a |avait )?(?:appele|ecrit|contacte|telephone|envoye|poste|"
+                         r"appelait)(?:e|s|es)?\b",
                          r"\bc'etait (?:un|une|pendant|lors|en|au|le)\b", r"\ben (?:19|20)\d\d\b",
                          r"\bla situation\b", r"\ble contexte\b", r"\bau mois (?:de |d')\w+",
                          r"\b(?:en|debut|fin|mi-) ?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|"
@@ -352,8 +355,9 @@ def cues(answer: str, language: str) -> Cues:
 # --- indicators ------------------------------------------------------------------
 
 # an indicator that describes an absence ("no apology", "sans exemple") cannot be seen by word overlap
-ABSENCE = frozenset("no not never without little few nothing none lacks lacking fails vague only aucun aucune pas "
-                    "sans peu jamais rien ni flou floue vagues manque".split())
+ABSENCE = frozenset(["no", "not", "never", "without", "little", "few", "nothing", "none", "lacks", "lacking", "fails",
+                     "vague", "only", "aucun", "aucune", "pas", "sans", "peu", "jamais", "rien", "ni", "flou", "floue",
+                     "vagues", "manque"])
 
 
 def indicator_matched(indicator: str, answer_stems: set[str]) -> bool:
@@ -391,6 +395,23 @@ def similarity_matrix(docs: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
+_SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
+
+
+def sentence_sims(answer: str, fit_docs: Sequence[str], targets: Sequence[str]) -> np.ndarray:
+    """Per target, the best similarity of any one sentence of the answer (what is proposed, wherever it is said)."""
+    sentences = [t for t in _SENTENCE.split(answer) if len(t.split()) >= 3] or [answer]
+    out = np.zeros(len(targets))
+    for vec in _vectorizers():
+        try:
+            vec.fit([*fit_docs, *targets])
+        except ValueError:
+            continue
+        sims = vec.transform(sentences) @ vec.transform(list(targets)).T
+        out += 0.5 * np.asarray(sims.todense()).max(axis=0).ravel()
+    return out
+
+
 def _softmax_level(sims: np.ndarray, levels: np.ndarray, temp: float) -> float:
     if sims.size == 0:
         return 0.5
@@ -419,7 +440,17 @@ class BaseFeatures:
     anchor_sims: np.ndarray  # combined char+word similarity per anchor
     indicators_matched: tuple[str, ...]
     cues: Cues
-    baseline_sim: float  # word TF-IDF cosine to the top anchor (the baseline's input)
+
+
+_CUSTOMER = re.compile(r"\b(?:customers?|clients?|callers?|members?|guests?|passengers?|users?|buyers?|subscribers?|"
+                       r"patients?|clientes?|usagers?|abonnee?s?|appelante?s?|interlocut\w+|acheteu\w+|"
+                       r"consommat\w+|voyageu\w+|ticket|tickets|dossiers?|case|cases|complaints?|reclamations?|"
+                       r"order|orders|commandes?|refunds?|rembourse\w*|call|calls|appels?|chat|mails?|emails?)\b")
+
+
+# abstract nouns (-tion, -ment, -ity, -ness, -ence, -ite...): coached and textbook answers are nominal,
+# people telling what they did use verbs
+_NOMINAL = re.compile(r"(?:tion|sion|ment|ity|ness|ence|ance|ism|isme|ite|ivity|abilite|ability)s?$")
 
 
 def base_features(answer: str, *, prompt: str, kind: str, language: str,
@@ -433,6 +464,7 @@ def base_features(answer: str, *, prompt: str, kind: str, language: str,
     a_c, a_w = sc[0, 2:], sw[0, 2:]
     a_s = 0.5 * (a_c + a_w)
     top, bot = int(np.argmax(lv)), int(np.argmin(lv))
+    s_s = sentence_sims(answer, [answer, prompt], [a.doc for a in anchors])
     mid = int(np.argmin(np.abs(lv - 0.5)))
     slope = float(np.polyfit(lv, a_s, 1)[0]) if len(set(lv.tolist())) >= 2 else 0.0
 
@@ -465,6 +497,8 @@ def base_features(answer: str, *, prompt: str, kind: str, language: str,
         "sim_top_rel": a_s[top] / (a_s.max() + 1e-6), "sim_slope": slope,
         "sim_level_c": _softmax_level(a_c, lv, 0.02), "sim_level_w": _softmax_level(a_w, lv, 0.02),
         "closest_level": float(lv[int(np.argmax(a_s))]),
+        "sent_level": _softmax_level(s_s, lv, 0.02), "sent_top": s_s[top], "sent_top_minus_bot": s_s[top] - s_s[bot],
+        "sent_closest_level": float(lv[int(np.argmax(s_s))]),
         "sim_prompt_c": sc[0, 1], "sim_prompt_w": sw[0, 1],
         "cov_top": cov[top], "cov_bot": cov[bot], "cov_mid": cov[mid], "cov_level": cov_level,
         "cov_top_minus_bot": cov[top] - cov[bot], "cov_any": float(cov.sum() > 0),
@@ -484,8 +518,14 @@ def base_features(answer: str, *, prompt: str, kind: str, language: str,
         "past_example": float(c.past_example),
         "has_ind": float(any(a.indicators for a in anchors)), "n_anchors": min(len(anchors), 7) / 7.0,
     }
-    base_sim = a_w[top]
-    return BaseFeatures({k: float(x) for k, x in v.items()}, a_s, tuple(matched), c, float(base_sim))
+    toks = words(answer)
+    # off-topic answers are about the candidate's life, not about serving someone
+    v["customer"] = min(count(_CUSTOMER, " " + fold(answer) + " ") * per100, 10.0)
+    v["nominal_rate"] = sum(1 for w in toks if _NOMINAL.search(w)) / max(len(toks), 1) * 10
+    v["mean_word_len"] = float(np.mean([len(w) for w in toks])) / 5.0 if toks else 0.0
+    v["n_actions"] = min(len({m.group(0) for m in _lex(language)["own_past"].finditer(" " + fold(answer) + " ")}),
+                         10) / 10.0
+    return BaseFeatures({k: float(x) for k, x in v.items()}, a_s, tuple(matched), c)
 
 
 EXEMPLAR_KEYS = ("ex_has", "ex_knn_level", "ex_top1_level", "ex_top_sim", "ex_rel_sim", "ex_minus_anchor")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -89,9 +90,9 @@ class Scale:
 
     def level(self, normalised: float) -> int | float:
         value = self.low + min(max(normalised, 0.0), 1.0) * (self.high - self.low)
-        stepped = self.low + round((value - self.low) / self.step) * self.step
+        stepped = self.low + math.floor((value - self.low) / self.step + 0.5) * self.step
         whole = float(self.low).is_integer() and float(self.high).is_integer() and self.step == 1.0
-        return int(round(stepped)) if whole else round(stepped, 6)
+        return round(stepped) if whole else round(stepped, 6)
 
     def denorm(self, normalised: float) -> float:
         return self.low + normalised * (self.high - self.low)
@@ -112,10 +113,12 @@ def exemplar_sims(answer: str, prompt: str, anchors: Sequence[F.AnchorDoc], text
 
 # --- the model -------------------------------------------------------------------------
 
-# the learner never sees raw length: long answers are not better answers (content is measured as rates)
+# the learner never sees raw length: a long answer is not a better one. Content is measured as rates
+# and as distinct actions (capped), so a short, dense, real answer is not pushed down.
 LENGTH_KEYS = ("log_words", "n_sentences")
-OFFTOPIC_KEYS = ("has_ind", "sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share", "prompt_share",
-                 "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim")
+OFFTOPIC_KEYS = ("has_ind", "sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share",
+                 "prompt_share", "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim", "customer",
+                 "past_share", "own_any")
 OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic threshold may decline
 
 
@@ -123,26 +126,42 @@ OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic
 class SuggestModel:
     feature_names: list[str]
     regressors: list[Any]
-    cuts: np.ndarray  # N_LEVELS - 1 cut-points on the raw prediction
+    cuts: np.ndarray  # (2, N_LEVELS - 1) cut-points on the raw prediction: anchors without / with indicators
     conf_model: Any
     conf_threshold: float
     offtopic_model: Any
     offtopic_threshold: float = 0.5
+    offtopic_keys: tuple[str, ...] = ()
     meta: dict = field(default_factory=dict)
 
     def raw(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        preds = np.column_stack([r.predict(regression_matrix(x, self.feature_names)) for r in self.regressors])
-        return preds.mean(axis=1), preds.std(axis=1)
+        return ensemble(self.regressors, regression_matrix(x, self.feature_names))
 
-    def calibrated(self, raw: np.ndarray) -> np.ndarray:
-        return calibrate(raw, self.cuts)
+    def calibrated(self, x: np.ndarray, raw: np.ndarray) -> np.ndarray:
+        return calibrate_rows(raw, has_indicators(x, self.feature_names), self.cuts)
 
     def offtopic(self, x: np.ndarray) -> np.ndarray:
-        return self.offtopic_model.predict_proba(offtopic_matrix(x, self.feature_names))[:, 1]
+        return self.offtopic_model.predict_proba(offtopic_matrix(x, self.feature_names, self.offtopic_keys))[:, 1]
 
     def confidence(self, x: np.ndarray, raw: np.ndarray, spread: np.ndarray, p_off: np.ndarray) -> np.ndarray:
-        cal = self.calibrated(raw)
+        cal = self.calibrated(x, raw)
         return self.conf_model.predict_proba(confidence_matrix(x, self.feature_names, cal, spread, p_off))[:, 1]
+
+    def decide(self, x: np.ndarray) -> list[tuple[float | None, float, str | None]]:
+        """Per feature row: (normalised level or None, confidence, reason when declined)."""
+        raw, spread = self.raw(x)
+        p_off = self.offtopic(x)
+        conf = self.confidence(x, raw, spread, p_off)
+        cal = self.calibrated(x, raw)
+        out: list[tuple[float | None, float, str | None]] = []
+        for k in range(len(raw)):
+            if p_off[k] >= self.offtopic_threshold:
+                out.append((None, float(conf[k]), REASON_OFF_TOPIC))
+            elif conf[k] < self.conf_threshold:
+                out.append((None, float(conf[k]), REASON_UNSURE))
+            else:
+                out.append((float(cal[k]), float(conf[k]), None))
+        return out
 
 
 def calibrate(raw: np.ndarray, cuts: np.ndarray) -> np.ndarray:
@@ -155,12 +174,27 @@ def calibrate(raw: np.ndarray, cuts: np.ndarray) -> np.ndarray:
     return np.clip(np.interp(raw, xs, ys), 0.0, 1.0)
 
 
+def ensemble(regs: Sequence[Any], x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and spread of the learners, each clipped to the 0-1 range (a linear model extrapolates)."""
+    preds = np.clip(np.column_stack([r.predict(x) for r in regs]), -0.05, 1.05)
+    return preds.mean(axis=1), preds.std(axis=1)
+
+
+def has_indicators(x: np.ndarray, names: list[str]) -> np.ndarray:
+    return x[:, names.index("has_ind")] > 0.5
+
+
+def calibrate_rows(raw: np.ndarray, has_ind: np.ndarray, cuts: np.ndarray) -> np.ndarray:
+    c = np.atleast_2d(cuts)
+    return np.where(has_ind, calibrate(raw, c[-1]), calibrate(raw, c[0]))
+
+
 def regression_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
     return x[:, [j for j, k in enumerate(names) if k not in LENGTH_KEYS]]
 
 
-def offtopic_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
-    return x[:, [names.index(k) for k in OFFTOPIC_KEYS]]
+def offtopic_matrix(x: np.ndarray, names: list[str], keys: Sequence[str] = ()) -> np.ndarray:
+    return x[:, [names.index(k) for k in keys or OFFTOPIC_KEYS]]
 
 
 def confidence_matrix(x: np.ndarray, names: list[str], cal: np.ndarray, spread: np.ndarray,
@@ -171,7 +205,8 @@ def confidence_matrix(x: np.ndarray, names: list[str], cal: np.ndarray, spread: 
     return np.column_stack([margin, spread, p_off, cal, cal * (1 - cal), x[:, cols]])
 
 
-GB_PARAMS = dict(max_iter=100, learning_rate=0.08, max_leaf_nodes=8, min_samples_leaf=20, l2_regularization=1.0)
+GB_PARAMS = {"max_iter": 100, "learning_rate": 0.08, "max_leaf_nodes": 8, "min_samples_leaf": 20,
+             "l2_regularization": 1.0}
 RIDGE_ALPHA = 30.0
 LEARNERS = ("gb", "ridge")
 
@@ -238,6 +273,7 @@ class TrainingSet:
     y: np.ndarray  # normalised level 0-1
     groups: np.ndarray  # question id: the unit of every split
     offtopic: np.ndarray  # bool: written as an off-topic answer
+    real: np.ndarray | None = None  # bool: a rated answer (calibration uses only these), not a synthetic one
 
 
 def fit_model(train: TrainingSet, names: list[str], inner_splits: int = 4) -> SuggestModel:
@@ -260,24 +296,27 @@ def fit_model(train: TrainingSet, names: list[str], inner_splits: int = 4) -> Su
     p_off = np.zeros(len(train.y))
     reg_x = regression_matrix(train.x, names)
     for tr, te in GroupKFold(n_splits=min(inner_splits, n_groups)).split(train.x, train.y, train.groups):
-        regs = fit_regressors(reg_x[tr], train.y[tr])
-        p = np.column_stack([r.predict(reg_x[te]) for r in regs])
-        raw_oof[te], spread_oof[te] = p.mean(1), p.std(1)
+        raw_oof[te], spread_oof[te] = ensemble(fit_regressors(reg_x[tr], train.y[tr]), reg_x[te])
         p_off[te] = offtopic_model(off_x[tr], train.offtopic[tr]).predict_proba(off_x[te])[:, 1]
+    # calibrate on held-out predictions for rated answers only
+    r = train.real if train.real is not None else np.ones(len(train.y), dtype=bool)
     # decline as off-topic only where held-out answers written on-topic almost never reach
-    on_topic = p_off[~train.offtopic]
+    on_topic = p_off[r & ~train.offtopic]
     off_threshold = max(0.3, float(np.quantile(on_topic, 1 - OFFTOPIC_FALSE_ALARMS))) if on_topic.size else 0.5
-    cuts = fit_cuts(raw_oof, train.y)
-    cal = calibrate(raw_oof, cuts)
-    hit = np.round(cal * (N_LEVELS - 1)) == np.round(train.y * (N_LEVELS - 1))
+    ind = has_indicators(train.x, names)
+    # separate cut-points with and without indicator lists: the raw predictions spread differently
+    cuts = np.array([fit_cuts(raw_oof[r & (ind == k)], train.y[r & (ind == k)]) if (r & (ind == k)).sum() >= 20
+                     else fit_cuts(raw_oof[r], train.y[r]) for k in (False, True)])
+    cal = calibrate_rows(raw_oof[r], ind[r], cuts)
+    hit = np.round(cal * (N_LEVELS - 1)) == np.round(train.y[r] * (N_LEVELS - 1))
     conf = make_pipeline(StandardScaler(), LogisticRegression(C=0.3, max_iter=500))
-    cx = confidence_matrix(train.x, names, cal, spread_oof, p_off)
+    cx = confidence_matrix(train.x[r], names, cal, spread_oof[r], p_off[r])
     conf.fit(cx, hit)
     conf_oof = conf.predict_proba(cx)[:, 1]
-    keep = p_off < off_threshold
+    keep = p_off[r] < off_threshold
     threshold = float(np.quantile(conf_oof[keep], DECLINE_UNSURE_SHARE)) if keep.any() else 0.0
     return SuggestModel(names, fit_regressors(reg_x, train.y), cuts, conf, threshold,
-                        offtopic_model(off_x, train.offtopic), off_threshold)
+                        offtopic_model(off_x, train.offtopic), off_threshold, OFFTOPIC_KEYS)
 
 
 # --- prediction ----------------------------------------------------------------------------
@@ -300,15 +339,8 @@ def suggest_level(answer: str, *, prompt: str, kind: str, language: str, anchors
     m = model or load_model()
     sims = exemplar_sims(answer, prompt, docs, [e.text for e in exemplars])
     ex = F.exemplar_features(sims, np.array([sc.norm(e.level) for e in exemplars]), base)
-    x = np.array([F.vector(base, ex)], dtype=float)
-    raw, spread = m.raw(x)
-    p_off = m.offtopic(x)
-    conf = float(m.confidence(x, raw, spread, p_off)[0])
-    if p_off[0] >= m.offtopic_threshold:
-        return Suggestion(None, round(conf, 3), REASON_OFF_TOPIC, evidence)
-    if conf < m.conf_threshold:
-        return Suggestion(None, round(conf, 3), REASON_UNSURE, evidence)
-    return Suggestion(sc.level(float(m.calibrated(raw)[0])), round(conf, 3), None, evidence)
+    level, conf, reason = m.decide(np.array([F.vector(base, ex)], dtype=float))[0]
+    return Suggestion(None if level is None else sc.level(level), round(conf, 3), reason, evidence)
 
 
 def specs_for_question(question: InterviewQuestion, language: str) -> tuple[list[AnchorSpec], list[ExemplarSpec]]:
@@ -337,11 +369,19 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
     if not path.exists():
         raise ModelMissingError(f"no suggestion model at {path}; run `screening model train`")
     payload = joblib.load(path)
+    if payload.get("feature_names") != current_feature_names():
+        raise ModelMissingError(f"the model at {path} was trained on other features; run `screening model train`")
     meta_path = Path(model_dir) / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     return SuggestModel(payload["feature_names"], payload["regressors"], np.asarray(payload["cuts"]),
                         payload["conf_model"], payload["conf_threshold"], payload["offtopic_model"],
-                        payload["offtopic_threshold"], meta)
+                        payload["offtopic_threshold"], tuple(payload["offtopic_keys"]), meta)
+
+
+def current_feature_names() -> list[str]:
+    probe = F.base_features("probe", prompt="probe", kind="behavioural", language="en",
+                            anchors=[F.AnchorDoc(0.0, "probe", ())])
+    return F.feature_names(probe)
 
 
 def training_questions(bank: Bank) -> list[InterviewQuestion]:
@@ -381,8 +421,9 @@ def train_model(bank: Bank, out_dir: Path = MODEL_DIR, *, cv: bool = True,
         "sklearn_version": sklearn.__version__, "n_exemplars": len(real),
         "n_questions": len({data.rows[i].qid for i in real}), "n_synthetic": len(data.rows) - len(real),
         "per_language": {lang: sum(data.rows[i].lang == lang for i in real) for lang in ("en", "fr")},
-        "cuts": [round(float(c), 4) for c in model.cuts], "confidence_threshold": round(model.conf_threshold, 4),
-        "min_words": MIN_WORDS,
+        "cuts": {"without_indicators": [round(float(c), 4) for c in model.cuts[0]],
+                 "with_indicators": [round(float(c), 4) for c in model.cuts[1]]},
+        "confidence_threshold": round(model.conf_threshold, 4), "min_words": MIN_WORDS,
     }
     if cv:
         log("cross-validating (leave one question / style / author out)")
@@ -391,7 +432,8 @@ def train_model(bank: Bank, out_dir: Path = MODEL_DIR, *, cv: bool = True,
     out.mkdir(parents=True, exist_ok=True)
     joblib.dump({"feature_names": model.feature_names, "regressors": model.regressors, "cuts": model.cuts,
                  "conf_model": model.conf_model, "conf_threshold": model.conf_threshold,
-                 "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold},
+                 "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
+                 "offtopic_keys": list(model.offtopic_keys)},
                 out / MODEL_FILE, compress=3)
     (out / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     load_model.cache_clear()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Table
 
 from screening import REPO_DIR
@@ -18,7 +19,7 @@ from screening.development import DevelopmentPlans, load_development_plans, pars
 from screening.framework import Family, Framework, Intelligence, Skill, load_framework
 from screening.report import charts, render_campaign_zip, render_profile_pdf
 from screening.report.inert import clean, inert, visual_order
-from screening.report.pdf import _charts_row, build_story
+from screening.report.pdf import Para, _charts_row, _styles, build_story
 from screening.scoring.profile import ProfileMeta, Quote, RaterLevel, build_profile
 from screening.scoring.sjt import SkillScore
 from screening.text import Text
@@ -94,7 +95,7 @@ def pdf_text(pdf: bytes) -> tuple[PdfReader, list[str]]:
 
 
 def flat(text: str) -> str:
-    """Extracted text with line breaks and hyphen-free wraps joined, for phrase checks."""
+    """Extracted text with line breaks collapsed to spaces, for phrase checks."""
     return re.sub(r"\s+", " ", text)
 
 
@@ -279,9 +280,21 @@ def test_nothing_measured_still_renders(fw, plans):
     assert "Nothing measured yet" in pages[0] and len(reader.pages) >= 2
 
 
-def _styles():
-    from screening.report.pdf import _styles as styles
-    return styles()
+def test_cached_wrap_survives_a_refused_split():
+    para = Para("a sentence that wraps over many lines " * 40, _styles()["body"])
+    para.wrap(300, 1000)
+    assert para.split(300, 5) == []  # no room for two lines: reportlab drops the broken lines
+    assert para.wrap(300, 1000)[1] > 100
+    para.drawOn(Canvas(io.BytesIO()), 0, 0)
+
+
+def test_page_breaks_fall_anywhere_without_error(fw, plans):
+    """Quotes of every length push each block and paragraph against the foot of a page somewhere."""
+    for n in range(12):
+        quote = " ".join(["word"] * (5 + 23 * n))
+        reader, _ = pdf_text(render_profile_pdf(make_profile(fw, quote=quote, decision_note="x " * n * 9,
+                                                             decision="hold"), fw, plans))
+        assert len(reader.pages) >= 2
 
 
 # --- campaign zip -----------------------------------------------------------------------------------

@@ -6,8 +6,17 @@ import pytest
 
 from screening.banks import Anchor, Exemplar, InterviewQuestion
 from screening.scoring.features import cues
-from screening.scoring.suggest import (REASON_OFF_TOPIC, REASON_TOO_SHORT, AnchorSpec, ExemplarSpec, Scale,
-                                       Suggestion, load_model, suggest_for_question, suggest_level)
+from screening.scoring.suggest import (
+    REASON_OFF_TOPIC,
+    REASON_TOO_SHORT,
+    AnchorSpec,
+    ExemplarSpec,
+    Scale,
+    Suggestion,
+    load_model,
+    suggest_for_question,
+    suggest_level,
+)
 from screening.text import Text, TextList
 
 # --- a question that is in no bank: its anchors are written here ------------------------------
@@ -114,16 +123,21 @@ def test_star_parts_fr():
 
 # --- past example vs hypothetical -------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,past,hypothetical", [
-    ("en", "Two years ago a customer wrote to us about a double charge. I checked his account, I refunded him "
-           "and I called him back the next day.",
-     "I would check the account and I would refund the customer. If he is still angry I would call him back "
-     "the next day."),
-    ("fr", "Il y a deux ans, un client nous a écrit pour un double prélèvement. J'ai vérifié son compte, je l'ai "
-           "remboursé et je l'ai rappelé le lendemain.",
-     "Je vérifierais le compte et je rembourserais le client. S'il est encore fâché, je le rappellerais le "
-     "lendemain."),
-])
+PAST_VS_HYPOTHETICAL = [
+    ("en",
+     ("Two years ago a customer wrote to us about a double charge. I checked his account, I refunded him and I "
+      "called him back the next day."),
+     ("I would check the account and I would refund the customer. If he is still angry I would call him back the "
+      "next day.")),
+    ("fr",
+     ("Il y a deux ans, un client nous a écrit pour un double prélèvement. J'ai vérifié son compte, je l'ai "
+      "remboursé et je l'ai rappelé le lendemain."),
+     ("Je vérifierais le compte et je rembourserais le client. S'il est encore fâché, je le rappellerais le "
+      "lendemain.")),
+]
+
+
+@pytest.mark.parametrize(("lang", "past", "hypothetical"), PAST_VS_HYPOTHETICAL)
 def test_past_example_vs_hypothetical(lang, past, hypothetical):
     assert cues(past, lang).past_example is True
     assert cues(hypothetical, lang).past_example is False
@@ -133,16 +147,19 @@ def test_past_example_vs_hypothetical(lang, past, hypothetical):
 
 # --- ownership --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang,own,others", [
-    ("en", "I noticed the order was late, so I called the warehouse, I rebooked the delivery and I told the "
-           "customer myself.",
-     "My colleague never answered the emails and the manager didn't help. They didn't care, it was not my "
-     "fault."),
-    ("fr", "J'ai vu que la commande était en retard, alors j'ai appelé l'entrepôt, j'ai reprogrammé la livraison "
-           "et j'ai prévenu la cliente moi-même.",
-     "Mon collègue n'a jamais répondu aux mails et la direction ne nous a pas aidés. C'est leur faute, pas ma "
-     "faute."),
-])
+OWN_VS_OTHERS = [
+    ("en",
+     "I noticed the order was late, so I called the warehouse, I rebooked the delivery and I told the customer myself.",
+     "My colleague never answered the emails and the manager didn't help. They didn't care, it was not my fault."),
+    ("fr",
+     ("J'ai vu que la commande était en retard, alors j'ai appelé l'entrepôt, j'ai reprogrammé la livraison et j'ai "
+      "prévenu la cliente moi-même."),
+     ("Mon collègue n'a jamais répondu aux mails et la direction ne nous a pas aidés. C'est leur faute, pas ma "
+      "faute.")),
+]
+
+
+@pytest.mark.parametrize(("lang", "own", "others"), OWN_VS_OTHERS)
 def test_ownership_own_vs_others(lang, own, others):
     assert cues(own, lang).ownership == "own"
     assert cues(others, lang).ownership == "others"
@@ -156,7 +173,7 @@ def test_off_topic_declines_with_reason(lang):
     assert s.level is None and s.reason == REASON_OFF_TOPIC
 
 
-@pytest.mark.parametrize("lang,answer", [("en", "Yes, I did that once, it went fine."),
+@pytest.mark.parametrize(("lang", "answer"), [("en", "Yes, I did that once, it went fine."),
                                          ("fr", "Oui, ça m'est arrivé, ça s'est bien passé.")])
 def test_too_short_declines_with_reason(lang, answer):
     s = _suggest(answer, lang)
@@ -221,3 +238,11 @@ def test_suggest_for_question_uses_the_language():
     assert all(i in ANCHORS["fr"][2].indicators + ANCHORS["fr"][1].indicators + ANCHORS["fr"][0].indicators
                for i in fr.evidence.indicators_matched)
     assert suggest_for_question(q, OFF_TOPIC["en"], "en").reason == REASON_OFF_TOPIC
+
+
+def test_model_is_stale_when_missing_or_trained_on_other_exemplars(tmp_path):
+    from screening.banks import Bank
+    from screening.scoring.suggest import model_is_stale
+
+    assert model_is_stale(Bank(), tmp_path)  # no model file there
+    assert model_is_stale(Bank())  # the shipped model was trained on the banks, not on nothing
