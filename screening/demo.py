@@ -74,7 +74,7 @@ def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: st
     skills = list(get_catalog(db).targets[target].weight_by_skill)
     campaign_id = campaigns.create_campaign(db, recruiter, CampaignDraft(
         name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),
-        target_profile_id=target, written_questions=1,
+        target_profile_id=target, written_questions=2, sjt_items_per_candidate=12,
         sjt_method="within_person"), is_demo=True)
     campaigns.share_campaign(db, recruiter, campaign_id, "lead@demo.example")
     campaigns.share_campaign(db, recruiter, campaign_id, "recruiter2@demo.example")

@@ -37,7 +37,7 @@ class AttemptView:
     """What the candidate's page needs; holds no keys, scores or anchors."""
 
     attempt_id: int
-    candidate_first_name: str
+    candidate_name: str
     campaign_name: str
     language: str
     consented: bool
@@ -111,7 +111,7 @@ def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campai
                 if (item := bank.sjt_at(p["id"], p["version"])) is not None)
     written = tuple(q for p in attempt.plan.get("written", [])
                     if (q := bank.question_at(p["id"], p["version"])) is not None)
-    return AttemptView(int(attempt.id), candidate.name.split(" ")[0], campaign.name,  # type: ignore[arg-type]
+    return AttemptView(int(attempt.id), candidate.name, campaign.name,  # type: ignore[arg-type]
                        campaign.language, attempt.consent_at is not None, attempt.submitted_at is not None,
                        attempt.step, sjt, written,
                        {r.item_id: r.response for r in rows if r.kind == "sjt"},

@@ -22,7 +22,7 @@ class CampaignDraft:
     language: str = "en"
     job_title: str = ""
     target_profile_id: str | None = None
-    written_questions: int = 1           # per skill, answered from the invite link; the rest are live
+    written_questions: int = 2           # in all, answered from the invite link; the rest are asked live
     sjt_method: str = "raw"
     sjt_items_per_candidate: int = 0     # 0 = all items for the skills
 
@@ -42,15 +42,18 @@ def create_campaign(db: Database, actor: Staff, draft: CampaignDraft, *, is_demo
         raise InvalidInput()
     skills = set(draft.skills)
     sjt = [i.id for i in catalog.bank.sjt_for_skills(skills)]
-    written: list[str] = []
-    live: list[str] = []
+    # Every question for the skills is used. The first question of each skill, in the order the skills
+    # were chosen, is answered in writing until the campaign's count is reached; the rest are live.
+    chosen: list[str] = []
+    firsts: list[str] = []
     for sid in draft.skills:
-        questions = [q for q in catalog.bank.questions if q.skills[0] == sid] or \
-            [q for q in catalog.bank.questions if sid in q.skills]
-        for n, q in enumerate(questions):
-            if q.id in written or q.id in live:
-                continue
-            (written if n < draft.written_questions else live).append(q.id)
+        mine = [q.id for q in catalog.bank.questions if q.skills[0] == sid] or \
+            [q.id for q in catalog.bank.questions if sid in q.skills]
+        new = [q for q in mine if q not in chosen]
+        chosen += new
+        firsts += new[:1]
+    written = firsts[:max(0, draft.written_questions)]
+    live = [q for q in chosen if q not in written]
     with db.write() as s:
         campaign = Campaign(name=name, job_title=clean(draft.job_title), language=draft.language,
                             target_profile_id=draft.target_profile_id, skills=list(draft.skills),

@@ -50,10 +50,10 @@ def _new_campaign_form() -> None:
                             format_func=lambda c: {"en": "English", "fr": "Français"}[c])
         skills = st.multiselect(t("campaigns.skills", lang()), list(skill_name), default=default,
                                 format_func=skill_name.get, key=f"new_skills_{target}")
-        written = st.number_input(t("campaigns.written", lang()), 0, 3, 1, key="new_written")
+        written = st.number_input(t("campaigns.written", lang()), 0, 10, 2, key="new_written")
         method = st.radio(t("campaigns.method", lang()), ["within_person", "raw"], key="new_method",
                           format_func=lambda m: t(f"campaigns.method.{m}", lang()))
-        draw = st.number_input(t("campaigns.draw", lang()), 0, 60, 0, key="new_draw")
+        draw = st.number_input(t("campaigns.draw", lang()), 0, 60, 12, key="new_draw")
         if st.form_submit_button(t("campaigns.create", lang()), type="primary"):
             try:
                 campaigns.create_campaign(db(), actor(), CampaignDraft(

@@ -53,7 +53,7 @@ def _call(fn, *args) -> None:  # type: ignore[no-untyped-def]
 
 def _intro(view: AttemptView, token: str) -> None:
     lang = view.language
-    st.title(t("cand.hello", lang, name=inert(view.candidate_first_name)))
+    st.title(t("cand.hello", lang, name=inert(view.candidate_name)))
     st.markdown(t("cand.intro", lang, campaign=inert(view.campaign_name), sjt=len(view.sjt),
                   written=len(view.written), minutes=view.minutes))
     st.info(t("cand.resume", lang))

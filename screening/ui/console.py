@@ -95,12 +95,13 @@ def _after_rating(candidate_id: int, qv: QuestionView) -> None:
     suggestion = interviews.suggestion_for(db(), actor(), candidate_id, qid)
     if suggestion is not None:
         if suggestion.level is None:
-            st.caption(t("console.suggestion_declined", lang(), reason=suggestion.reason))
+            st.caption(t("console.suggestion_declined", lang(), reason=t(f"reason.{suggestion.reason}", lang())))
         else:
             st.info(t("console.suggestion", lang(), level=suggestion.level, conf=f"{suggestion.confidence:.0%}"))
         ev = suggestion.evidence
-        st.caption(t("console.evidence", lang(), star=", ".join(ev.star_parts) or "-", past=ev.past_example,
-                     own=ev.ownership, ind=len(ev.indicators_matched)))
+        st.caption(t("console.evidence", lang(), star=", ".join(ev.star_parts) or "-",
+                     past=t("yes" if ev.past_example else "no", lang()), own=t(f"own.{ev.ownership}", lang()),
+                     ind=len(ev.indicators_matched)))
     if qv.summary is not None:
         st.caption(t("console.others", lang(), mean=f"{qv.summary.mean:.1f}", spread=f"{qv.summary.spread:.0f}",
                      n=qv.summary.n))

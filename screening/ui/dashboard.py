@@ -46,10 +46,10 @@ def _candidate(candidate_id: int) -> None:
     framework = get_catalog(db()).framework
     st.markdown(f"**{t('dashboard.skills', lang())}**")
     st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
-                   t("dashboard.sjt", lang()): _fmt(s.sjt_score), "n": s.sjt_items,
+                   t("dashboard.sjt", lang()): _fmt(s.sjt_score), t("dashboard.items", lang()): s.sjt_items,
                    t("dashboard.interview", lang()): _fmt(s.interview_level, 1),
                    t("dashboard.flag", lang()): "⚠" if s.disagreement else "",
-                   "Level": _fmt(s.level, 1)} for s in profile.skills], hide_index=True, use_container_width=True)
+                   t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills], hide_index=True, use_container_width=True)
     pdf = profiles.profile_pdf(db(), actor(), candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
                        mime="application/pdf", key=f"pdf_{candidate_id}")

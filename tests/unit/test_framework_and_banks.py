@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -119,3 +120,13 @@ def test_json_schema_accepts_the_shipped_banks():
             jsonschema.validate(yaml.safe_load(path.read_text()), schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"items": [{"id": "x"}]}, schema)
+
+
+def test_every_interface_string_exists_in_english_and_french():
+    from screening.i18n.strings import STRINGS
+
+    missing = [k for k, v in STRINGS.items() if not (v.get("en") and v.get("fr"))]
+    assert missing == []
+    fields = re.compile(r"{(\w+)}")
+    placeholders = [k for k, v in STRINGS.items() if set(fields.findall(v["en"])) != set(fields.findall(v["fr"]))]
+    assert placeholders == []
