@@ -67,7 +67,7 @@ def _plan(campaign: Campaign, bank: Bank, rng: random.Random) -> dict[str, Any]:
     """Items for this candidate (drawn from the pool when the campaign says so), options shuffled."""
     items = [bank.sjt_by_id[i] for i in campaign.sjt_item_ids if i in bank.sjt_by_id]
     if 0 < campaign.sjt_items_per_candidate < len(items):
-        items = rng.sample(items, campaign.sjt_items_per_candidate)
+        items = _draw(items, campaign.skills, campaign.sjt_items_per_candidate, rng)
     rng.shuffle(items)
     sjt = []
     for item in items:
@@ -77,6 +77,21 @@ def _plan(campaign: Campaign, bank: Bank, rng: random.Random) -> dict[str, Any]:
     written = [{"id": q, "version": bank.question_by_id[q].version}
                for q in campaign.written_question_ids if q in bank.question_by_id]
     return {"sjt": sjt, "written": written}
+
+
+def _draw(pool: list[SjtItem], skills: list[str], count: int, rng: random.Random) -> list[SjtItem]:
+    """A random draw from the pool that still measures every skill it can: one item per skill
+    first (in random order), then the rest at random."""
+    pool = pool[:]
+    rng.shuffle(pool)
+    drawn: list[SjtItem] = []
+    for sid in rng.sample(skills, len(skills)):
+        if len(drawn) < count and not any(sid in i.skills for i in drawn):
+            item = next((i for i in pool if sid in i.skills and i not in drawn), None)
+            if item is not None:
+                drawn.append(item)
+    drawn += [i for i in pool if i not in drawn][: count - len(drawn)]
+    return drawn
 
 
 def _attempt_for(s: Session, token: str) -> tuple[Attempt | None, Candidate, Campaign]:

@@ -6,13 +6,14 @@ The first rating, the suggestion and the final rating are all kept.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
 from screening.banks import InterviewQuestion
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
-from screening.scoring.suggest import Suggestion, suggest_for_question
+from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
 from screening.services.actors import Staff, campaign_for, candidate_for, require_role
 from screening.services.audit import record
 from screening.services.catalog import get_catalog
@@ -20,6 +21,8 @@ from screening.services.errors import InvalidInput, NotFound
 from screening.services.text import clean
 from screening.store.engine import Database
 from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, Rating, utcnow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,17 @@ def _answer_for(s: Session, actor: Staff, candidate: Candidate, question_id: str
     return live.answer_text if live else ""
 
 
+def _suggest(question: InterviewQuestion, answer: str, language: str) -> Suggestion | None:
+    """The software's suggestion, or None without an answer or a usable model: rating never waits on it."""
+    if not answer.strip():
+        return None
+    try:
+        return suggest_for_question(question, answer, language)
+    except ModelMissingError:
+        log.exception("suggested-level model unavailable; run `screening model train`")
+        return None
+
+
 def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> Suggestion | None:
     """Record this rater's first rating (also their final one until they revise), then compute the
     suggestion they may now see. Returns the suggestion, or None when there is no answer text."""
@@ -130,7 +144,7 @@ def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level:
         if question_id not in [*campaign.written_question_ids, *campaign.live_question_ids]:
             raise InvalidInput()
         answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
-    suggestion = suggest_for_question(question, answer, campaign.language) if answer.strip() else None
+    suggestion = _suggest(question, answer, campaign.language)
     with db.write() as s:
         row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
                                           Rating.rater_id == actor.user_id)).first()
@@ -156,7 +170,7 @@ def suggestion_for(db: Database, actor: Staff, candidate_id: int, question_id: s
         if mine is None:
             return None
         answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
-    return suggest_for_question(question, answer, campaign.language) if answer.strip() else None
+    return _suggest(question, answer, campaign.language)
 
 
 def revise(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> None:

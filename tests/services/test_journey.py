@@ -95,3 +95,21 @@ def test_within_person_method_is_recorded_on_the_campaign(db):
     cid = campaigns.create_campaign(db, w.recruiter, CampaignDraft(name="Z", skills=["patience"],
                                                                    sjt_method="within_person"))
     assert campaigns.get_campaign(db, w.recruiter, cid).sjt_method == "within_person"
+
+
+def test_drawn_items_differ_between_candidates_and_cover_every_skill(db):
+    from screening.services import campaigns, candidates, invitations
+    from screening.services.campaigns import CampaignDraft
+    w = world(db)
+    skills = ["empathy", "patience", "resilience", "hospitality"]
+    cid = campaigns.create_campaign(db, w.recruiter, CampaignDraft(name="Pool", skills=skills,
+                                                                   sjt_items_per_candidate=5))
+    plans = []
+    for n in range(4):
+        token = invitations.issue_invite(db, w.recruiter,
+                                         candidates.add_candidate(db, w.recruiter, cid, f"P{n}")).token
+        view = attempts.open_attempt(db, token)
+        assert len(view.sjt) == 5
+        assert {s for p in view.sjt for s in p.item.skills} >= set(skills)
+        plans.append(tuple(sorted(p.item.id for p in view.sjt)))
+    assert len(set(plans)) > 1

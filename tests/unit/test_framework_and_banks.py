@@ -130,3 +130,11 @@ def test_every_interface_string_exists_in_english_and_french():
     fields = re.compile(r"{(\w+)}")
     placeholders = [k for k, v in STRINGS.items() if set(fields.findall(v["en"])) != set(fields.findall(v["fr"]))]
     assert placeholders == []
+
+
+def test_committed_model_was_trained_on_the_shipped_exemplars(framework):
+    """Change an exemplar or an anchor and forget `screening model train`: this fails."""
+    from screening.scoring.suggest import model_is_stale
+
+    bank, _ = load_bank_dirs([BANKS], framework)
+    assert not model_is_stale(bank)
