@@ -175,6 +175,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "dashboard.interview": {"en": "Interview (1-5)", "fr": "Entretien (1-5)"},
     "dashboard.fit": {"en": "Fit (0-100)", "fr": "Adéquation (0-100)"},
     "dashboard.decision": {"en": "Decision", "fr": "Décision"},
+    "dashboard.percentile": {"en": "Fit percentile", "fr": "Centile d'adéquation"},
+    "dashboard.no_percentiles": {"en": "Percentiles appear once {n} candidates of this campaign have submitted.",
+                                 "fr": "Les centiles s'affichent dès que {n} candidats de la campagne ont envoyé "
+                                       "leurs réponses."},
     "dashboard.flag": {"en": "Rater disagreement", "fr": "Désaccord entre évaluateurs"},
     "dashboard.download": {"en": "Download profile (PDF)", "fr": "Télécharger le profil (PDF)"},
     "dashboard.record": {"en": "Record a decision", "fr": "Enregistrer une décision"},

@@ -105,6 +105,13 @@ class Profile:
         return self.meta.norm_group_size >= NORM_GROUP_MINIMUM
 
 
+def percentile_rank(value: float, group: Sequence[float]) -> float:
+    """Share of the norm group scoring below `value`, ties counted half, as 0-100."""
+    below = sum(1 for g in group if g < value)
+    equal = sum(1 for g in group if g == value)
+    return 100.0 * (below + 0.5 * equal) / len(group)
+
+
 def band_of(level: float | None) -> str | None:
     if level is None:
         return None

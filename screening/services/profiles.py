@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
-from screening.scoring.profile import Profile, ProfileMeta, Quote, RaterLevel, build_profile
+from screening.scoring.profile import Profile, ProfileMeta, Quote, RaterLevel, build_profile, percentile_rank
 from screening.scoring.sjt import score_attempt
 from screening.services.actors import Staff, campaign_for, candidate_for, require_role
 from screening.services.audit import record
@@ -31,6 +31,7 @@ class CandidateRow:
     fit: float | None
     decision: str | None
     disagreement: bool
+    fit_percentile: float | None = None   # only once the norm group is large enough
 
 
 def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campaign, norm_size: int) -> Profile:
@@ -107,6 +108,8 @@ def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[Cand
         attempts = {a.candidate_id: a for a in s.exec(select(Attempt).where(Attempt.candidate_id.in_(  # type: ignore[union-attr]
             [p.meta.candidate_id for p in profiles]))).all()} if profiles else {}
     rows = []
+    fits = [p.fit.score for p in profiles if p.fit is not None and attempts.get(p.meta.candidate_id)
+            and attempts[p.meta.candidate_id].submitted_at]
     for p in profiles:
         attempt = attempts.get(p.meta.candidate_id)
         status = "submitted" if attempt and attempt.submitted_at else "in_progress" if attempt else "invited"
@@ -116,7 +119,8 @@ def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[Cand
                                  sum(sjt) / len(sjt) if sjt else None,
                                  sum(interview) / len(interview) if interview else None,
                                  p.fit.score if p.fit else None, p.meta.decision,
-                                 any(r.disagreement for r in p.skills)))
+                                 any(r.disagreement for r in p.skills),
+                                 percentile_rank(p.fit.score, fits) if p.fit and p.show_percentiles else None))
     return rows
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.i18n import t
+from screening.scoring.profile import NORM_GROUP_MINIMUM
 from screening.services import profiles
 from screening.services.catalog import get_catalog
 from screening.services.errors import ServiceError
@@ -32,9 +33,12 @@ def render() -> None:
                    t("dashboard.sjt", lang()): _fmt(r.sjt_mean),
                    t("dashboard.interview", lang()): _fmt(r.interview_mean, 1),
                    t("dashboard.fit", lang()): _fmt(r.fit),
+                   t("dashboard.percentile", lang()): _fmt(r.fit_percentile),
                    t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
                    t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
                   for r in rows], hide_index=True, use_container_width=True)
+    if all(r.fit_percentile is None for r in rows):
+        st.caption(t("dashboard.no_percentiles", lang(), n=NORM_GROUP_MINIMUM))
     names = {r.candidate_id: r.name for r in rows}
     candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get, key="dash_cand")
     _candidate(candidate_id)

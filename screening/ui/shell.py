@@ -17,8 +17,8 @@ SESSION_PARAM = "session"
 PAGES: dict[str, list[tuple[str, object, str]]] = {
     "recruiter": [("page.campaigns", campaigns.render, "campaigns"),
                   ("page.candidates", candidates.render, "candidates"),
-                  ("page.console", console.render, "console"),
-                  ("page.dashboard", dashboard.render, "profiles")],
+                  ("page.console", console.render, "console")],
+    # Recruiters rate blind, so they do not see the profiles, which hold other raters' levels.
     "lead": [("page.dashboard", dashboard.render, "profiles")],
     "admin": [("page.campaigns", campaigns.render, "campaigns"),
               ("page.candidates", candidates.render, "candidates"),

@@ -113,3 +113,19 @@ def test_drawn_items_differ_between_candidates_and_cover_every_skill(db):
         assert {s for p in view.sjt for s in p.item.skills} >= set(skills)
         plans.append(tuple(sorted(p.item.id for p in view.sjt)))
     assert len(set(plans)) > 1
+
+
+def test_fit_percentiles_appear_only_with_a_norm_group_of_thirty(db):
+    from screening.services import candidates, invitations
+    w = world(db)
+    answer_everything(db, w.token)
+    attempts.submit(db, w.token)
+    rows = profiles.campaign_overview(db, w.lead, w.campaign_id)
+    assert rows[0].fit is not None and rows[0].fit_percentile is None
+    for n in range(29):
+        token = invitations.issue_invite(db, w.recruiter,
+                                         candidates.add_candidate(db, w.recruiter, w.campaign_id, f"C{n}")).token
+        answer_everything(db, token)
+        attempts.submit(db, token)
+    rows = profiles.campaign_overview(db, w.lead, w.campaign_id)
+    assert len(rows) == 30 and all(r.fit_percentile == 50.0 for r in rows)  # identical answers: all tied

@@ -84,3 +84,9 @@ def test_profile_leaves_unmeasured_groups_out_and_uses_final_ratings():
     assert {i.id for i in profile.intelligences} == {"interpersonal"}
     assert profile.fit is not None and profile.fit.coverage == pytest.approx(4 / 5)
     assert profile.strengths[0].skill_id == "empathy" and profile.development[0].skill_id == "patience"
+
+
+def test_percentile_rank_counts_ties_half():
+    from screening.scoring.profile import percentile_rank
+    assert percentile_rank(50, [10, 50, 50, 90]) == 50.0
+    assert percentile_rank(95, [10, 50, 90]) == 100.0
