@@ -40,6 +40,7 @@ run: install
 	$(BIN)/streamlit run app.py
 
 test: install-test
+	$(BIN)/ruff check screening tests bench app.py
 	$(BIN)/screening banks validate --strict
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider
 

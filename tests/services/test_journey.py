@@ -129,3 +129,23 @@ def test_fit_percentiles_appear_only_with_a_norm_group_of_thirty(db):
         attempts.submit(db, token)
     rows = profiles.campaign_overview(db, w.lead, w.campaign_id)
     assert len(rows) == 30 and all(r.fit_percentile == 50.0 for r in rows)  # identical answers: all tied
+
+
+def test_live_answer_is_kept_apart_from_the_raters_notes_and_feeds_the_suggestion(db):
+    w = world(db)
+    answer_everything(db, w.token)
+    attempts.submit(db, w.token)
+    live = next(q for q in interviews.console(db, w.recruiter, w.candidate_id).questions if q.mode == "live")
+    words = live.question.exemplars_in("en")[-1].text
+    interviews.save_live_answer(db, w.recruiter, w.candidate_id, live.question.id, words, "calm voice, two probes")
+    view = next(q for q in interviews.console(db, w.recruiter, w.candidate_id).questions
+                if q.question.id == live.question.id)
+    assert (view.live_answer, view.notes) == (words, "calm voice, two probes")
+    other_view = next(q for q in interviews.console(db, w.admin, w.candidate_id).questions
+                      if q.question.id == live.question.id)
+    assert other_view.notes == ""  # one rater's notes are their own
+    suggestion = interviews.rate(db, w.recruiter, w.candidate_id, live.question.id, 3)
+    assert suggestion is not None  # computed from the recorded answer, after the human rating
+    with db.read() as s:
+        row = s.exec(select(Rating).where(Rating.question_id == live.question.id)).one()
+    assert row.first_level == 3 and row.suggestion_confidence is not None
