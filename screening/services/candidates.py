@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -34,6 +35,25 @@ def list_candidates(db: Database, actor: Staff, campaign_id: int) -> list[Candid
         campaign_for(s, actor, campaign_id)
         return list(s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
                            .order_by(Candidate.id)).all())
+
+
+@dataclass(frozen=True)
+class CandidateStatus:
+    candidate_id: int
+    name: str
+    status: str                 # invited | in_progress | submitted
+
+
+def candidate_statuses(db: Database, actor: Staff, campaign_id: int) -> list[CandidateStatus]:
+    """Names and progress only: what the recruiter's lists need, without scoring anyone."""
+    with db.read() as s:
+        campaign_for(s, actor, campaign_id)
+        rows = s.exec(select(Candidate, Attempt).join(Attempt, Attempt.candidate_id == Candidate.id,  # type: ignore[arg-type]
+                                                      isouter=True)
+                      .where(Candidate.campaign_id == campaign_id).order_by(Candidate.id)).all()
+    return [CandidateStatus(int(c.id), c.name,  # type: ignore[arg-type]
+                            "submitted" if a and a.submitted_at else "in_progress" if a else "invited")
+            for c, a in rows]
 
 
 def get_candidate(db: Database, actor: Staff, candidate_id: int) -> Candidate:

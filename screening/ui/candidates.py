@@ -8,7 +8,6 @@ from screening.config import get_settings
 from screening.i18n import t
 from screening.services import campaigns, candidates, invitations
 from screening.services.errors import ServiceError
-from screening.services.profiles import campaign_overview
 from screening.ui.components import actor, db, inert, lang, show_error
 
 
@@ -37,7 +36,7 @@ def render() -> None:
                 st.success(t("candidates.added", lang()))
             except ServiceError as exc:
                 show_error(exc)
-    rows = campaign_overview(db(), actor(), campaign_id)
+    rows = candidates.candidate_statuses(db(), actor(), campaign_id)
     if not rows:
         st.info(t("candidates.none", lang()))
     for row in rows:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.i18n import t
-from screening.services import interviews
+from screening.services import candidates, interviews
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
-from screening.services.profiles import campaign_overview
 from screening.ui.candidates import pick_campaign
 from screening.ui.components import actor, db, inert, lang, show_error
 
@@ -18,7 +17,7 @@ def render() -> None:
     campaign_id = pick_campaign("console_campaign")
     if campaign_id is None:
         return
-    rows = campaign_overview(db(), actor(), campaign_id)
+    rows = candidates.candidate_statuses(db(), actor(), campaign_id)
     if not rows:
         st.info(t("console.no_candidates", lang()))
         return
