@@ -10,15 +10,11 @@ import json
 import statistics
 import time
 
+from bench.stats import entry
 from screening import REPO_DIR
 
 BANKS = REPO_DIR / "question_banks"
 GROUPS = ("overall", "en", "fr", "behavioural", "situational")
-
-
-def _entry(name: str, value: float | None, unit: str, target: float | None, better: str) -> dict:
-    return {"name": name, "value": None if value is None else round(float(value), 4), "unit": unit,
-            "target": target, "better": better, "backend": "python"}
 
 
 def _agreement_entries(scheme: str, res: dict) -> list[dict]:
@@ -31,13 +27,13 @@ def _agreement_entries(scheme: str, res: dict) -> list[dict]:
         smd = r.get("smd")
         base = r.get("baseline", {})
         out += [
-            _entry(tag.format("qwk"), r.get("qwk"), "kappa", 0.70, "higher"),
-            _entry(tag.format("pearson"), r.get("pearson"), "r", 0.70, "higher"),
-            _entry(tag.format("smd"), None if smd is None else abs(smd), "sd", 0.15, "lower"),
-            _entry(tag.format("decline_share"), r.get("decline_share"), "share", 0.15, "lower"),
-            _entry(tag.format("all_lines_qwk"), r.get("all_lines", {}).get("qwk"), "kappa", 0.60, "higher"),
-            _entry(tag.format("baseline_qwk"), base.get("qwk"), "kappa", None, "higher"),
-            _entry(tag.format("baseline_pearson"), base.get("pearson"), "r", None, "higher"),
+            entry(tag.format("qwk"), r.get("qwk"), "kappa", 0.70, "higher"),
+            entry(tag.format("pearson"), r.get("pearson"), "r", 0.70, "higher"),
+            entry(tag.format("smd"), None if smd is None else abs(smd), "sd", 0.15, "lower"),
+            entry(tag.format("decline_share"), r.get("decline_share"), "share", 0.15, "lower"),
+            entry(tag.format("all_lines_qwk"), r.get("all_lines", {}).get("qwk"), "kappa", 0.60, "higher"),
+            entry(tag.format("baseline_qwk"), base.get("qwk"), "kappa", None, "higher"),
+            entry(tag.format("baseline_pearson"), base.get("pearson"), "r", None, "higher"),
         ]
     return out
 
@@ -60,8 +56,8 @@ def _latency(bank, repeats: int = 3) -> list[dict]:
             times.append((time.perf_counter() - t) * 1000)
     times.sort()
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-    return [_entry("suggest.latency.median", statistics.median(times), "ms", 50.0, "lower"),
-            _entry("suggest.latency.p95", p95, "ms", 150.0, "lower")]
+    return [entry("suggest.latency.median", statistics.median(times), "ms", 50.0, "lower"),
+            entry("suggest.latency.p95", p95, "ms", 150.0, "lower")]
 
 
 def run() -> list[dict]:
@@ -74,8 +70,8 @@ def run() -> list[dict]:
     t = time.perf_counter()
     cv = cross_validate_all(data)
     seconds = time.perf_counter() - t
-    entries = [_entry("suggest.cv.exemplars", len(data.real), "answers", None, "higher"),
-               _entry("suggest.cv.seconds", seconds, "s", 180.0, "lower")]
+    entries = [entry("suggest.cv.exemplars", len(data.real), "answers", None, "higher"),
+               entry("suggest.cv.seconds", seconds, "s", 180.0, "lower")]
     for scheme, res in cv.items():
         entries += _agreement_entries(scheme, res)
     return entries + _latency(bank)

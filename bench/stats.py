@@ -23,9 +23,10 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def entry(name: str, value: float, unit: str, target: float | None, better: str, backend: str = "python") -> dict:
-    return {"name": name, "value": round(value, 4), "unit": unit, "target": target, "better": better,
-            "backend": backend}
+def entry(name: str, value: float | None, unit: str, target: float | None, better: str,
+          backend: str = "python") -> dict:
+    return {"name": name, "value": None if value is None else round(float(value), 4), "unit": unit,
+            "target": target, "better": better, "backend": backend}
 
 
 def median(values: list[float]) -> float:
