@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     banks_dir: Path = REPO_DIR / "question_banks"
     private_banks_dir: Path | None = None
     sqlite_busy_timeout_ms: int = 15_000
+    # Sign-in through the organisation's identity provider (st.login, OIDC). Streamlit reads the
+    # provider from the [auth] section of .streamlit/secrets.toml; the role still comes from our staff table.
+    sso_enabled: bool = False
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

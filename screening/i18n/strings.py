@@ -18,6 +18,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "fr": "Ce questionnaire a déjà été envoyé avec ce lien. Si c'était vous, vous n'avez plus rien à "
               "faire : merci."},
     "error.login_failed": {"en": "Wrong e-mail or password.", "fr": "E-mail ou mot de passe incorrect."},
+    "error.sso_unknown": {"en": "Your organisation's account is not linked to a staff account here. Ask an "
+                                "administrator to add your e-mail.",
+                          "fr": "Le compte de votre organisation n'est lié à aucun compte ici. Demandez à un "
+                                "administrateur d'ajouter votre e-mail."},
     "error.unknown_role": {"en": "Unknown role.", "fr": "Rôle inconnu."},
     "error.password_short": {"en": "The password needs at least 8 characters.",
                              "fr": "Le mot de passe doit contenir au moins 8 caractères."},
@@ -36,6 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "login.email": {"en": "E-mail", "fr": "E-mail"},
     "login.password": {"en": "Password", "fr": "Mot de passe"},
     "login.submit": {"en": "Sign in", "fr": "Se connecter"},
+    "login.sso": {"en": "Sign in with your organisation's account",
+                  "fr": "Se connecter avec le compte de votre organisation"},
     "login.candidate_hint": {
         "en": "Candidates: please open the personal link you received by e-mail; you do not need an account.",
         "fr": "Candidats : ouvrez le lien personnel reçu par e-mail ; aucun compte n'est nécessaire."},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from screening.config import get_settings
 from screening.i18n import t
 from screening.services import auth
 from screening.services.actors import Staff
@@ -35,6 +36,11 @@ def current_actor() -> Staff | None:
     """From this browser session, or from the session token in the URL after a reload."""
     token = st.session_state.get("staff_token") or st.query_params.get(SESSION_PARAM)
     actor = auth.resume(db(), token)
+    if actor is None and get_settings().sso_enabled and st.user.get("is_logged_in"):
+        try:
+            actor, token = auth.sso_login(db(), st.user.get("email"))
+        except ServiceError as exc:
+            st.session_state["sso_error"] = exc.key
     if actor is None:
         st.session_state.pop("actor", None)
         st.session_state.pop("staff_token", None)
@@ -60,6 +66,11 @@ def login_page() -> None:
             st.session_state["actor"], st.session_state["staff_token"] = actor, token
             st.query_params[SESSION_PARAM] = token
             st.rerun()
+    if get_settings().sso_enabled:
+        error = st.session_state.pop("sso_error", None)
+        if error:
+            st.error(t(error, lang()))
+        st.button(t("login.sso", lang()), on_click=st.login, key="sso_login")
     st.caption(t("login.candidate_hint", lang()))
 
 
@@ -73,6 +84,8 @@ def _sidebar(actor: Staff) -> None:
             for key in ("actor", "staff_token"):
                 st.session_state.pop(key, None)
             st.query_params.clear()
+            if get_settings().sso_enabled and st.user.get("is_logged_in"):
+                st.logout()
             st.rerun()
 
 

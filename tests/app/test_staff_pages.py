@@ -140,3 +140,21 @@ def test_admin_erases_a_candidate_from_the_retention_page(app_world):
     assert [s.value for s in at.success] == ["Personal data erased."]
     from screening.services.candidates import get_candidate
     assert get_candidate(get_database(), app_world.admin, app_world.candidate_id).name.startswith("erased #")
+
+
+def test_organisation_sign_in_takes_the_role_from_the_staff_table(app_world, monkeypatch):
+    from screening.config import get_settings
+    monkeypatch.setenv("SCREENING_SSO_ENABLED", "true")
+    get_settings.cache_clear()
+    at = app()
+    at.run()
+    assert "Sign in with your organisation's account" in [b.label for b in at.button]
+    at = app()
+    at.user = {"is_logged_in": True, "email": "lead@example.org"}
+    at.run()
+    assert at.header[0].value == "Profiles and decisions"  # the lead's page, from the staff table
+    stranger = app()
+    stranger.user = {"is_logged_in": True, "email": "stranger@example.org"}
+    stranger.run()
+    assert stranger.error[0].value.startswith("Your organisation's account is not linked")
+    get_settings.cache_clear()

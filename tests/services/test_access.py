@@ -106,3 +106,15 @@ def test_retention_purge_erases_only_candidates_past_the_period(db):
     assert names[w.candidate_id] == f"erased #{w.candidate_id}" and names[recent] == "Recent Person"
     with pytest.raises(PermissionDenied):
         candidates.purge_older_than(db, w.recruiter, 1)
+
+
+def test_sso_sign_in_maps_the_providers_email_to_a_staff_account(db):
+    w = world(db)
+    actor, token = auth.sso_login(db, "Lead@Example.org")
+    assert actor == w.lead and auth.resume(db, token) == w.lead
+    with pytest.raises(auth.LoginFailed) as unknown:
+        auth.sso_login(db, "stranger@example.org")
+    assert unknown.value.key == "error.sso_unknown"
+    auth.set_role(db, w.admin, w.lead.user_id, "lead", active=False)
+    with pytest.raises(auth.LoginFailed):
+        auth.sso_login(db, "lead@example.org")
