@@ -130,6 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "console.live": {"en": "Live question", "fr": "Question en direct"},
     "console.no_written": {"en": "The candidate has not answered this question yet.",
                            "fr": "Le candidat n'a pas encore répondu à cette question."},
+    "kind.behavioural": {"en": "behavioural (a real past example)", "fr": "comportementale (un exemple vécu)"},
+    "kind.situational": {"en": "situational (what would you do)", "fr": "situationnelle (que feriez-vous)"},
     "console.probes": {"en": "Follow-up probes", "fr": "Relances"},
     "console.anchors": {"en": "Rating anchors", "fr": "Ancres de notation"},
     "console.answer_box": {"en": "The candidate's answer, in their words",

@@ -6,6 +6,7 @@ import streamlit as st
 
 from screening.i18n import t
 from screening.services import candidates, interviews
+from screening.services.catalog import get_catalog
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
 from screening.ui.candidates import pick_campaign
@@ -43,7 +44,9 @@ def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView) -> None:
     q = qv.question
     mode = t("console.written" if qv.mode == "written" else "console.live", lang())
     st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
-    st.caption(f"{mode} · {q.kind} · {', '.join(q.skills)}")
+    skills = get_catalog(db()).framework.skill_by_id
+    names = ", ".join(skills[s].name.get(lang()) for s in q.skills if s in skills)
+    st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {names}")
     with st.expander(t("console.probes", lang()) + " / " + t("console.anchors", lang())):
         for probe in q.probes.get(qlang):
             st.markdown(f"- {inert(probe)}")
