@@ -56,11 +56,11 @@ def load_demo(db: Database) -> DemoResult:
                   "complaints_retention", [("DÉMO Théo Marchand", False), ("DÉMO Inès Haddad", False)])
         decide_first(db)
     with db.read() as s:
-        waiting = s.exec(select(Candidate).where(Candidate.name == "DEMO Rahul Iyer (not started)")).first()
+        waiting = s.exec(select(Candidate).where(Candidate.name == "DEMO Rahul Iyer")).first()
     if waiting is None:
         en_campaign = next(c for c in campaigns.list_campaigns(db, recruiter) if c.language == "en")
         waiting_id = candidates.add_candidate(db, recruiter, int(en_campaign.id),  # type: ignore[arg-type]
-                                              "DEMO Rahul Iyer (not started)", is_demo=True)
+                                              "DEMO Rahul Iyer", is_demo=True)
     else:
         waiting_id = int(waiting.id)  # type: ignore[arg-type]
     invite = invitations.issue_invite(db, recruiter, waiting_id)
