@@ -138,3 +138,11 @@ def test_committed_model_was_trained_on_the_shipped_exemplars(framework):
 
     bank, _ = load_bank_dirs([BANKS], framework)
     assert not model_is_stale(bank)
+
+
+def test_committed_json_schema_matches_the_code():
+    """Editors validate against question_banks/bank.schema.json; regenerate it with `screening banks schema`."""
+    import json
+
+    committed = json.loads((BANKS / "bank.schema.json").read_text())
+    assert committed == bank_json_schema()
