@@ -159,6 +159,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "fr": "la réponse ne semble pas traiter la question"},
     "reason.low_confidence": {"en": "the software is unsure; rate from the anchors alone",
                               "fr": "le logiciel n'est pas sûr de lui ; notez à partir des ancres seules"},
+    "reason.repetitive": {"en": "the answer repeats the same passage; read it yourself",
+                          "fr": "la réponse répète le même passage ; lisez-la vous-même"},
     "reason.no_anchors": {"en": "the question has no anchors", "fr": "la question n'a pas d'ancres"},
     "yes": {"en": "yes", "fr": "oui"},
     "no": {"en": "no", "fr": "non"},

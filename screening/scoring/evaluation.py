@@ -321,12 +321,15 @@ def build_dataset(bank: Bank, log: Callable[[str], None] | None = None,
 
 # --- cross-validation -----------------------------------------------------------------------------
 
-def _predict(model: S.SuggestModel, test: S.TrainingSet, n_words: Sequence[int]) -> list[tuple]:
+def _predict(model: S.SuggestModel, test: S.TrainingSet, n_words: Sequence[int],
+             texts: Sequence[str] | None = None) -> list[tuple]:
     """The same decisions as suggest_level, on a batch of feature rows (levels on the 1-5 scale)."""
     scale = S.Scale(1, 5)
+    rep = [F.repetition(t) for t in texts] if texts is not None else [0.0] * len(n_words)
     return [(None, 0.0, S.REASON_TOO_SHORT) if n < S.MIN_WORDS else
+            (None, 0.0, S.REASON_REPETITIVE) if r >= S.REPETITIVE_SHARE else
             (None if level is None else float(scale.level(level)), conf, reason)
-            for n, (level, conf, reason) in zip(n_words, model.decide(test.x))]
+            for n, r, (level, conf, reason) in zip(n_words, rep, model.decide(test.x))]
 
 
 def _fold(data: Dataset, train_idx: list[int], test_idx: list[int], test_variants: Sequence[str]) -> dict:
@@ -341,7 +344,7 @@ def _fold(data: Dataset, train_idx: list[int], test_idx: list[int], test_variant
         for v in test_variants:
             test, src = data.matrices(test_idx, (v,), allowed=train_set.__contains__)
             n_words = [data.rows[i].base["full"].cues.n_words for i in src]
-            out[v] = list(zip(src, _predict(model, test, n_words)))
+            out[v] = list(zip(src, _predict(model, test, n_words, [data.rows[i].text for i in src])))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-FEATURE_VERSION = 9  # bump when a feature changes meaning: the trained model becomes stale
+FEATURE_VERSION = 10  # bump when a feature changes meaning: the trained model becomes stale
 
 # --- text normalisation ------------------------------------------------------
 
@@ -448,6 +448,49 @@ _CUSTOMER = re.compile(r"\b(?:customers?|clients?|callers?|members?|guests?|pass
                        r"order|orders|commandes?|refunds?|rembourse\w*|call|calls|appels?|chat|mails?|emails?)\b")
 
 
+# --- off-topic cues: the answer turns away from the question --------------------------------
+# An off-topic answer rarely lacks customer-service words; it changes the subject ("the real problem
+# is...", "I'd rather tell you about..."), sells the candidate instead of telling what happened, says
+# what the company should do, or talks about private life. Fixed EN/FR patterns, on folded text.
+
+OFFTOPIC_LEX: dict[str, dict[str, re.Pattern[str]]] = {
+    "en": {
+        "deflect": _rx(r"\bthe real (?:problem|question|issue|point|thing|subject)\b", r"\bi'd rather\b",
+                       r"\bi (?:would )?prefer\b", r"\bwhat i (?:really )?(?:love|like|enjoy|prefer)\b",
+                       r"\bthat reminds me\b", r"\bbefore (?:talking|we talk|i talk) about\b",
+                       r"\bwhat i can tell you\b", r"\bi don't (?:really )?have (?:any |an )?(?:example|conflicts?)\b",
+                       r"\bin life\b", r"\binstead,? let me\b", r"\bnot (?:really )?(?:about|my thing)\b"),
+        "self_promo": _rx(r"\bi'm (?:really |very )?(?:good|great) at\b", r"\b(?:that|which|this) shows (?:that )?i\b",
+                          r"\bmy (?:main )?strengths?\b", r"\bi'm (?:a )?(?:very|really|real) \w+",
+                          r"\bthat's (?:the kind of thing|what) i'm\b", r"\bi'm (?:quite |very )?proud\b",
+                          r"\breally my thing\b", r"\b(?:fit|suit)s? (?:this|the) (?:position|role|job)\b",
+                          r"\bi learn (?:really |very )?(?:fast|quickly)\b", r"\bteam player\b"),
+        "systemic": _rx(r"\b(?:the )?(?:company|companies|brands?|managers|call centres?|call centers?|operators|"
+                        r"management|businesses|firms) (?:should|needs? to|ought to|must)\b",
+                        r"\bi would (?:suggest|recommend) (?:the|that the) (?:company|team|business)\b",
+                        r"\binvests? in\b"),
+    },
+    "fr": {
+        "deflect": _rx(r"\b(?:le vrai|la vraie) (?:sujet|probleme|souci|question)\b", r"\bje prefere\b",
+                       r"\bce (?:que j'aime|qui me plait|qui me motive|qui compte|qui m'interesse)\b",
+                       r"\bca me fait penser\b", r"\bavant de parler\b", r"\bj'ai pas d'exemple\b",
+                       r"\bje n'ai pas (?:vraiment )?d'exemple\b", r"\bdans la vie\b", r"\bmoi,? ce qu"),
+        "self_promo": _rx(r"\b(?:ca|cela) montre que je\b", r"\bje maitrise\b",
+                          r"\b(?:un|mon) (?:vrai |veritable )?(?:atout|talent|point fort)\b", r"\bmes points forts\b",
+                          r"\bje suis (?:tres|tout a fait|super|vraiment|plus) \w+", r"\bje pense que j'ai (?:un|une)\b",
+                          r"\bj'apprends (?:super |tres )?vite\b", r"\bfait partie de mon adn\b"),
+        "systemic": _rx(r"\bil faudrait\b", r"\bje proposerais\b", r"\b(?:entreprises?|marques?|boites|banques|sites?|"
+                        r"societes?|managers?|la direction) devrai(?:t|ent)\b", r"\binvestir dans\b"),
+    },
+}
+# private life instead of work: studies, hobbies, sport, friends and family, travel
+_LIFE = re.compile(r"\b(?:university|uni|school|studies|student|exams?|hobby|hobbies|sports?|marathon|running|yoga|"
+                   r"gym|games?|gaming|friends?|family|cousin|aunt|uncle|holidays?|vacation|travel(?:led|ling)?|"
+                   r"internship|career|cooking|music|"
+                   r"universite|fac|ecole|etudes|etudiante?|examens?|partiels?|loisirs?|sport|trail|jeux|amis?|"
+                   r"copains?|famille|colocataire|voyages?|voyage|vacances|stage|cuisine|musique|carriere)\b")
+
+
 # abstract nouns (-tion, -ment, -ity, -ness, -ence, -ite...): coached and textbook answers are nominal,
 # people telling what they did use verbs
 _NOMINAL = re.compile(r"(?:tion|sion|ment|ity|ness|ence|ance|ism|isme|ite|ivity|abilite|ability)s?$")
@@ -523,6 +566,13 @@ def base_features(answer: str, *, prompt: str, kind: str, language: str,
     v["customer"] = min(count(_CUSTOMER, " " + fold(answer) + " ") * per100, 10.0)
     v["nominal_rate"] = sum(1 for w in toks if _NOMINAL.search(w)) / max(len(toks), 1) * 10
     v["mean_word_len"] = float(np.mean([len(w) for w in toks])) / 5.0 if toks else 0.0
+    ol = OFFTOPIC_LEX["fr" if language == "fr" else "en"]
+    f = " " + fold(answer) + " "
+    for key in ("deflect", "self_promo", "systemic"):
+        v[key] = min(count(ol[key], f) * per100, 10.0)
+    v["life"] = min(count(_LIFE, f) * per100, 10.0)
+    rubric_cov = len(ans_stems & rubric_stems) / max(len(rubric_stems), 1)
+    v["rubric_cov"] = rubric_cov
     v["n_actions"] = min(len({m.group(0) for m in _lex(language)["own_past"].finditer(" " + fold(answer) + " ")}),
                          10) / 10.0
     return BaseFeatures({k: float(x) for k, x in v.items()}, a_s, tuple(matched), c)
@@ -550,3 +600,19 @@ def feature_names(base: BaseFeatures) -> list[str]:
 
 def vector(base: BaseFeatures, ex: dict[str, float]) -> list[float]:
     return [*base.values.values(), *(ex[k] for k in EXEMPLAR_KEYS)]
+
+
+def repetition(text: str, n: int = 5) -> float:
+    """Share of the answer's word n-grams that repeat an earlier one: 0 for a normal answer, about
+    (k - 1) / k for one passage pasted k times."""
+    toks = words(text)
+    grams = [tuple(toks[i:i + n]) for i in range(len(toks) - n + 1)]
+    if not grams:
+        return 0.0
+    seen: set[tuple[str, ...]] = set()
+    dup = 0
+    for g in grams:
+        if g in seen:
+            dup += 1
+        seen.add(g)
+    return dup / len(grams)

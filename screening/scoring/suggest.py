@@ -39,6 +39,9 @@ REASON_TOO_SHORT = "too_short"
 REASON_OFF_TOPIC = "off_topic"
 REASON_UNSURE = "low_confidence"
 REASON_NO_ANCHORS = "no_anchors"
+REASON_REPETITIVE = "repetitive"
+REPETITIVE_SHARE = 0.3  # share of repeated word 5-grams (features.repetition) from which an answer is declined;
+# a passage pasted twice is ~0.5, bank exemplars stay under 0.02
 
 
 # --- public values ---------------------------------------------------------------
@@ -118,7 +121,9 @@ def exemplar_sims(answer: str, prompt: str, anchors: Sequence[F.AnchorDoc], text
 LENGTH_KEYS = ("log_words", "n_sentences")
 OFFTOPIC_KEYS = ("has_ind", "sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share",
                  "prompt_share", "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim", "customer",
-                 "past_share", "own_any")
+                 "past_share", "own_any", "deflect", "self_promo", "systemic", "life", "rubric_cov")
+# topic cues only for the off-topic decline, not for the level: an on-topic answer's level does not hang on them
+OFFTOPIC_ONLY_KEYS = ("deflect", "self_promo", "systemic", "life", "rubric_cov")
 OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic threshold may decline
 
 
@@ -190,7 +195,7 @@ def calibrate_rows(raw: np.ndarray, has_ind: np.ndarray, cuts: np.ndarray) -> np
 
 
 def regression_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
-    return x[:, [j for j, k in enumerate(names) if k not in LENGTH_KEYS]]
+    return x[:, [j for j, k in enumerate(names) if k not in LENGTH_KEYS and k not in OFFTOPIC_ONLY_KEYS]]
 
 
 def offtopic_matrix(x: np.ndarray, names: list[str], keys: Sequence[str] = ()) -> np.ndarray:
@@ -336,6 +341,8 @@ def suggest_level(answer: str, *, prompt: str, kind: str, language: str, anchors
     evidence = Evidence(base.indicators_matched, cue.star_parts, cue.past_example, cue.ownership, closest)
     if cue.n_words < MIN_WORDS:
         return Suggestion(None, 0.0, REASON_TOO_SHORT, evidence)
+    if F.repetition(answer) >= REPETITIVE_SHARE:  # one story pasted again and again: no level, whatever it says
+        return Suggestion(None, 0.0, REASON_REPETITIVE, evidence)
     m = model or load_model()
     sims = exemplar_sims(answer, prompt, docs, [e.text for e in exemplars])
     ex = F.exemplar_features(sims, np.array([sc.norm(e.level) for e in exemplars]), base)

@@ -146,3 +146,11 @@ def test_committed_json_schema_matches_the_code():
 
     committed = json.loads((BANKS / "bank.schema.json").read_text())
     assert committed == bank_json_schema()
+
+
+def test_every_reason_the_suggester_gives_has_interface_text():
+    from screening.i18n.strings import STRINGS
+    from screening.scoring import suggest
+
+    reasons = {v for k, v in vars(suggest).items() if k.startswith("REASON_")}
+    assert reasons and all(f"reason.{r}" in STRINGS for r in reasons)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from screening.banks import Anchor, Exemplar, InterviewQuestion
-from screening.scoring.features import cues
+from screening.scoring.features import cues, repetition
 from screening.scoring.suggest import (
     REASON_OFF_TOPIC,
+    REASON_REPETITIVE,
     REASON_TOO_SHORT,
     AnchorSpec,
     ExemplarSpec,
@@ -179,6 +180,22 @@ def test_too_short_declines_with_reason(lang, answer):
     s = _suggest(answer, lang)
     assert s.level is None and s.reason == REASON_TOO_SHORT
     assert s.evidence.closest_anchor in {1, 3, 5}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_one_story_pasted_many_times_is_declined_as_repetitive(lang):
+    once = _suggest(PLAIN_STRONG[lang], lang)
+    pasted = _suggest(" ".join([PLAIN_STRONG[lang]] * 4), lang)
+    assert once.level is not None and once.level >= 4, once
+    assert pasted.level is None and pasted.reason == REASON_REPETITIVE, pasted
+    assert pasted.evidence.past_example  # the evidence is still shown to the rater
+
+
+def test_repetition_share():
+    assert repetition(PLAIN_STRONG["en"]) == 0.0
+    assert 0.45 <= repetition(" ".join([PLAIN_STRONG["en"]] * 2)) <= 0.55
+    assert repetition(" ".join([PLAIN_STRONG["fr"]] * 4)) >= 0.7
+    assert repetition("too short") == 0.0
 
 
 # --- coached vs plain-spoken, on a question no bank holds -----------------------------------------------
