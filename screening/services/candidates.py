@@ -44,6 +44,10 @@ class CandidateStatus:
     status: str                 # invited | in_progress | submitted
 
 
+def attempt_status(attempt: Attempt | None) -> str:
+    return "submitted" if attempt and attempt.submitted_at else "in_progress" if attempt else "invited"
+
+
 def candidate_statuses(db: Database, actor: Staff, campaign_id: int) -> list[CandidateStatus]:
     """Names and progress only: what the recruiter's lists need, without scoring anyone."""
     with db.read() as s:
@@ -51,9 +55,7 @@ def candidate_statuses(db: Database, actor: Staff, campaign_id: int) -> list[Can
         rows = s.exec(select(Candidate, Attempt).join(Attempt, Attempt.candidate_id == Candidate.id,  # type: ignore[arg-type]
                                                       isouter=True)
                       .where(Candidate.campaign_id == campaign_id).order_by(Candidate.id)).all()
-    return [CandidateStatus(int(c.id), c.name,  # type: ignore[arg-type]
-                            "submitted" if a and a.submitted_at else "in_progress" if a else "invited")
-            for c, a in rows]
+    return [CandidateStatus(int(c.id), c.name, attempt_status(a)) for c, a in rows]  # type: ignore[arg-type]
 
 
 def get_candidate(db: Database, actor: Staff, candidate_id: int) -> Candidate:
@@ -74,7 +76,7 @@ def erase_candidate(db: Database, actor: Staff, candidate_id: int) -> None:
     require_role(actor, "admin")
     with db.write() as s:
         candidate, _ = candidate_for(s, actor, candidate_id)
-        _erase(s, candidate, candidate_id)
+        _erase(s, candidate)
         record(s, actor, "candidate.erase", "candidate", candidate_id)
 
 
@@ -90,13 +92,14 @@ def purge_older_than(db: Database, actor: Staff, days: int) -> list[int]:
     for candidate_id in due:
         with db.write() as s:
             candidate = s.get(Candidate, candidate_id)
-            _erase(s, candidate, candidate_id)  # type: ignore[arg-type]
+            _erase(s, candidate)  # type: ignore[arg-type]
             record(s, actor, "candidate.purge", "candidate", candidate_id, retention_days=days)
     return due
 
 
-def _erase(s: Session, candidate: Candidate, candidate_id: int) -> None:
+def _erase(s: Session, candidate: Candidate) -> None:
     """Blank the name, e-mail and every free text of one candidate, in the caller's transaction."""
+    candidate_id = candidate.id
     candidate.name, candidate.email, candidate.erased_at = f"erased #{candidate_id}", "", utcnow()
     s.add(candidate)
     attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()

@@ -41,7 +41,7 @@ def shipped_catalog() -> Catalog:
     return Catalog(framework, bank, targets, _version(bank))
 
 
-_with_uploads: dict[tuple[str, int], Catalog] = {}
+_with_uploads: dict[str, tuple[int, Catalog]] = {}  # database url -> (last upload id, catalog)
 _lock = threading.Lock()
 
 
@@ -54,14 +54,16 @@ def get_catalog(db: Database | None = None) -> Catalog:
         last = s.exec(select(func.max(BankUpload.id))).one() or 0
     if not last:
         return base
-    key = (str(db.engine.url), int(last))
+    url = str(db.engine.url)
     with _lock:
-        if key not in _with_uploads:
+        cached = _with_uploads.get(url)
+        if cached is None or cached[0] != last:
             with db.read() as s:
-                uploads = s.exec(select(BankUpload).order_by(BankUpload.id)).all()
+                uploads = s.exec(select(BankUpload).where(BankUpload.id <= last).order_by(BankUpload.id)).all()
             bank = base.bank
             for upload in uploads:
                 parsed, _ = parse_bank_text(upload.content, upload.file_name, base.framework)
                 bank = apply_upload(bank, parsed).bank
-            _with_uploads[key] = replace(base, bank=bank, version=_version(bank))
-        return _with_uploads[key]
+            cached = (int(last), replace(base, bank=bank, version=_version(bank)))
+            _with_uploads[url] = cached
+        return cached[1]

@@ -11,6 +11,7 @@ from screening.scoring.sjt import score_attempt
 from screening.services.actors import Staff, campaign_for, candidate_for, require_role
 from screening.services.audit import record
 from screening.services.auth import user_names
+from screening.services.candidates import candidate_statuses
 from screening.services.catalog import Catalog, get_catalog
 from screening.services.errors import InvalidInput
 from screening.services.text import clean
@@ -40,8 +41,7 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
     answers = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all() if attempt else []
     sjt_rows = {a.item_id: a.response for a in answers if a.kind == "sjt"}
     # each answer is scored against the version of the item the candidate was given
-    versions = {a.item_id: a.item_version for a in answers if a.kind == "sjt"}
-    items = [item for i in sjt_rows if (item := bank.sjt_at(i, versions[i])) is not None]
+    items = [item for a in answers if a.kind == "sjt" and (item := bank.sjt_at(a.item_id, a.item_version))]
     sjt = score_attempt(items, sjt_rows, campaign.sjt_method) if attempt and attempt.submitted_at else {}
     ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate.id)).all()
     names = user_names(s, {r.rater_id for r in ratings})
@@ -104,15 +104,11 @@ def campaign_profiles(db: Database, actor: Staff, campaign_id: int) -> list[Prof
 
 def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[CandidateRow]:
     profiles = campaign_profiles(db, actor, campaign_id)
-    with db.read() as s:
-        attempts = {a.candidate_id: a for a in s.exec(select(Attempt).where(Attempt.candidate_id.in_(  # type: ignore[union-attr]
-            [p.meta.candidate_id for p in profiles]))).all()} if profiles else {}
+    statuses = {c.candidate_id: c.status for c in candidate_statuses(db, actor, campaign_id)}
     rows = []
-    fits = [p.fit.score for p in profiles if p.fit is not None and attempts.get(p.meta.candidate_id)
-            and attempts[p.meta.candidate_id].submitted_at]
+    fits = [p.fit.score for p in profiles if p.fit is not None and statuses[p.meta.candidate_id] == "submitted"]
     for p in profiles:
-        attempt = attempts.get(p.meta.candidate_id)
-        status = "submitted" if attempt and attempt.submitted_at else "in_progress" if attempt else "invited"
+        status = statuses[p.meta.candidate_id]
         sjt = [r.sjt_score for r in p.skills if r.sjt_score is not None]
         interview = [r.interview_level for r in p.skills if r.interview_level is not None]
         rows.append(CandidateRow(p.meta.candidate_id, p.meta.candidate_name, status,

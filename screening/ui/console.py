@@ -27,9 +27,11 @@ def render() -> None:
                                 key="console_candidate")
     _agreement(campaign_id)
     view = interviews.console(db(), actor(), candidate_id)
+    skills = get_catalog(db()).framework.skill_by_id
     for n, qv in enumerate(view.questions, start=1):
         with st.container(border=True):
-            _question(candidate_id, view.language, n, qv)
+            names = ", ".join(skills[s].name.get(lang()) for s in qv.question.skills if s in skills)
+            _question(candidate_id, view.language, n, qv, names)
 
 
 def _agreement(campaign_id: int) -> None:
@@ -40,13 +42,11 @@ def _agreement(campaign_id: int) -> None:
         st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
 
 
-def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView) -> None:
+def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView, skill_names: str) -> None:
     q = qv.question
     mode = t("console.written" if qv.mode == "written" else "console.live", lang())
     st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
-    skills = get_catalog(db()).framework.skill_by_id
-    names = ", ".join(skills[s].name.get(lang()) for s in q.skills if s in skills)
-    st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {names}")
+    st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {skill_names}")
     with st.expander(t("console.probes", lang()) + " / " + t("console.anchors", lang())):
         for probe in q.probes.get(qlang):
             st.markdown(f"- {inert(probe)}")
