@@ -21,7 +21,9 @@ MOMENTS = ("first_time", "stress", "high_stakes", "cancellation", "last_contact"
 RESPONSE_FORMATS = ("best_worst", "rate_each")
 KINDS = ("behavioural", "situational")
 STYLES = ("star_complete", "partial", "vague", "hypothetical", "blaming", "rubric_echo", "off_topic",
-          "rambling", "terse", "plain_strong", "generic")
+          "rambling", "terse", "plain_strong", "generic",
+          # the hard cases: strong told by a second-language writer; contrastive flaws
+          "second_language", "we_not_i", "no_result", "over_promising", "policy_shield", "borrowed_story")
 ANCHOR_LEVELS = (1, 3, 5)
 CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effective_apology",
                "understanding_conflict_escalation", "emotional_self_regulation", "patience",
