@@ -1,10 +1,15 @@
-"""Streamlit entry point: the candidate's invite link, or staff sign-in and the pages of their role."""
+"""Streamlit script: the candidate's invite link, or the staff pages of whoever is signed in.
+
+Served by `uvicorn screening.web.asgi:app` (see the Makefile), never by `streamlit run`: the sign-in
+routes and the security headers live in the ASGI app around this script.
+"""
 
 import streamlit as st
 
 from screening.ui import shell
+from screening.web.paths import ICON_FILE
 
-st.set_page_config(page_title="Soft-skill screening", page_icon=":material/psychology:", layout="centered")
+st.set_page_config(page_title="Soft-skill screening", page_icon=str(ICON_FILE), layout="centered")
 
 invite = st.query_params.get("invite")
 if invite:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import tempfile
 
 from bench.stats import entry, median, p95, timings
+from screening.domain.actors import CandidateActor, Staff
 from screening.services import attempts, campaigns, candidates, invitations, profiles
-from screening.services.actors import Staff
 from screening.services.auth import create_user
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import Database, build_engine
@@ -23,14 +23,14 @@ def _seed(db: Database) -> tuple[Staff, int]:
         name="bench", skills=["empathy", "patience", "active_listening"], sjt_items_per_candidate=6))
     for n in range(CANDIDATES):
         token = invitations.issue_invite(db, rec, candidates.add_candidate(db, rec, cid, f"C{n}")).token
-        view = attempts.open_attempt(db, token)
-        attempts.give_consent(db, token)
+        view = attempts.open_attempt(db, CandidateActor(token))
+        attempts.give_consent(db, CandidateActor(token))
         for planned in view.sjt:
             options = planned.item.options
-            attempts.save_sjt_answer(db, token, planned.item.id,
+            attempts.save_sjt_answer(db, CandidateActor(token), planned.item.id,
                                      {"best": options[n % 2].id, "worst": options[2].id, "ratings":
                                       {o.id: 1 + (n + k) % 5 for k, o in enumerate(options)}})
-        attempts.submit(db, token)
+        attempts.submit(db, CandidateActor(token))
     return rec, cid
 
 

@@ -9,9 +9,9 @@ import uuid
 from sqlalchemy import create_engine, text
 
 from bench.stats import entry, median, p95, timings
+from screening.domain.actors import CandidateActor, Staff
 from screening.services import attempts, campaigns, candidates, invitations
 from screening.services.auth import create_user
-from screening.services.actors import Staff
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import Database, build_engine, normalise_url
 from screening.store.migrate import upgrade
@@ -27,14 +27,14 @@ def _measure(url: str, backend: str) -> list[dict]:
     rec = Staff(uid, "recruiter")
     cid = campaigns.create_campaign(db, rec, CampaignDraft(name="bench", skills=["empathy", "patience"]))
     token = invitations.issue_invite(db, rec, candidates.add_candidate(db, rec, cid, "Bench")).token
-    view = attempts.open_attempt(db, token)
-    attempts.give_consent(db, token)
+    view = attempts.open_attempt(db, CandidateActor(token))
+    attempts.give_consent(db, CandidateActor(token))
     item = view.sjt[0].item
     counter = iter(range(10**6))
 
     def save() -> None:
         n = next(counter)
-        attempts.save_sjt_answer(db, token, item.id, {"best": item.options[n % 2].id, "worst": item.options[2].id})
+        attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"best": item.options[n % 2].id, "worst": item.options[2].id})
 
     runs = timings(save, repeat=200, warmup=5)
     db.engine.dispose()

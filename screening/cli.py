@@ -98,17 +98,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from screening.services import profiles
-    from screening.services.actors import Staff
-    from screening.services.catalog import get_catalog
-    from screening.services.plans import get_plans
+    from screening.domain.actors import SystemActor
     from screening.report import render_campaign_zip, render_profile_pdf
+    from screening.services import campaigns, profiles
+    from screening.services._plans import get_plans
     from screening.store.engine import get_database
     from screening.store.models import Campaign
 
     db = get_database()
-    system = Staff(0, "admin")  # the command line runs with the operator's full rights
-    framework, plans = get_catalog(db).framework, get_plans()
+    system = SystemActor("report")  # the command line runs with the operator's full rights, named as such
+    framework, plans = campaigns.reference_catalog(db, system).framework, get_plans()
     if args.campaign:
         with db.read() as s:
             from sqlmodel import select
@@ -136,11 +135,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    from screening.services.actors import Staff
+    from screening.domain.actors import SystemActor
     from screening.services.candidates import purge_older_than
     from screening.store.engine import get_database
 
-    erased = purge_older_than(get_database(), Staff(0, "admin"), args.older_than)
+    erased = purge_older_than(get_database(), SystemActor("purge"), args.older_than)
     print(f"Erased the personal data of {len(erased)} candidate(s) added more than {args.older_than} days ago.")
     return 0
 
@@ -176,8 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.set_defaults(func=cmd_purge)
 
-    from screening import cli_model
+    from screening import cli_model, cli_users
     cli_model.register(sub)
+    cli_users.register(sub)
     return parser
 
 

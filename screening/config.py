@@ -23,7 +23,12 @@ class Settings(BaseSettings):
     )
     public_base_url: str = "http://localhost:8501"
     invite_ttl_days: int = 14
-    staff_session_hours: int = 12
+    staff_session_hours: int = 12           # a staff session's absolute end
+    staff_session_idle_minutes: int = 30    # ... and its end after this long unused
+    # "production" refuses to start with demo accounts or shipped secrets (see screening/web/safety.py)
+    env: str = "development"
+    # How many proxies in front of the app add themselves to X-Forwarded-For; 0 reads the socket's address.
+    trusted_proxy_hops: int = 0
     banks_dir: Path = REPO_DIR / "question_banks"
     private_banks_dir: Path | None = None
     sqlite_busy_timeout_ms: int = 15_000

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from screening.services import attempts, auth, campaigns, candidates, interviews, invitations, profiles
-from screening.services.actors import Staff
+from screening.domain.actors import CandidateActor, Staff, SystemActor
 from screening.services.campaigns import CampaignDraft
-from screening.services.catalog import get_catalog
 from screening.store.engine import Database
 from screening.store.models import Candidate, User
 
 DEMO_PASSWORD = "demo-password"
+DEMO_DOMAIN = "@demo.example"
+SYSTEM = SystemActor("demo")
 ACCOUNTS = (("admin@demo.example", "Demo Admin", "admin"),
             ("recruiter@demo.example", "Ana Ruiz (demo recruiter)", "recruiter"),
             ("recruiter2@demo.example", "Kofi Mensah (demo recruiter)", "recruiter"),
@@ -40,7 +41,7 @@ def load_demo(db: Database) -> DemoResult:
     with db.read() as s:
         existing = s.exec(select(User).where(User.email == ACCOUNTS[0][0])).first()
     if existing is None:
-        ids = {email: auth.create_user(db, email=email, name=name, role=role, password=DEMO_PASSWORD)
+        ids = {email: auth.create_user(db, SYSTEM, email=email, name=name, role=role, password=DEMO_PASSWORD)
                for email, name, role in ACCOUNTS}
         created = True
     else:
@@ -71,7 +72,7 @@ def load_demo(db: Database) -> DemoResult:
 def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: str, target: str,
               people: list[tuple[str, bool]]) -> None:
     """A campaign measuring every skill of its target profile, as a recruiter would set it up."""
-    skills = list(get_catalog(db).targets[target].weight_by_skill)
+    skills = list(campaigns.reference_catalog(db, recruiter).targets[target].weight_by_skill)
     campaign_id = campaigns.create_campaign(db, recruiter, CampaignDraft(
         name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),
         target_profile_id=target, written_questions=2, sjt_items_per_candidate=12,
@@ -82,11 +83,11 @@ def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: st
         rng = random.Random(f"{name}-{n}")
         candidate_id = candidates.add_candidate(db, recruiter, campaign_id, person, is_demo=True)
         token = invitations.issue_invite(db, recruiter, candidate_id).token
-        _take_test(db, token, rng, hostile, skill_bias=0.55 + 0.15 * n)
+        _take_test(db, CandidateActor(token), rng, hostile, skill_bias=0.55 + 0.15 * n)
         _interview(db, recruiter, second, candidate_id, rng, hostile)
 
 
-def _take_test(db: Database, token: str, rng: random.Random, hostile: bool, skill_bias: float) -> None:
+def _take_test(db: Database, token: CandidateActor, rng: random.Random, hostile: bool, skill_bias: float) -> None:
     view = attempts.open_attempt(db, token)
     attempts.give_consent(db, token)
     for planned in view.sjt:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from screening.domain.actors import CandidateActor, Staff, SystemActor
 from screening.services import attempts, auth, campaigns, candidates, invitations
-from screening.services.actors import Staff
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import Database
 
@@ -25,7 +25,7 @@ class World:
 
 
 def staff(db: Database, email: str, role: str) -> Staff:
-    user_id = auth.create_user(db, email=email, name=email.split("@")[0].title(), role=role, password=PASSWORD)
+    user_id = auth.create_user(db, SystemActor("test"), email=email, name=email.split("@")[0].title(), role=role, password=PASSWORD)
     return Staff(user_id, role, email.split("@")[0].title())
 
 
@@ -44,14 +44,14 @@ def world(db: Database, language: str = "en") -> World:
 
 def answer_everything(db: Database, token: str, text: str = "") -> None:
     """Answer every SJT item with the keyed best and worst (or the key itself) and every written question."""
-    view = attempts.open_attempt(db, token)
-    attempts.give_consent(db, token)
+    view = attempts.open_attempt(db, CandidateActor(token))
+    attempts.give_consent(db, CandidateActor(token))
     for planned in view.sjt:
         item = planned.item
         ranked = sorted(item.options, key=lambda o: o.key)
         if item.response_format == "best_worst":
-            attempts.save_sjt_answer(db, token, item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
+            attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
         else:
-            attempts.save_sjt_answer(db, token, item.id, {"ratings": {o.id: o.key for o in item.options}})
+            attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"ratings": {o.id: o.key for o in item.options}})
     for question in view.written:
-        attempts.save_written_answer(db, token, question.id, text or question.exemplars_in(view.language)[0].text)
+        attempts.save_written_answer(db, CandidateActor(token), question.id, text or question.exemplars_in(view.language)[0].text)

@@ -1,6 +1,7 @@
 """The candidate's attempt: open or resume from the invite token, save each answer as given, submit.
 
-Every call takes the token again, so a forged, expired or used link never reaches data.
+Every call takes the candidate's link again (a CandidateActor), so a forged, expired or used link never
+reaches data.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from screening.banks import Bank, InterviewQuestion, SjtItem
-from screening.services.audit import record
-from screening.services.catalog import get_catalog
+from screening.domain.actors import Actor
+from screening.services._access import live_invitation
+from screening.services._audit import record
+from screening.services._catalog import get_catalog
+from screening.services._text import clean
 from screening.services.errors import InvalidInput, InvalidInvite
-from screening.services.invitations import invitation_for_token
-from screening.services.text import clean
 from screening.store.engine import Database
 from screening.store.models import Answer, Attempt, Campaign, Candidate, utcnow
 
@@ -94,21 +96,22 @@ def _draw(pool: list[SjtItem], skills: list[str], count: int, rng: random.Random
     return drawn
 
 
-def _attempt_for(s: Session, token: str) -> tuple[Attempt | None, Candidate, Campaign]:
-    invite = invitation_for_token(s, token)
+def _attempt_for(s: Session, actor: Actor) -> tuple[Attempt | None, Candidate, Campaign]:
+    """Asks the policy (only an invite link answers), then resolves the link to its own attempt."""
+    invite = live_invitation(s, actor)
     candidate = s.get(Candidate, invite.candidate_id)
     campaign = s.get(Campaign, candidate.campaign_id)  # type: ignore[union-attr]
     attempt = s.exec(select(Attempt).where(Attempt.candidate_id == invite.candidate_id)).first()
     return attempt, candidate, campaign  # type: ignore[return-value]
 
 
-def open_attempt(db: Database, token: str) -> AttemptView:
+def open_attempt(db: Database, actor: Actor) -> AttemptView:
     """Start the attempt on first visit, resume it afterwards."""
     with db.read() as s:
-        attempt, candidate, campaign = _attempt_for(s, token)
+        attempt, candidate, campaign = _attempt_for(s, actor)
     if attempt is None:
         with db.write() as s:
-            attempt, candidate, campaign = _attempt_for(s, token)
+            attempt, candidate, campaign = _attempt_for(s, actor)
             if attempt is None:  # re-checked inside the write lock: two tabs start one attempt
                 attempt = Attempt(candidate_id=candidate.id, plan=_plan(campaign, get_catalog(db).bank, random.Random()))  # type: ignore[arg-type]
                 s.add(attempt)
@@ -133,9 +136,9 @@ def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campai
                        {r.item_id: r.text for r in rows if r.kind == "written"})
 
 
-def give_consent(db: Database, token: str) -> None:
+def give_consent(db: Database, actor: Actor) -> None:
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, token)
+        attempt, candidate, _ = _attempt_for(s, actor)
         if attempt is None:
             raise InvalidInput()
         if attempt.consent_at is None:
@@ -145,9 +148,9 @@ def give_consent(db: Database, token: str) -> None:
             record(s, candidate.id, "attempt.consent", "attempt", attempt.id)
 
 
-def go_to_step(db: Database, token: str, step: int) -> None:
+def go_to_step(db: Database, actor: Actor, step: int) -> None:
     with db.write() as s:
-        attempt, _, _ = _attempt_for(s, token)
+        attempt, _, _ = _attempt_for(s, actor)
         if attempt is None or attempt.consent_at is None:
             raise InvalidInput()
         total = len(attempt.plan.get("sjt", [])) + len(attempt.plan.get("written", []))
@@ -155,10 +158,10 @@ def go_to_step(db: Database, token: str, step: int) -> None:
         s.add(attempt)
 
 
-def save_sjt_answer(db: Database, token: str, item_id: str, response: dict[str, Any]) -> None:
+def save_sjt_answer(db: Database, actor: Actor, item_id: str, response: dict[str, Any]) -> None:
     """Upsert one SJT answer: {"best": id, "worst": id} or {"ratings": {id: 1-5}}; partial answers kept."""
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, token)
+        attempt, candidate, _ = _attempt_for(s, actor)
         planned = {p["id"]: p for p in (attempt.plan.get("sjt", []) if attempt else [])}
         if attempt is None or attempt.consent_at is None or item_id not in planned:
             raise InvalidInput()
@@ -176,9 +179,9 @@ def save_sjt_answer(db: Database, token: str, item_id: str, response: dict[str, 
         record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=item_id)
 
 
-def save_written_answer(db: Database, token: str, question_id: str, text: str) -> None:
+def save_written_answer(db: Database, actor: Actor, question_id: str, text: str) -> None:
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, token)
+        attempt, candidate, _ = _attempt_for(s, actor)
         planned = {p["id"]: p for p in (attempt.plan.get("written", []) if attempt else [])}
         if attempt is None or attempt.consent_at is None or question_id not in planned:
             raise InvalidInput()
@@ -199,11 +202,11 @@ def _upsert(s: Session, attempt: Attempt, item_id: str, version: int, kind: str,
         set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
 
 
-def submit(db: Database, token: str) -> None:
+def submit(db: Database, actor: Actor) -> None:
     """Close the attempt; the link then stops working for answering. A second submit is harmless."""
     with db.write() as s:
         try:
-            attempt, candidate, _ = _attempt_for(s, token)
+            attempt, candidate, _ = _attempt_for(s, actor)
         except InvalidInvite as exc:
             if exc.key == "error.invite_used":
                 return

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from screening.services.actors import Staff, require_role
+from screening.domain import policy
+from screening.domain.actors import Actor
+from screening.services._access import require
 from screening.store.engine import Database
 from screening.store.models import AuditEvent
 
 
-def recent_events(db: Database, actor: Staff, limit: int = 500) -> list[AuditEvent]:
-    require_role(actor, "admin")
+def recent_events(db: Database, actor: Actor, limit: int = 500) -> list[AuditEvent]:
+    require(policy.can_read_audit(actor))
     with db.read() as s:
         return list(s.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)).all())  # type: ignore[union-attr]

@@ -1,134 +1,280 @@
-"""Staff accounts: argon2 password hashes and server-side sessions that survive a reload."""
+"""Staff accounts and sessions: argon2 hashes, a throttled sign-in, and server-side sessions behind a cookie.
+
+The browser holds only a random session id in an HttpOnly cookie; the database holds its hash, the role at
+sign-in, and when it was last used. A session ends after the idle time, at its absolute end, at sign-out,
+and when the account is deactivated or its role changes.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, delete, select
 
 from screening.config import get_settings
-from screening.services.actors import Staff, require_role
-from screening.services.audit import record
-from screening.services.errors import InvalidInput, ServiceError
-from screening.services.text import clean
+from screening.domain import policy
+from screening.domain.actors import ROLES, Actor, Role, Staff
+from screening.domain.credentials import CredentialError, check_password, normalise_email
+from screening.domain.throttle import delay_after
+from screening.domain.tokens import token_hash
+from screening.services._access import require
+from screening.services._audit import record
+from screening.services._text import clean
+from screening.services.errors import InvalidInput, NotFound, ServiceError
 from screening.store.engine import Database
-from screening.store.models import ROLES, StaffSession, User, utcnow
+from screening.store.models import SignInFailure, StaffSession, User, utcnow
 
 _hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so both failures take the same time.
+# Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
+# Re-stamping a session's last use on every rerun would make every click a write.
+_TOUCH_EVERY = timedelta(seconds=60)
+
+Clock = Callable[[], datetime]
 
 
 class LoginFailed(ServiceError):
     key = "error.login_failed"
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+class SignInDelayed(ServiceError):
+    """Too many recent failures: try again after `seconds`. A delay, never a lock-out."""
+
+    key = "error.signin_delayed"
+
+    def __init__(self, seconds: int):
+        super().__init__()
+        self.seconds = seconds
 
 
-def create_user(db: Database, *, email: str, name: str, role: str, password: str,
-                actor: Staff | None = None) -> int:
-    """Create a staff account. `actor` is None only for the system (demo, first admin)."""
-    if actor is not None:
-        require_role(actor, "admin")
+@dataclass(frozen=True)
+class UserRow:
+    """What the users page shows of an account (never the password hash)."""
+
+    user_id: int
+    email: str
+    name: str
+    role: str
+    active: bool
+
+
+# --- accounts ---------------------------------------------------------------------------------
+
+def create_user(db: Database, actor: Actor, *, email: str, name: str, role: str, password: str) -> int:
+    """Create a staff account. The role is always chosen: there is no default."""
+    require(policy.can_manage_users(actor))
     if role not in ROLES:
         raise InvalidInput("error.unknown_role")
-    if len(password) < 8:
-        raise InvalidInput("error.password_short")
-    email = clean(email).strip().lower()
+    try:
+        address = normalise_email(clean(email))
+        check_password(password)
+    except CredentialError as exc:
+        raise InvalidInput(exc.key) from None
     with db.write() as s:
-        if s.exec(select(User).where(User.email == email)).first():
+        if s.exec(select(User).where(User.email == address)).first():
             raise InvalidInput("error.email_taken")
-        user = User(email=email, name=clean(name).strip(), role=role, password_hash=_hasher.hash(password))
+        user = User(email=address, name=clean(name, 300).strip(), role=role, password_hash=_hasher.hash(password))
         s.add(user)
         s.flush()
         record(s, actor, "user.create", "user", user.id, role=role)
-        return int(user.id)  # type: ignore[arg-type]
+        return int(user.id or 0)
 
 
-def login(db: Database, email: str, password: str) -> tuple[Staff, str]:
-    """Check the password and open a session; returns the actor and the session token."""
+def list_users(db: Database, actor: Actor) -> list[UserRow]:
+    require(policy.can_manage_users(actor))
+    with db.read() as s:
+        return [UserRow(int(u.id or 0), u.email, u.name, u.role, u.active)
+                for u in s.exec(select(User).order_by(col(User.id))).all()]
+
+
+def set_role(db: Database, actor: Actor, user_id: int, role: str) -> None:
+    """Change a role; the account's sessions end, and the last active admin keeps theirs."""
+    require(policy.can_manage_users(actor))
+    if role not in ROLES:
+        raise InvalidInput("error.unknown_role")
+    with db.write() as s:
+        user = _user(s, user_id)
+        previous = user.role
+        if previous == role:
+            return
+        _keep_an_admin(s, user)
+        user.role = role
+        s.add(user)
+        _end_sessions(s, user_id)
+        record(s, actor, "user.role", "user", user_id, previous=previous, role=role)
+
+
+def set_active(db: Database, actor: Actor, user_id: int, active: bool) -> None:
+    require(policy.can_manage_users(actor))
+    with db.write() as s:
+        user = _user(s, user_id)
+        if user.active == active:
+            return
+        if not active:
+            _keep_an_admin(s, user)
+            _end_sessions(s, user_id)
+        user.active = active
+        s.add(user)
+        record(s, actor, "user.active", "user", user_id, previous=not active, active=active)
+
+
+def set_password(db: Database, actor: Actor, user_id: int, password: str) -> None:
+    require(policy.can_manage_users(actor))
+    try:
+        check_password(password)
+    except CredentialError as exc:
+        raise InvalidInput(exc.key) from None
+    with db.write() as s:
+        user = _user(s, user_id)
+        user.password_hash = _hasher.hash(password)
+        s.add(user)
+        _end_sessions(s, user_id)
+        record(s, actor, "user.password", "user", user_id)
+
+
+def find_user_id(db: Database, actor: Actor, email: str) -> int:
+    require(policy.can_manage_users(actor))
     with db.read() as s:
         user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first()
+    if user is None:
+        raise NotFound()
+    return int(user.id or 0)
+
+
+def _user(s: Session, user_id: int) -> User:
+    user = s.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return user
+
+
+def _keep_an_admin(s: Session, user: User) -> None:
+    """Refuse a change that would leave no active admin."""
+    if user.role != Role.ADMIN or not user.active:
+        return
+    others = s.exec(select(User.id).where(User.role == Role.ADMIN, col(User.active).is_(True),
+                                          User.id != user.id)).first()
+    if others is None:
+        raise InvalidInput("error.last_admin")
+
+
+def _end_sessions(s: Session, user_id: int) -> None:
+    s.exec(delete(StaffSession).where(col(StaffSession.user_id) == user_id))  # type: ignore[call-overload]
+
+
+# --- signing in -------------------------------------------------------------------------------
+
+def _throttle_keys(email: str, client: str) -> tuple[str, str]:
+    def digest(value: str) -> str:
+        return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+    return f"account:{digest(email)}", f"client:{digest(client)}"
+
+
+def login(db: Database, actor: Actor, *, email: str, password: str, client: str,
+          clock: Clock = utcnow) -> tuple[Staff, str]:
+    """Check the password and open a session; returns the staff member and the session id for the cookie.
+
+    Failures per account and per client address are counted in the database (shared by every server)
+    and each further try waits as `domain.throttle` says; a success clears the account's count."""
+    require(policy.can_try_sign_in(actor))
+    now = clock()
+    address = clean(email, 320).strip().lower()
+    keys = _throttle_keys(address, client)
+    with db.read() as s:
+        waits = [delay_after(row.failures, now - row.last_failed_at)
+                 for row in s.exec(select(SignInFailure).where(col(SignInFailure.key).in_(keys))).all()]
+        user = s.exec(select(User).where(User.email == address)).first()
+    wait = max(waits, default=0)
+    if wait > 0:
+        raise SignInDelayed(wait)
     stored = user.password_hash if user and user.active else _DUMMY_HASH
     try:
         _hasher.verify(stored, password)
+        ok = user is not None and user.active
     except (VerificationError, InvalidHashError):
-        raise LoginFailed() from None
-    if user is None or not user.active:
+        ok = False
+    if not ok or user is None:
+        _count_failure(db, keys, user, now)
         raise LoginFailed()
-    return _open_session(db, user, "password")
+    with db.write() as s:
+        s.exec(delete(SignInFailure).where(col(SignInFailure.key) == keys[0]))  # type: ignore[call-overload]
+    return _open_session(db, user, "password", now)
 
 
-def sso_login(db: Database, email: str | None) -> tuple[Staff, str]:
-    """Open a session for someone the organisation's identity provider has signed in.
+def _count_failure(db: Database, keys: tuple[str, str], user: User | None, now: datetime) -> None:
+    with db.write() as s:
+        for key in keys:
+            row = s.get(SignInFailure, key) or SignInFailure(key=key)
+            row.failures, row.last_failed_at = row.failures + 1, now
+            s.add(row)
+        record(s, None, "signin.failed", "user", user.id if user else None)
 
-    The provider vouches for the e-mail; access and role still come from the staff table, so an
-    identity with no active staff account gets nothing."""
+
+def sso_actor(db: Database, actor: Actor, email: str | None) -> Staff:
+    """The staff member the organisation's identity provider has signed in, checked on every rerun.
+
+    The provider vouches for the e-mail (Streamlit keeps its own cookie for that); access and role still
+    come from the staff table, so an identity with no active staff account gets nothing, and a
+    deactivation or a role change takes effect on the next rerun."""
+    require(policy.can_try_sign_in(actor))
     with db.read() as s:
         user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first() if email else None
     if user is None or not user.active:
         raise LoginFailed("error.sso_unknown")
-    return _open_session(db, user, "sso")
+    return Staff(int(user.id or 0), user.role, user.name)
 
 
-def _open_session(db: Database, user: User, method: str) -> tuple[Staff, str]:
-    token = secrets.token_urlsafe(32)
-    hours = get_settings().staff_session_hours
+def _open_session(db: Database, user: User, method: str, now: datetime) -> tuple[Staff, str]:
+    session_id = secrets.token_urlsafe(32)
+    staff = Staff(int(user.id or 0), user.role, user.name)
     with db.write() as s:
-        s.add(StaffSession(token_hash=token_hash(token), user_id=user.id,  # type: ignore[arg-type]
-                           expires_at=utcnow() + timedelta(hours=hours)))
-        record(s, Staff(user.id, user.role), "session.start", "user", user.id, method=method)  # type: ignore[arg-type]
-    return Staff(int(user.id), user.role, user.name), token  # type: ignore[arg-type]
+        s.add(StaffSession(token_hash=token_hash(session_id), user_id=staff.user_id, role=user.role,
+                           created_at=now, last_seen_at=now,
+                           expires_at=now + timedelta(hours=get_settings().staff_session_hours)))
+        record(s, staff, "session.start", "user", staff.user_id, method=method)
+    return staff, session_id
 
 
-def resume(db: Database, token: str | None) -> Staff | None:
-    if not token:
+def resume(db: Database, actor: Actor, session_id: str | None, clock: Clock = utcnow) -> Staff | None:
+    """The staff member behind a session cookie, or None once it has ended for any reason."""
+    require(policy.can_use_session(actor))
+    if not session_id or len(session_id) > 200:
         return None
+    now = clock()
+    idle = timedelta(minutes=get_settings().staff_session_idle_minutes)
+    key = token_hash(session_id)
     with db.read() as s:
-        row = s.get(StaffSession, token_hash(token))
-        if row is None or row.expires_at <= utcnow():
-            return None
-        user = s.get(User, row.user_id)
-    if user is None or not user.active:
+        row = s.get(StaffSession, key)
+        user = s.get(User, row.user_id) if row else None
+    if row is None or user is None:
         return None
-    return Staff(int(user.id), user.role, user.name)  # type: ignore[arg-type]
+    if row.expires_at <= now or row.last_seen_at + idle <= now or not user.active or user.role != row.role:
+        with db.write() as s:
+            s.exec(delete(StaffSession).where(col(StaffSession.token_hash) == key))  # type: ignore[call-overload]
+        return None
+    if now - row.last_seen_at >= _TOUCH_EVERY:
+        with db.write() as s:
+            live = s.get(StaffSession, key)
+            if live is not None:
+                live.last_seen_at = now
+                s.add(live)
+    return Staff(int(user.id or 0), user.role, user.name)
 
 
-def logout(db: Database, token: str | None) -> None:
-    if not token:
+def logout(db: Database, actor: Actor, session_id: str | None) -> None:
+    """End the session server-side: the cookie, even if kept, opens nothing afterwards."""
+    require(policy.can_use_session(actor))
+    if not session_id:
         return
     with db.write() as s:
-        row = s.get(StaffSession, token_hash(token))
+        row = s.get(StaffSession, token_hash(session_id))
         if row is not None:
             s.delete(row)
-
-
-def list_users(db: Database, actor: Staff) -> list[User]:
-    require_role(actor, "admin")
-    with db.read() as s:
-        return list(s.exec(select(User).order_by(User.id)).all())
-
-
-def set_role(db: Database, actor: Staff, user_id: int, role: str, active: bool = True) -> None:
-    require_role(actor, "admin")
-    if role not in ROLES:
-        raise InvalidInput("error.unknown_role")
-    with db.write() as s:
-        user = s.get(User, user_id)
-        if user is None:
-            raise InvalidInput("error.not_found")
-        user.role, user.active = role, active
-        s.add(user)
-        record(s, actor, "user.role", "user", user_id, role=role, active=active)
-
-
-def user_names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return {u.id: u.name for u in session.exec(select(User).where(User.id.in_(ids))).all()}  # type: ignore[union-attr,misc]
+            record(s, Staff(row.user_id, row.role), "session.end", "user", row.user_id)

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from screening.services.actors import Staff, campaign_for, require_role, visible_campaign_ids
-from screening.services.audit import record
-from screening.services.catalog import get_catalog
+from screening.domain import policy
+from screening.domain.actors import Actor, Staff
+from screening.services._access import campaign_for, require, visible_campaign_ids
+from screening.services._audit import record
+from screening.services._catalog import Catalog, get_catalog
+from screening.services._text import clean
 from screening.services.errors import InvalidInput
-from screening.services.text import clean
 from screening.store.engine import Database
 from screening.store.models import Campaign, CampaignShare, User
 
@@ -27,8 +29,13 @@ class CampaignDraft:
     sjt_items_per_candidate: int = 0     # 0 = all items for the skills
 
 
-def create_campaign(db: Database, actor: Staff, draft: CampaignDraft, *, is_demo: bool = False) -> int:
-    require_role(actor, "recruiter", "admin")
+def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo: bool = False,
+                    owner_id: int | None = None) -> int:
+    """`owner_id` lets the command line (demo data) create a campaign on a staff member's behalf."""
+    require(policy.can_create_campaign(actor))
+    owner = actor.user_id if isinstance(actor, Staff) else owner_id
+    if owner is None:
+        raise InvalidInput()
     catalog = get_catalog(db)
     name = clean(draft.name).strip()
     if not name:
@@ -59,32 +66,36 @@ def create_campaign(db: Database, actor: Staff, draft: CampaignDraft, *, is_demo
                             target_profile_id=draft.target_profile_id, skills=list(draft.skills),
                             sjt_item_ids=sjt, written_question_ids=written, live_question_ids=live,
                             sjt_method=draft.sjt_method, sjt_items_per_candidate=draft.sjt_items_per_candidate,
-                            owner_id=actor.user_id, is_demo=is_demo)
+                            owner_id=owner, is_demo=is_demo)
         s.add(campaign)
         s.flush()
         record(s, actor, "campaign.create", "campaign", campaign.id, skills=list(draft.skills))
         return int(campaign.id)  # type: ignore[arg-type]
 
 
-def list_campaigns(db: Database, actor: Staff) -> list[Campaign]:
+def list_campaigns(db: Database, actor: Actor) -> list[Campaign]:
+    require(policy.can_list_campaigns(actor))
     with db.read() as s:
         allowed = visible_campaign_ids(s, actor)
         query = select(Campaign).order_by(Campaign.created_at.desc())  # type: ignore[attr-defined]
         return [c for c in s.exec(query).all() if allowed is None or c.id in allowed]
 
 
-def get_campaign(db: Database, actor: Staff, campaign_id: int) -> Campaign:
+def get_campaign(db: Database, actor: Actor, campaign_id: int) -> Campaign:
     with db.read() as s:
-        return campaign_for(s, actor, campaign_id)
+        return campaign_for(s, actor, campaign_id, policy.can_view_campaign)
 
 
-def share_campaign(db: Database, actor: Staff, campaign_id: int, email: str) -> None:
+def reference_catalog(db: Database, actor: Actor) -> Catalog:
+    """The framework, banks and target profiles staff choose from (no candidate data)."""
+    require(policy.can_list_campaigns(actor))
+    return get_catalog(db)
+
+
+def share_campaign(db: Database, actor: Actor, campaign_id: int, email: str) -> None:
     """The owner (or an admin) shares a campaign with another recruiter or a hiring lead."""
-    require_role(actor, "recruiter", "admin")
     with db.write() as s:
-        campaign = campaign_for(s, actor, campaign_id)
-        if not actor.is_admin and campaign.owner_id != actor.user_id:
-            raise InvalidInput("error.forbidden")
+        campaign_for(s, actor, campaign_id, policy.can_share_campaign)
         user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first()
         if user is None or user.role == "admin":
             raise InvalidInput("error.share_unknown")

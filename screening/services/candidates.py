@@ -7,22 +7,24 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from screening.services.actors import Staff, campaign_for, candidate_for, require_role
-from screening.services.audit import record
+from screening.domain import policy
+from screening.domain.actors import Actor
+from screening.domain.statuses import attempt_status
+from screening.services._access import campaign_for, candidate_for, require
+from screening.services._audit import record
+from screening.services._text import clean
 from screening.services.errors import InvalidInput
-from screening.services.text import clean
 from screening.store.engine import Database
 from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, utcnow
 
 
-def add_candidate(db: Database, actor: Staff, campaign_id: int, name: str, email: str = "",
+def add_candidate(db: Database, actor: Actor, campaign_id: int, name: str, email: str = "",
                   *, is_demo: bool = False) -> int:
-    require_role(actor, "recruiter", "admin")
     name = clean(name, 300).strip()
     if not name:
         raise InvalidInput("error.candidate_name")
     with db.write() as s:
-        campaign_for(s, actor, campaign_id)
+        campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
         candidate = Candidate(campaign_id=campaign_id, name=name, email=clean(email, 300).strip(), is_demo=is_demo)
         s.add(candidate)
         s.flush()
@@ -30,9 +32,9 @@ def add_candidate(db: Database, actor: Staff, campaign_id: int, name: str, email
         return int(candidate.id)  # type: ignore[arg-type]
 
 
-def list_candidates(db: Database, actor: Staff, campaign_id: int) -> list[Candidate]:
+def list_candidates(db: Database, actor: Actor, campaign_id: int) -> list[Candidate]:
     with db.read() as s:
-        campaign_for(s, actor, campaign_id)
+        campaign_for(s, actor, campaign_id, policy.can_view_campaign)
         return list(s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
                            .order_by(Candidate.id)).all())
 
@@ -44,45 +46,41 @@ class CandidateStatus:
     status: str                 # invited | in_progress | submitted
 
 
-def attempt_status(attempt: Attempt | None) -> str:
-    return "submitted" if attempt and attempt.submitted_at else "in_progress" if attempt else "invited"
-
-
-def candidate_statuses(db: Database, actor: Staff, campaign_id: int) -> list[CandidateStatus]:
+def candidate_statuses(db: Database, actor: Actor, campaign_id: int) -> list[CandidateStatus]:
     """Names and progress only: what the recruiter's lists need, without scoring anyone."""
     with db.read() as s:
-        campaign_for(s, actor, campaign_id)
+        campaign_for(s, actor, campaign_id, policy.can_view_campaign)
         rows = s.exec(select(Candidate, Attempt).join(Attempt, Attempt.candidate_id == Candidate.id,  # type: ignore[arg-type]
                                                       isouter=True)
                       .where(Candidate.campaign_id == campaign_id).order_by(Candidate.id)).all()
     return [CandidateStatus(int(c.id), c.name, attempt_status(a)) for c, a in rows]  # type: ignore[arg-type]
 
 
-def get_candidate(db: Database, actor: Staff, candidate_id: int) -> Candidate:
+def get_candidate(db: Database, actor: Actor, candidate_id: int) -> Candidate:
     with db.read() as s:
-        return candidate_for(s, actor, candidate_id)[0]
+        return candidate_for(s, actor, candidate_id, policy.can_view_campaign)[0]
 
 
-def erasable_candidates(db: Database, actor: Staff) -> list[Candidate]:
+def erasable_candidates(db: Database, actor: Actor) -> list[Candidate]:
     """Every candidate whose personal data is still held (admin only)."""
-    require_role(actor, "admin")
+    require(policy.can_manage_retention(actor))
     with db.read() as s:
         return list(s.exec(select(Candidate).where(Candidate.erased_at.is_(None))  # type: ignore[union-attr]
                            .order_by(Candidate.id)).all())
 
 
-def erase_candidate(db: Database, actor: Staff, candidate_id: int) -> None:
+def erase_candidate(db: Database, actor: Actor, candidate_id: int) -> None:
     """Admin erasure: name, e-mail and free text go; scores, ratings and the audit log stay."""
-    require_role(actor, "admin")
+    require(policy.can_manage_retention(actor))
     with db.write() as s:
-        candidate, _ = candidate_for(s, actor, candidate_id)
+        candidate, _ = candidate_for(s, actor, candidate_id, policy.can_view_campaign)
         _erase(s, candidate)
         record(s, actor, "candidate.erase", "candidate", candidate_id)
 
 
-def purge_older_than(db: Database, actor: Staff, days: int) -> list[int]:
+def purge_older_than(db: Database, actor: Actor, days: int) -> list[int]:
     """Retention: erase the personal data of every candidate added more than `days` days ago."""
-    require_role(actor, "admin")
+    require(policy.can_manage_retention(actor))
     if days < 1:
         raise InvalidInput()
     cutoff = utcnow() - timedelta(days=days)

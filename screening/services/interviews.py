@@ -14,11 +14,13 @@ from sqlmodel import Session, select
 from screening.banks import InterviewQuestion
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
 from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
-from screening.services.actors import Staff, campaign_for, candidate_for, require_role
-from screening.services.audit import record
-from screening.services.catalog import get_catalog
-from screening.services.errors import InvalidInput, NotFound
-from screening.services.text import clean
+from screening.domain import policy
+from screening.domain.actors import Actor, Staff
+from screening.services._access import access_of, campaign_for, candidate_for, require
+from screening.services._audit import record
+from screening.services._catalog import get_catalog
+from screening.services._text import clean
+from screening.services.errors import InvalidInput, NotFound, PermissionDenied
 from screening.store.engine import Database
 from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, Rating, utcnow
 
@@ -59,47 +61,56 @@ def _written_answers(s: Session, candidate_id: int) -> dict[str, str]:
     return {r.item_id: r.text for r in rows}
 
 
-def console(db: Database, actor: Staff, candidate_id: int) -> ConsoleView:
-    require_role(actor, "recruiter", "admin")
+def _rater(actor: Actor) -> Staff:
+    """Rating is staff work; the campaign rule (`policy.can_rate`) is asked as the campaign loads."""
+    if not (isinstance(actor, Staff) and policy.may_rate(actor)):
+        raise PermissionDenied()
+    return actor
+
+
+def console(db: Database, actor: Actor, candidate_id: int) -> ConsoleView:
+    rater = _rater(actor)
     bank = get_catalog(db).bank
     with db.read() as s:
-        candidate, campaign = candidate_for(s, actor, candidate_id)
+        candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
+        access = access_of(s, campaign)
         written = _written_answers(s, candidate_id)
         attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
         lives = {r.question_id: r for r in s.exec(select(LiveAnswer).where(
-            LiveAnswer.candidate_id == candidate_id, LiveAnswer.rater_id == actor.user_id)).all()}
+            LiveAnswer.candidate_id == candidate_id, LiveAnswer.rater_id == rater.user_id)).all()}
         ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate_id)).all()
     views = []
     for mode, ids in (("written", campaign.written_question_ids), ("live", campaign.live_question_ids)):
         for qid in ids:
             if qid not in bank.question_by_id:
                 continue
-            mine = next((r for r in ratings if r.question_id == qid and r.rater_id == actor.user_id), None)
+            mine = next((r for r in ratings if r.question_id == qid and r.rater_id == rater.user_id), None)
+            shown = policy.can_see_rating_results(rater, access, has_rated=mine is not None)
             finals = [r.final_level for r in ratings if r.question_id == qid and r.final_level is not None]
-            others = tuple(r.final_level for r in ratings if r.question_id == qid and r.rater_id != actor.user_id
+            others = tuple(r.final_level for r in ratings if r.question_id == qid and r.rater_id != rater.user_id
                            and r.final_level is not None)
             live = lives.get(qid)
             views.append(QuestionView(bank.question_by_id[qid], mode, written.get(qid, ""),
                                       live.answer_text if live else "", live.rater_notes if live else "", mine,
-                                      others if mine else (), summarise(finals) if mine else None))
+                                      others if shown else (), summarise(finals) if shown else None))
     return ConsoleView(candidate_id, candidate.name, campaign.name, campaign.language,
                        bool(attempt and attempt.submitted_at), tuple(views))
 
 
-def save_live_answer(db: Database, actor: Staff, candidate_id: int, question_id: str, answer_text: str,
+def save_live_answer(db: Database, actor: Actor, candidate_id: int, question_id: str, answer_text: str,
                      notes: str) -> None:
-    require_role(actor, "recruiter", "admin")
+    rater = _rater(actor)
     question = _question(db, question_id)
     with db.write() as s:
-        _, campaign = candidate_for(s, actor, candidate_id)
+        _, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
         if question_id not in campaign.live_question_ids:
             raise InvalidInput()
         row = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id,
                                               LiveAnswer.question_id == question_id,
-                                              LiveAnswer.rater_id == actor.user_id)).first()
+                                              LiveAnswer.rater_id == rater.user_id)).first()
         if row is None:
             row = LiveAnswer(candidate_id=candidate_id, question_id=question_id,
-                             question_version=question.version, rater_id=actor.user_id)
+                             question_version=question.version, rater_id=rater.user_id)
         row.answer_text, row.rater_notes, row.updated_at = clean(answer_text), clean(notes), utcnow()
         s.add(row)
         record(s, actor, "live_answer.save", "candidate", candidate_id, question_id=question_id)
@@ -112,12 +123,12 @@ def _question(db: Database, question_id: str) -> InterviewQuestion:
     return question
 
 
-def _answer_for(s: Session, actor: Staff, candidate: Candidate, question_id: str, written_ids: list[str]) -> str:
+def _answer_for(s: Session, rater: Staff, candidate: Candidate, question_id: str, written_ids: list[str]) -> str:
     if question_id in written_ids:
         return _written_answers(s, int(candidate.id)).get(question_id, "")  # type: ignore[arg-type]
     live = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate.id,
                                            LiveAnswer.question_id == question_id,
-                                           LiveAnswer.rater_id == actor.user_id)).first()
+                                           LiveAnswer.rater_id == rater.user_id)).first()
     return live.answer_text if live else ""
 
 
@@ -132,26 +143,26 @@ def _suggest(question: InterviewQuestion, answer: str, language: str) -> Suggest
         return None
 
 
-def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> Suggestion | None:
+def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int) -> Suggestion | None:
     """Record this rater's first rating (also their final one until they revise), then compute the
     suggestion they may now see. Returns the suggestion, or None when there is no answer text."""
-    require_role(actor, "recruiter", "admin")
+    rater = _rater(actor)
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
     question = _question(db, question_id)
     with db.read() as s:
-        candidate, campaign = candidate_for(s, actor, candidate_id)
+        candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
         if question_id not in [*campaign.written_question_ids, *campaign.live_question_ids]:
             raise InvalidInput()
-        answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
+        answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
     suggestion = _suggest(question, answer, campaign.language)
     with db.write() as s:
         row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                          Rating.rater_id == actor.user_id)).first()
+                                          Rating.rater_id == rater.user_id)).first()
         if row is not None:
             raise InvalidInput("error.already_rated")
         s.add(Rating(candidate_id=candidate_id, question_id=question_id, question_version=question.version,
-                     rater_id=actor.user_id, first_level=int(level), final_level=int(level),
+                     rater_id=rater.user_id, first_level=int(level), final_level=int(level),
                      suggested_level=float(suggestion.level) if suggestion and suggestion.level is not None else None,
                      suggestion_confidence=suggestion.confidence if suggestion else None))
         record(s, actor, "rating.create", "candidate", candidate_id, question_id=question_id, level=int(level),
@@ -159,28 +170,27 @@ def rate(db: Database, actor: Staff, candidate_id: int, question_id: str, level:
     return suggestion
 
 
-def suggestion_for(db: Database, actor: Staff, candidate_id: int, question_id: str) -> Suggestion | None:
+def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: str) -> Suggestion | None:
     """The suggestion, recomputed for display; only for a rater who has already rated."""
-    require_role(actor, "recruiter", "admin")
+    rater = _rater(actor)
     question = _question(db, question_id)
     with db.read() as s:
-        candidate, campaign = candidate_for(s, actor, candidate_id)
+        candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
         mine = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                           Rating.rater_id == actor.user_id)).first()
-        if mine is None:
-            return None
-        answer = _answer_for(s, actor, candidate, question_id, campaign.written_question_ids)
+                                           Rating.rater_id == rater.user_id)).first()
+        require(policy.can_see_rating_results(rater, access_of(s, campaign), has_rated=mine is not None))
+        answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
     return _suggest(question, answer, campaign.language)
 
 
-def revise(db: Database, actor: Staff, candidate_id: int, question_id: str, level: int) -> None:
-    require_role(actor, "recruiter", "admin")
+def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int) -> None:
+    rater = _rater(actor)
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
     with db.write() as s:
-        candidate_for(s, actor, candidate_id)
+        candidate_for(s, rater, candidate_id, policy.can_rate)
         row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                          Rating.rater_id == actor.user_id)).first()
+                                          Rating.rater_id == rater.user_id)).first()
         if row is None:
             raise InvalidInput()
         previous, row.final_level, row.updated_at = row.final_level, int(level), utcnow()
@@ -189,11 +199,11 @@ def revise(db: Database, actor: Staff, candidate_id: int, question_id: str, leve
                previous=previous, level=int(level))
 
 
-def campaign_agreement(db: Database, actor: Staff, campaign_id: int) -> tuple[float | None, int]:
+def campaign_agreement(db: Database, actor: Actor, campaign_id: int) -> tuple[float | None, int]:
     """Krippendorff's alpha (interval) over the campaign's final ratings, and how many answers
-    had two or more ratings."""
+    had two or more ratings. It summarises every rater's levels, so it is for leads and admins."""
     with db.read() as s:
-        campaign_for(s, actor, campaign_id)
+        campaign_for(s, actor, campaign_id, policy.can_view_profiles)
         ids = [c.id for c in s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)).all()]
         rows = s.exec(select(Rating).where(Rating.candidate_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
     units: dict[tuple[int, str], list[float]] = {}

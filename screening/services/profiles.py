@@ -8,13 +8,14 @@ from sqlmodel import Session, select
 
 from screening.scoring.profile import Profile, ProfileMeta, Quote, RaterLevel, build_profile, percentile_rank
 from screening.scoring.sjt import score_attempt
-from screening.services.actors import Staff, campaign_for, candidate_for, require_role
-from screening.services.audit import record
-from screening.services.auth import user_names
+from screening.domain import policy
+from screening.domain.actors import Actor, Staff
+from screening.services._access import campaign_for, candidate_for, user_names
+from screening.services._audit import record
+from screening.services._catalog import Catalog, get_catalog
+from screening.services._text import clean
 from screening.services.candidates import candidate_statuses
-from screening.services.catalog import Catalog, get_catalog
 from screening.services.errors import InvalidInput
-from screening.services.text import clean
 from screening.store.engine import Database
 from screening.store.models import (DECISIONS, Answer, Attempt, Campaign, Candidate, Decision, LiveAnswer,
                                     Rating)
@@ -86,15 +87,15 @@ def _norm_size(s: Session, campaign_id: int) -> int:
                                             Attempt.submitted_at.is_not(None))).all())  # type: ignore[union-attr]
 
 
-def candidate_profile(db: Database, actor: Staff, candidate_id: int) -> Profile:
+def candidate_profile(db: Database, actor: Actor, candidate_id: int) -> Profile:
     with db.read() as s:
-        candidate, campaign = candidate_for(s, actor, candidate_id)
+        candidate, campaign = candidate_for(s, actor, candidate_id, policy.can_view_profiles)
         return _profile(s, get_catalog(db), candidate, campaign, _norm_size(s, int(campaign.id)))  # type: ignore[arg-type]
 
 
-def campaign_profiles(db: Database, actor: Staff, campaign_id: int) -> list[Profile]:
+def campaign_profiles(db: Database, actor: Actor, campaign_id: int) -> list[Profile]:
     with db.read() as s:
-        campaign = campaign_for(s, actor, campaign_id)
+        campaign = campaign_for(s, actor, campaign_id, policy.can_view_profiles)
         size = _norm_size(s, campaign_id)
         candidates = s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
                             .order_by(Candidate.id)).all()
@@ -102,7 +103,7 @@ def campaign_profiles(db: Database, actor: Staff, campaign_id: int) -> list[Prof
         return [_profile(s, catalog, c, campaign, size) for c in candidates]
 
 
-def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[CandidateRow]:
+def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[CandidateRow]:
     profiles = campaign_profiles(db, actor, campaign_id)
     statuses = {c.candidate_id: c.status for c in candidate_statuses(db, actor, campaign_id)}
     rows = []
@@ -120,9 +121,9 @@ def campaign_overview(db: Database, actor: Staff, campaign_id: int) -> list[Cand
     return rows
 
 
-def profile_pdf(db: Database, actor: Staff, candidate_id: int) -> bytes:
+def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
     from screening.report import render_profile_pdf
-    from screening.services.plans import get_plans
+    from screening.services._plans import get_plans
 
     profile = candidate_profile(db, actor, candidate_id)
     with db.write() as s:
@@ -130,11 +131,12 @@ def profile_pdf(db: Database, actor: Staff, candidate_id: int) -> bytes:
     return render_profile_pdf(profile, get_catalog(db).framework, get_plans())
 
 
-def record_decision(db: Database, actor: Staff, candidate_id: int, outcome: str, note: str = "") -> None:
-    require_role(actor, "lead", "admin")
+def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str, note: str = "") -> None:
     if outcome not in DECISIONS:
         raise InvalidInput()
     with db.write() as s:
-        candidate_for(s, actor, candidate_id)
+        candidate_for(s, actor, candidate_id, policy.can_decide)
+        if not isinstance(actor, Staff):
+            raise InvalidInput()  # a decision names the person who made it
         s.add(Decision(candidate_id=candidate_id, decided_by=actor.user_id, outcome=outcome, note=clean(note)))
         record(s, actor, "decision.record", "candidate", candidate_id, outcome=outcome)

@@ -8,7 +8,6 @@ from typing import Any
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-ROLES = ("admin", "recruiter", "lead")
 DECISIONS = ("advance", "hold", "reject")
 
 
@@ -33,8 +32,18 @@ class StaffSession(SQLModel, table=True):
 
     token_hash: str = Field(primary_key=True)
     user_id: int = Field(foreign_key="user.id", index=True)
+    role: str = ""                            # the role when the session began: a role change ends it
     created_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime
+    last_seen_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime                      # the absolute end, whatever the activity
+
+
+class SignInFailure(SQLModel, table=True):
+    """Failed sign-ins per account and per client address, shared by every app server."""
+
+    key: str = Field(primary_key=True)        # "account:<sha256 of e-mail>" or "client:<sha256 of address>"
+    failures: int = 0
+    last_failed_at: datetime = Field(default_factory=utcnow)
 
 
 # --- campaigns and candidates -------------------------------------------------

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import campaigns
 from screening.services.campaigns import CampaignDraft
-from screening.services.catalog import get_catalog
+from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
-from screening.ui.components import actor, db, demo_badge, inert, lang, show_error
+from screening.ui.components import db, demo_badge, inert, lang, show_error
 
 
-def render() -> None:
+def render(actor: Staff) -> None:
     st.header(t("page.campaigns", lang()))
     st.caption(t("campaigns.keys_note", lang()))
-    with st.expander(t("campaigns.new", lang()), expanded=not campaigns.list_campaigns(db(), actor())):
-        _new_campaign_form()
-    rows = campaigns.list_campaigns(db(), actor())
+    with st.expander(t("campaigns.new", lang()), expanded=not campaigns.list_campaigns(db(), actor)):
+        _new_campaign_form(actor)
+    rows = campaigns.list_campaigns(db(), actor)
     if not rows:
         st.info(t("campaigns.none", lang()))
     for c in rows:
@@ -26,19 +27,19 @@ def render() -> None:
             demo_badge(c.is_demo)
             st.caption(t("campaigns.items", lang(), sjt=len(c.sjt_item_ids), written=len(c.written_question_ids),
                          live=len(c.live_question_ids)))
-            if c.owner_id == actor().user_id or actor().is_admin:
+            if c.owner_id == actor.user_id or actor.is_admin:  # the service asks the policy again
                 with st.form(f"share_{c.id}", border=False):
                     email = st.text_input(t("campaigns.share", lang()), key=f"share_email_{c.id}")
                     if st.form_submit_button(t("campaigns.share_button", lang())):
                         try:
-                            campaigns.share_campaign(db(), actor(), int(c.id), email)  # type: ignore[arg-type]
+                            campaigns.share_campaign(db(), actor, int(c.id), email)  # type: ignore[arg-type]
                             st.success(t("campaigns.shared", lang()))
                         except ServiceError as exc:
                             show_error(exc)
 
 
-def _new_campaign_form() -> None:
-    catalog = get_catalog(db())
+def _new_campaign_form(actor: Staff) -> None:
+    catalog = reference_catalog(db(), actor)
     skill_name = {s.id: s.name.get(lang()) for s in catalog.framework.skills}
     targets = {"": t("campaigns.target_none", lang())} | {k: v.name.get(lang()) for k, v in catalog.targets.items()}
     target = st.selectbox(t("campaigns.target", lang()), list(targets), format_func=targets.get, key="new_target")
@@ -56,7 +57,7 @@ def _new_campaign_form() -> None:
         draw = st.number_input(t("campaigns.draw", lang()), 0, 60, 12, key="new_draw")
         if st.form_submit_button(t("campaigns.create", lang()), type="primary"):
             try:
-                campaigns.create_campaign(db(), actor(), CampaignDraft(
+                campaigns.create_campaign(db(), actor, CampaignDraft(
                     name=name, skills=skills, language=language, job_title=job, target_profile_id=target or None,
                     written_questions=int(written), sjt_method=method, sjt_items_per_candidate=int(draw)))
                 st.success(t("campaigns.created", lang()))

@@ -10,6 +10,7 @@ import string
 
 import streamlit as st
 
+from screening.domain.actors import CandidateActor
 from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView, PlannedSjt
@@ -18,11 +19,12 @@ from screening.ui.components import db, inert
 
 
 def render(token: str) -> None:
-    if st.session_state.get("cand_submitted") == token:
+    link = CandidateActor(token)
+    if st.session_state.get("cand_submitted") == link:
         st.success(t("cand.thanks", st.session_state.get("cand_lang", "en")))
         return
     try:
-        view = attempts.open_attempt(db(), token)
+        view = attempts.open_attempt(db(), link)
     except ServiceError as exc:
         st.info(t(exc.key, "en") + "\n\n" + t(exc.key, "fr"))
         return
@@ -32,15 +34,15 @@ def render(token: str) -> None:
     if error:
         st.error(t(error, lang))
     if not view.consented:
-        _intro(view, token)
+        _intro(view, link)
     elif view.step <= len(view.sjt):
         _progress(view)
-        _sjt_screen(view, token, view.sjt[view.step - 1], view.step)
+        _sjt_screen(view, link, view.sjt[view.step - 1], view.step)
     elif view.step <= view.total_steps:
         _progress(view)
-        _written_screen(view, token, view.step)
+        _written_screen(view, link, view.step)
     else:
-        _review(view, token)
+        _review(view, link)
 
 
 def _call(fn, *args) -> None:  # type: ignore[no-untyped-def]
@@ -51,7 +53,7 @@ def _call(fn, *args) -> None:  # type: ignore[no-untyped-def]
         st.session_state["cand_error"] = exc.key
 
 
-def _intro(view: AttemptView, token: str) -> None:
+def _intro(view: AttemptView, link: CandidateActor) -> None:
     lang = view.language
     st.title(t("cand.hello", lang, name=inert(view.candidate_name)))
     st.markdown(t("cand.intro", lang, campaign=inert(view.campaign_name), sjt=len(view.sjt),
@@ -60,7 +62,7 @@ def _intro(view: AttemptView, token: str) -> None:
     st.markdown(t("cand.data", lang))
     agreed = st.checkbox(t("cand.consent", lang), key="cand_consent")
     st.button(t("cand.start", lang), type="primary", disabled=not agreed, on_click=_call,
-              args=(attempts.give_consent, token), key="cand_start")
+              args=(attempts.give_consent, link), key="cand_start")
 
 
 def _progress(view: AttemptView) -> None:
@@ -68,24 +70,24 @@ def _progress(view: AttemptView) -> None:
                 text=t("cand.progress", view.language, n=view.step, total=view.total_steps))
 
 
-def _nav(view: AttemptView, token: str, before_next=None) -> None:  # type: ignore[no-untyped-def]
+def _nav(view: AttemptView, link: CandidateActor, before_next=None) -> None:  # type: ignore[no-untyped-def]
     left, right = st.columns(2)
     with left:
         if view.step > 1:
-            st.button(t("cand.back", view.language), on_click=_move, args=(token, view.step - 1, before_next),
-                      key=f"back_{view.step}", use_container_width=True)
+            st.button(t("cand.back", view.language), on_click=_move, args=(link, view.step - 1, before_next),
+                      key=f"back_{view.step}", width="stretch")
     with right:
         st.button(t("cand.next", view.language), type="primary", on_click=_move,
-                  args=(token, view.step + 1, before_next), key=f"next_{view.step}", use_container_width=True)
+                  args=(link, view.step + 1, before_next), key=f"next_{view.step}", width="stretch")
 
 
-def _move(token: str, step: int, before=None) -> None:  # type: ignore[no-untyped-def]
+def _move(link: CandidateActor, step: int, before=None) -> None:  # type: ignore[no-untyped-def]
     if before is not None:
         before()
-    _call(attempts.go_to_step, token, step)
+    _call(attempts.go_to_step, link, step)
 
 
-def _sjt_screen(view: AttemptView, token: str, planned: PlannedSjt, step: int) -> None:
+def _sjt_screen(view: AttemptView, link: CandidateActor, planned: PlannedSjt, step: int) -> None:
     lang = view.language
     item = planned.item
     st.markdown(inert(item.scenario.get(lang)))
@@ -101,7 +103,7 @@ def _sjt_screen(view: AttemptView, token: str, planned: PlannedSjt, step: int) -
             value = stored.get(part)
             st.radio(t(f"cand.{part}", lang), planned.option_order, format_func=label, horizontal=True, key=key,
                      index=planned.option_order.index(value) if value in planned.option_order else None,
-                     on_change=_save_best_worst, args=(token, item.id))
+                     on_change=_save_best_worst, args=(link, item.id))
         if stored.get("best") and stored.get("best") == stored.get("worst"):
             st.warning(t("cand.same", lang))
     else:
@@ -110,34 +112,34 @@ def _sjt_screen(view: AttemptView, token: str, planned: PlannedSjt, step: int) -
         for oid in planned.option_order:
             st.radio(label(oid), [1, 2, 3, 4, 5], horizontal=True, key=f"rate_{item.id}_{oid}",
                      index=ratings[oid] - 1 if oid in ratings else None,
-                     on_change=_save_ratings, args=(token, item.id, planned.option_order))
-    _nav(view, token)
+                     on_change=_save_ratings, args=(link, item.id, planned.option_order))
+    _nav(view, link)
 
 
-def _save_best_worst(token: str, item_id: str) -> None:
+def _save_best_worst(link: CandidateActor, item_id: str) -> None:
     response = {p: st.session_state.get(f"{p}_{item_id}") for p in ("best", "worst")}
-    _call(attempts.save_sjt_answer, token, item_id, {k: v for k, v in response.items() if v})
+    _call(attempts.save_sjt_answer, link, item_id, {k: v for k, v in response.items() if v})
 
 
-def _save_ratings(token: str, item_id: str, order: tuple[str, ...]) -> None:
+def _save_ratings(link: CandidateActor, item_id: str, order: tuple[str, ...]) -> None:
     ratings = {oid: st.session_state.get(f"rate_{item_id}_{oid}") for oid in order}
-    _call(attempts.save_sjt_answer, token, item_id, {"ratings": {k: v for k, v in ratings.items() if v}})
+    _call(attempts.save_sjt_answer, link, item_id, {"ratings": {k: v for k, v in ratings.items() if v}})
 
 
-def _written_screen(view: AttemptView, token: str, step: int) -> None:
+def _written_screen(view: AttemptView, link: CandidateActor, step: int) -> None:
     lang = view.language
     question = view.written[step - len(view.sjt) - 1]
     st.markdown(f"#### {inert(question.prompt.get(lang))}")
     st.caption(t("cand.written_help", lang))
     key = f"text_{question.id}"
-    save = lambda: _call(attempts.save_written_answer, token, question.id,  # noqa: E731
+    save = lambda: _call(attempts.save_written_answer, link, question.id,  # noqa: E731
                          st.session_state.get(key, ""))
     st.text_area(t("cand.your_answer", lang), value=view.texts.get(question.id, ""), key=key, height=260,
                  on_change=save, max_chars=20_000)
-    _nav(view, token, before_next=save)
+    _nav(view, link, before_next=save)
 
 
-def _review(view: AttemptView, token: str) -> None:
+def _review(view: AttemptView, link: CandidateActor) -> None:
     lang = view.language
     items = [p.item.id for p in view.sjt] + [q.id for q in view.written]
     done = sum(1 for i in items if view.answered(i))
@@ -145,13 +147,13 @@ def _review(view: AttemptView, token: str) -> None:
     st.write(t("cand.review_counts", lang, done=done, total=len(items)))
     if done < len(items):
         st.warning(t("cand.review_missing", lang))
-    st.button(t("cand.back", lang), on_click=_move, args=(token, view.total_steps), key="review_back")
+    st.button(t("cand.back", lang), on_click=_move, args=(link, view.total_steps), key="review_back")
     sure = st.checkbox(t("cand.confirm", lang), key="cand_confirm")
     if st.button(t("cand.submit", lang), type="primary", disabled=not sure, key="cand_submit"):
         try:
-            attempts.submit(db(), token)
+            attempts.submit(db(), link)
         except ServiceError as exc:
             st.error(t(exc.key, lang))
             return
-        st.session_state["cand_submitted"] = token
+        st.session_state["cand_submitted"] = link
         st.rerun()

@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.config import get_settings
+from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import campaigns, candidates, invitations
 from screening.services.errors import ServiceError
-from screening.ui.components import actor, db, inert, lang, show_error
+from screening.ui.components import db, inert, lang, show_error
 
 
-def pick_campaign(key: str) -> int | None:
-    rows = campaigns.list_campaigns(db(), actor())
+def pick_campaign(actor: Staff, key: str) -> int | None:
+    rows = campaigns.list_campaigns(db(), actor)
     if not rows:
         st.info(t("campaigns.none", lang()))
         return None
@@ -21,9 +22,9 @@ def pick_campaign(key: str) -> int | None:
     return st.selectbox(t("candidates.campaign", lang()), list(names), format_func=names.get, key=key)
 
 
-def render() -> None:
+def render(actor: Staff) -> None:
     st.header(t("page.candidates", lang()))
-    campaign_id = pick_campaign("cand_campaign")
+    campaign_id = pick_campaign(actor, "cand_campaign")
     if campaign_id is None:
         return
     with st.form("add_candidate", clear_on_submit=True):
@@ -32,11 +33,11 @@ def render() -> None:
         email = st.text_input(t("candidates.email", lang()), key="cand_email")
         if st.form_submit_button(t("candidates.add_button", lang()), type="primary"):
             try:
-                candidates.add_candidate(db(), actor(), campaign_id, name, email)
+                candidates.add_candidate(db(), actor, campaign_id, name, email)
                 st.success(t("candidates.added", lang()))
             except ServiceError as exc:
                 show_error(exc)
-    rows = candidates.candidate_statuses(db(), actor(), campaign_id)
+    rows = candidates.candidate_statuses(db(), actor, campaign_id)
     if not rows:
         st.info(t("candidates.none", lang()))
     for row in rows:
@@ -44,7 +45,7 @@ def render() -> None:
             st.markdown(f"**{inert(row.name)}** · {t('status.' + row.status, lang())}")
             if row.status != "submitted" and st.button(t("candidates.invite", lang()), key=f"inv_{row.candidate_id}"):
                 try:
-                    issued = invitations.issue_invite(db(), actor(), row.candidate_id)
+                    issued = invitations.issue_invite(db(), actor, row.candidate_id)
                     st.caption(t("candidates.invite_ready", lang(), days=get_settings().invite_ttl_days))
                     st.code(issued.url, language=None)
                 except ServiceError as exc:

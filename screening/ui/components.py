@@ -9,8 +9,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from screening.i18n import t
-from screening.services.actors import Staff
-from screening.services.errors import PermissionDenied, ServiceError
+from screening.services.errors import ServiceError
 from screening.store.engine import Database, get_database
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
@@ -30,14 +29,6 @@ def db() -> Database:
 
 def lang() -> str:
     return st.session_state.get("lang", "en")
-
-
-def actor() -> Staff:
-    """The signed-in staff member; a visitor without one is refused, whatever page they reach."""
-    staff = st.session_state.get("actor")
-    if not isinstance(staff, Staff):
-        raise PermissionDenied()
-    return staff
 
 
 def guarded(render: Callable[[], None]) -> Callable[[], None]:

@@ -4,45 +4,37 @@ from __future__ import annotations
 
 import streamlit as st
 
+from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import candidates, interviews
-from screening.services.catalog import get_catalog
+from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
 from screening.ui.candidates import pick_campaign
-from screening.ui.components import actor, db, inert, lang, show_error
+from screening.ui.components import db, inert, lang, show_error
 
 
-def render() -> None:
+def render(actor: Staff) -> None:
     st.header(t("page.console", lang()))
-    campaign_id = pick_campaign("console_campaign")
+    campaign_id = pick_campaign(actor, "console_campaign")
     if campaign_id is None:
         return
-    rows = candidates.candidate_statuses(db(), actor(), campaign_id)
+    rows = candidates.candidate_statuses(db(), actor, campaign_id)
     if not rows:
         st.info(t("console.no_candidates", lang()))
         return
     names = {r.candidate_id: r.name for r in rows}
     candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get,
                                 key="console_candidate")
-    _agreement(campaign_id)
-    view = interviews.console(db(), actor(), candidate_id)
-    skills = get_catalog(db()).framework.skill_by_id
+    view = interviews.console(db(), actor, candidate_id)
+    skills = reference_catalog(db(), actor).framework.skill_by_id
     for n, qv in enumerate(view.questions, start=1):
         with st.container(border=True):
             names = ", ".join(skills[s].name.get(lang()) for s in qv.question.skills if s in skills)
-            _question(candidate_id, view.language, n, qv, names)
+            _question(actor, candidate_id, view.language, n, qv, names)
 
 
-def _agreement(campaign_id: int) -> None:
-    alpha, pairable = interviews.campaign_agreement(db(), actor(), campaign_id)
-    if alpha is None:
-        st.caption(t("console.agreement_pending", lang(), n=pairable))
-    else:
-        st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
-
-
-def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView, skill_names: str) -> None:
+def _question(actor: Staff, candidate_id: int, qlang: str, n: int, qv: QuestionView, skill_names: str) -> None:
     q = qv.question
     mode = t("console.written" if qv.mode == "written" else "console.live", lang())
     st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
@@ -57,44 +49,44 @@ def _question(candidate_id: int, qlang: str, n: int, qv: QuestionView, skill_nam
     if qv.mode == "written":
         st.markdown(inert(qv.written_answer) if qv.written_answer.strip() else f"_{t('console.no_written', lang())}_")
     else:
-        _live_form(candidate_id, qv)
+        _live_form(actor, candidate_id, qv)
     if qv.my_rating is None:
-        _rate_form(candidate_id, qv)
+        _rate_form(actor, candidate_id, qv)
     else:
-        _after_rating(candidate_id, qv)
+        _after_rating(actor, candidate_id, qv)
 
 
-def _live_form(candidate_id: int, qv: QuestionView) -> None:
+def _live_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     qid = qv.question.id
     with st.form(f"live_{qid}"):
         answer = st.text_area(t("console.answer_box", lang()), value=qv.live_answer, key=f"live_answer_{qid}")
         notes = st.text_area(t("console.notes_box", lang()), value=qv.notes, key=f"live_notes_{qid}", height=90)
         if st.form_submit_button(t("console.save_live", lang())):
             try:
-                interviews.save_live_answer(db(), actor(), candidate_id, qid, answer, notes)
+                interviews.save_live_answer(db(), actor, candidate_id, qid, answer, notes)
                 st.success(t("console.saved", lang()))
             except ServiceError as exc:
                 show_error(exc)
 
 
-def _rate_form(candidate_id: int, qv: QuestionView) -> None:
+def _rate_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     qid = qv.question.id
     with st.form(f"rate_{qid}"):
         level = st.radio(t("console.rate", lang()), [1, 2, 3, 4, 5], horizontal=True, index=None,
                          key=f"rate_level_{qid}")
         if st.form_submit_button(t("console.submit_rating", lang()), type="primary") and level is not None:
             try:
-                interviews.rate(db(), actor(), candidate_id, qid, int(level))
+                interviews.rate(db(), actor, candidate_id, qid, int(level))
                 st.rerun()
             except ServiceError as exc:
                 show_error(exc)
 
 
-def _after_rating(candidate_id: int, qv: QuestionView) -> None:
+def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     qid = qv.question.id
     mine = qv.my_rating
     st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))  # type: ignore[union-attr]
-    suggestion = interviews.suggestion_for(db(), actor(), candidate_id, qid)
+    suggestion = interviews.suggestion_for(db(), actor, candidate_id, qid)
     if suggestion is not None:
         if suggestion.level is None:
             st.caption(t("console.suggestion_declined", lang(), reason=t(f"reason.{suggestion.reason}", lang())))
@@ -114,7 +106,7 @@ def _after_rating(candidate_id: int, qv: QuestionView) -> None:
                          index=(mine.final_level or 1) - 1, key=f"revise_level_{qid}")  # type: ignore[union-attr]
         if st.form_submit_button(t("console.revise", lang())):
             try:
-                interviews.revise(db(), actor(), candidate_id, qid, int(level))
+                interviews.revise(db(), actor, candidate_id, qid, int(level))
                 st.rerun()
             except ServiceError as exc:
                 show_error(exc)

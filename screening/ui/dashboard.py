@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import streamlit as st
 
+from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.scoring.profile import NORM_GROUP_MINIMUM
-from screening.services import profiles
-from screening.services.catalog import get_catalog
+from screening.services import interviews, profiles
+from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.store.models import DECISIONS
 from screening.ui.candidates import pick_campaign
-from screening.ui.components import actor, db, demo_badge, inert, lang, show_error
+from screening.ui.components import db, demo_badge, inert, lang, show_error
 
 
 def _fmt(value: float | None, digits: int = 0) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def render() -> None:
+def render(actor: Staff) -> None:
     st.header(t("page.dashboard", lang()))
-    campaign_id = pick_campaign("dash_campaign")
+    campaign_id = pick_campaign(actor, "dash_campaign")
     if campaign_id is None:
         return
-    rows = profiles.campaign_overview(db(), actor(), campaign_id)
+    rows = profiles.campaign_overview(db(), actor, campaign_id)
     if not rows:
         st.info(t("candidates.none", lang()))
         return
@@ -36,39 +37,43 @@ def render() -> None:
                    t("dashboard.percentile", lang()): _fmt(r.fit_percentile),
                    t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
                    t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
-                  for r in rows], hide_index=True, use_container_width=True)
+                  for r in rows], hide_index=True, width="stretch")
     if all(r.fit_percentile is None for r in rows):
         st.caption(t("dashboard.no_percentiles", lang(), n=NORM_GROUP_MINIMUM))
+    alpha, pairable = interviews.campaign_agreement(db(), actor, campaign_id)
+    if alpha is None:
+        st.caption(t("console.agreement_pending", lang(), n=pairable))
+    else:
+        st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
     names = {r.candidate_id: r.name for r in rows}
     candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get, key="dash_cand")
-    _candidate(candidate_id)
+    _candidate(actor, candidate_id)
 
 
-def _candidate(candidate_id: int) -> None:
-    profile = profiles.candidate_profile(db(), actor(), candidate_id)
+def _candidate(actor: Staff, candidate_id: int) -> None:
+    profile = profiles.candidate_profile(db(), actor, candidate_id)
     demo_badge(profile.meta.is_demo)
-    framework = get_catalog(db()).framework
+    framework = reference_catalog(db(), actor).framework
     st.markdown(f"**{t('dashboard.skills', lang())}**")
     st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
                    t("dashboard.sjt", lang()): _fmt(s.sjt_score), t("dashboard.items", lang()): s.sjt_items,
                    t("dashboard.interview", lang()): _fmt(s.interview_level, 1),
                    t("dashboard.flag", lang()): "⚠" if s.disagreement else "",
-                   t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills], hide_index=True, use_container_width=True)
-    pdf = profiles.profile_pdf(db(), actor(), candidate_id)
+                   t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills], hide_index=True, width="stretch")
+    pdf = profiles.profile_pdf(db(), actor, candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
                        mime="application/pdf", key=f"pdf_{candidate_id}")
-    if actor().role in ("lead", "admin"):
-        with st.form(f"decide_{candidate_id}"):
-            st.markdown(f"**{t('dashboard.record', lang())}**")
-            outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True,
-                               format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
-            note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
-            if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
-                try:
-                    profiles.record_decision(db(), actor(), candidate_id, outcome, note)
-                    st.success(t("dashboard.recorded", lang()))
-                except ServiceError as exc:
-                    show_error(exc)
+    with st.form(f"decide_{candidate_id}"):
+        st.markdown(f"**{t('dashboard.record', lang())}**")
+        outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True,
+                           format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
+        note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
+        if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
+            try:
+                profiles.record_decision(db(), actor, candidate_id, outcome, note)
+                st.success(t("dashboard.recorded", lang()))
+            except ServiceError as exc:
+                show_error(exc)
     if profile.meta.decision:
         st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
                    f"{inert(profile.meta.decision_note or '')}")

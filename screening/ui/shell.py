@@ -1,75 +1,58 @@
-"""Staff sign-in, the session that survives a reload, and the pages each role may reach."""
+"""Staff pages: who is signed in (from the session cookie, checked on every rerun) and the menu of their role.
+
+Signing in and out happen in the web layer (`screening.web.sessions`): a real form posts to a route that
+sets or clears an HttpOnly cookie. This script only reads that cookie, and hands the signed-in staff
+member to each page as an argument; nothing here trusts session state or the address bar.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
 from screening.config import get_settings
+from screening.domain import policy
+from screening.domain.actors import Staff
+from screening.domain.policy import Page
 from screening.i18n import t
 from screening.services import auth
-from screening.services.actors import Staff
 from screening.services.errors import ServiceError
 from screening.ui import admin, campaigns, candidates, console, dashboard
 from screening.ui.components import db, guarded, inert, lang
+from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
-SESSION_PARAM = "session"
-
-# role -> pages (key of the title string, render function, url path)
-PAGES: dict[str, list[tuple[str, object, str]]] = {
-    "recruiter": [("page.campaigns", campaigns.render, "campaigns"),
-                  ("page.candidates", candidates.render, "candidates"),
-                  ("page.console", console.render, "console")],
-    # Recruiters rate blind, so they do not see the profiles, which hold other raters' levels.
-    "lead": [("page.dashboard", dashboard.render, "profiles")],
-    "admin": [("page.campaigns", campaigns.render, "campaigns"),
-              ("page.candidates", candidates.render, "candidates"),
-              ("page.console", console.render, "console"),
-              ("page.dashboard", dashboard.render, "profiles"),
-              ("page.users", admin.render_users, "users"),
-              ("page.banks", admin.render_banks, "banks"),
-              ("page.retention", admin.render_retention, "retention"),
-              ("page.audit", admin.render_audit, "audit")],
+# page id -> (title key, render function)
+PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
+    Page.CAMPAIGNS: ("page.campaigns", campaigns.render),
+    Page.CANDIDATES: ("page.candidates", candidates.render),
+    Page.CONSOLE: ("page.console", console.render),
+    Page.PROFILES: ("page.dashboard", dashboard.render),
+    Page.USERS: ("page.users", admin.render_users),
+    Page.BANKS: ("page.banks", admin.render_banks),
+    Page.RETENTION: ("page.retention", admin.render_retention),
+    Page.AUDIT: ("page.audit", admin.render_audit),
 }
 
 
 def current_actor() -> Staff | None:
-    """From this browser session, or from the session token in the URL after a reload."""
-    token = st.session_state.get("staff_token") or st.query_params.get(SESSION_PARAM)
-    actor = auth.resume(db(), token)
+    """The staff member behind this browser's session cookie, or the organisation's sign-in."""
+    actor = auth.resume(db(), None, st.context.cookies.get(SESSION_COOKIE))
     if actor is None and get_settings().sso_enabled and st.user.get("is_logged_in"):
         try:
-            actor, token = auth.sso_login(db(), st.user.get("email"))
+            actor = auth.sso_actor(db(), None, str(st.user.get("email") or ""))
         except ServiceError as exc:
-            st.session_state["sso_error"] = exc.key
-    if actor is None:
-        st.session_state.pop("actor", None)
-        st.session_state.pop("staff_token", None)
-        return None
-    st.session_state["actor"], st.session_state["staff_token"] = actor, token
-    st.query_params[SESSION_PARAM] = token  # page changes drop query parameters: put it back
+            st.error(t(exc.key, lang()))
     return actor
 
 
-def login_page() -> None:
+def signed_out_page() -> None:
     st.title(t("app.title", lang()))
     st.subheader(t("login.title", lang()))
-    with st.form("login"):
-        email = st.text_input(t("login.email", lang()), key="login_email")
-        password = st.text_input(t("login.password", lang()), type="password", key="login_password")
-        submitted = st.form_submit_button(t("login.submit", lang()), type="primary")
-    if submitted:
-        try:
-            actor, token = auth.login(db(), email, password)
-        except ServiceError as exc:
-            st.error(t(exc.key, lang()))
-        else:
-            st.session_state["actor"], st.session_state["staff_token"] = actor, token
-            st.query_params[SESSION_PARAM] = token
-            st.rerun()
+    # A full page load to the sign-in form: the cookie it sets reaches this script on the next load.
+    st.html(f'<p><a href="{SIGN_IN_PATH}?lang={lang()}" target="_self" class="signin-link">'
+            f'{t("login.submit", lang())}</a></p>')
     if get_settings().sso_enabled:
-        error = st.session_state.pop("sso_error", None)
-        if error:
-            st.error(t(error, lang()))
         st.button(t("login.sso", lang()), on_click=st.login, key="sso_login")
     st.caption(t("login.candidate_hint", lang()))
 
@@ -79,24 +62,28 @@ def _sidebar(actor: Staff) -> None:
         st.selectbox(t("shell.language", lang()), ["en", "fr"], key="lang",
                      format_func=lambda code: {"en": "English", "fr": "Français"}[code])
         st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name)} ({t('role.' + actor.role, lang())})")
-        if st.button(t("shell.logout", lang()), key="logout"):
-            auth.logout(db(), st.session_state.get("staff_token"))
-            for key in ("actor", "staff_token"):
-                st.session_state.pop(key, None)
-            st.query_params.clear()
-            if get_settings().sso_enabled and st.user.get("is_logged_in"):
-                st.logout()
-            st.rerun()
+        st.html(f'<form method="post" action="{SIGN_OUT_PATH}">'
+                f'<button type="submit" class="signout-button">{t("shell.logout", lang())}</button></form>')
+        if get_settings().sso_enabled and st.user.get("is_logged_in"):
+            st.button(t("login.sso_logout", lang()), on_click=st.logout, key="sso_logout")
+
+
+def _page(render: Callable[[Staff], None], actor: Staff) -> Callable[[], None]:
+    def page() -> None:
+        render(actor)
+
+    page.__name__ = render.__name__  # Streamlit derives a page's identity from its function name
+    return guarded(page)
 
 
 def run() -> None:
     st.session_state.setdefault("lang", "en")
     actor = current_actor()
     if actor is None:
-        st.navigation([st.Page(login_page, title=t("login.title", lang()), url_path="login")],
+        st.navigation([st.Page(signed_out_page, title=t("login.title", lang()), url_path="login")],
                       position="hidden").run()
         return
     _sidebar(actor)
-    pages = [st.Page(guarded(fn), title=t(key, lang()), url_path=path)  # type: ignore[arg-type]
-             for key, fn, path in PAGES.get(actor.role, [])]
+    pages = [st.Page(_page(PAGES[pid][1], actor), title=t(PAGES[pid][0], lang()), url_path=pid)
+             for pid in policy.pages_for(actor)]
     st.navigation(pages).run()

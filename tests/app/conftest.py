@@ -13,7 +13,7 @@ TIMEOUT = 60
 
 PAGE_SCRIPT = """
 import streamlit as st
-from screening.services.actors import Staff
+from screening.domain.actors import CandidateActor, Staff
 if {user_id} is not None:
     st.session_state["actor"] = Staff({user_id}, "{role}", "Tester")
 from screening.ui.components import guarded

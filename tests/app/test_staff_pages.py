@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts, interviews
 from screening.store.engine import get_database
 from tests.app.conftest import app, page
@@ -72,7 +73,7 @@ def test_other_recruiter_does_not_see_an_unshared_campaign(app_world):
 def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
     db = get_database()
     answer_everything(db, app_world.token)
-    attempts.submit(db, app_world.token)
+    attempts.submit(db, CandidateActor(app_world.token))
     interviews.rate(db, app_world.admin, app_world.candidate_id,
                     interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id, 1)
     at = page("console", "render", app_world.recruiter.user_id, "recruiter")
@@ -93,7 +94,7 @@ def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
 def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
     db = get_database()
     answer_everything(db, app_world.token)
-    attempts.submit(db, app_world.token)
+    attempts.submit(db, CandidateActor(app_world.token))
     at = page("dashboard", "render", app_world.lead.user_id, "lead")
     at.run()
     assert not at.exception

@@ -14,7 +14,6 @@ from screening.store.models import Answer, Attempt
 from tests.browser.conftest import settle
 from tests.factories import staff
 
-
 SELECTED = '[data-testid="stRadioOption"][data-selected="true"]'
 
 

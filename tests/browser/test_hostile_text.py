@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts, candidates, invitations
 from screening.store.engine import get_database
 from tests.browser.conftest import settle
@@ -20,7 +21,7 @@ def test_hostile_name_and_answer_stay_inert_for_recruiter_and_lead(server, brows
     hostile_id = candidates.add_candidate(db, w.recruiter, w.campaign_id, NAME)
     token = invitations.issue_invite(db, w.recruiter, hostile_id).token
     answer_everything(db, token, text=ANSWER)
-    attempts.submit(db, token)
+    attempts.submit(db, CandidateActor(token))
     page = browser_page
 
     sign_in(page, server, "rec@example.org")

@@ -6,6 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts
 from screening.store.engine import get_database
 from tests.browser.conftest import settle
@@ -52,7 +53,7 @@ def test_recruiter_rates_in_the_console_before_seeing_the_suggestion(server, bro
     db = get_database()
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     page = browser_page
     sign_in(page, server, "rec@example.org")
     page.get_by_role("link", name="Interview console").click()

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts, auth, candidates, interviews, invitations, profiles
 from screening.services.errors import InvalidInvite, PermissionDenied
 from screening.store.models import Invitation, utcnow
@@ -17,7 +18,7 @@ from tests.factories import PASSWORD, answer_everything, world
 def test_forged_tokens_are_refused_with_one_plain_message(db, token):
     world(db)
     with pytest.raises(InvalidInvite) as exc:
-        attempts.open_attempt(db, token)
+        attempts.open_attempt(db, CandidateActor(token))
     assert exc.value.key == "error.invite_invalid"
 
 
@@ -28,15 +29,15 @@ def test_expired_reissued_and_submitted_links_stop_working(db):
         inv.expires_at = utcnow() - timedelta(minutes=1)
         s.add(inv)
     with pytest.raises(InvalidInvite):
-        attempts.open_attempt(db, w.token)
+        attempts.open_attempt(db, CandidateActor(w.token))
     fresh = invitations.issue_invite(db, w.recruiter, w.candidate_id).token
     second = invitations.issue_invite(db, w.recruiter, w.candidate_id).token
     with pytest.raises(InvalidInvite):
-        attempts.open_attempt(db, fresh)  # replaced by the newer link
+        attempts.open_attempt(db, CandidateActor(fresh))  # replaced by the newer link
     answer_everything(db, second)
-    attempts.submit(db, second)
+    attempts.submit(db, CandidateActor(second))
     with pytest.raises(InvalidInvite) as exc:
-        attempts.save_written_answer(db, second, "any", "late answer")
+        attempts.save_written_answer(db, CandidateActor(second), "any", "late answer")
     assert exc.value.key == "error.invite_used"
 
 
@@ -60,7 +61,7 @@ def test_recruiter_does_not_reach_an_unshared_campaign(db):
 def test_hiring_lead_reads_profiles_but_cannot_rate(db):
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     assert profiles.candidate_profile(db, w.lead, w.candidate_id).meta.candidate_name == "Amina Diallo"
     qid = interviews.console(db, w.recruiter, w.candidate_id).questions[0].question.id
     with pytest.raises(PermissionDenied):
@@ -72,20 +73,20 @@ def test_hiring_lead_reads_profiles_but_cannot_rate(db):
 def test_wrong_password_and_unknown_email_fail_alike(db):
     world(db)
     with pytest.raises(auth.LoginFailed) as wrong:
-        auth.login(db, "rec@example.org", "not the password")
+        auth.login(db, None, email="rec@example.org", password="not the password", client="10.0.0.1")
     with pytest.raises(auth.LoginFailed) as unknown:
-        auth.login(db, "nobody@example.org", PASSWORD)
+        auth.login(db, None, email="nobody@example.org", password=PASSWORD, client="10.0.0.1")
     assert wrong.value.key == unknown.value.key == "error.login_failed"
-    actor, token = auth.login(db, "REC@example.org ", PASSWORD)
-    assert auth.resume(db, token) == actor
-    auth.logout(db, token)
-    assert auth.resume(db, token) is None
+    actor, session_id = auth.login(db, None, email="REC@example.org ", password=PASSWORD, client="10.0.0.1")
+    assert auth.resume(db, None, session_id) == actor
+    auth.logout(db, None, session_id)
+    assert auth.resume(db, None, session_id) is None
 
 
 def test_erasure_removes_personal_data_and_keeps_the_log(db):
     w = world(db)
     answer_everything(db, w.token, text="My phone number is 0612345678")
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     candidates.erase_candidate(db, w.admin, w.candidate_id)
     profile = profiles.candidate_profile(db, w.admin, w.candidate_id)
     assert "Amina" not in profile.meta.candidate_name
@@ -110,11 +111,10 @@ def test_retention_purge_erases_only_candidates_past_the_period(db):
 
 def test_sso_sign_in_maps_the_providers_email_to_a_staff_account(db):
     w = world(db)
-    actor, token = auth.sso_login(db, "Lead@Example.org")
-    assert actor == w.lead and auth.resume(db, token) == w.lead
+    assert auth.sso_actor(db, None, "Lead@Example.org") == w.lead
     with pytest.raises(auth.LoginFailed) as unknown:
-        auth.sso_login(db, "stranger@example.org")
+        auth.sso_actor(db, None, "stranger@example.org")
     assert unknown.value.key == "error.sso_unknown"
-    auth.set_role(db, w.admin, w.lead.user_id, "lead", active=False)
+    auth.set_active(db, w.admin, w.lead.user_id, False)
     with pytest.raises(auth.LoginFailed):
-        auth.sso_login(db, "lead@example.org")
+        auth.sso_actor(db, None, "lead@example.org")

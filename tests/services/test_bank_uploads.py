@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from screening.services._catalog import get_catalog
 
 from screening import REPO_DIR
+from screening.domain.actors import CandidateActor
 from screening.services import attempts, bank_uploads, campaigns, candidates, invitations, profiles
 from screening.services.campaigns import CampaignDraft
-from screening.services.catalog import get_catalog
 from screening.services.errors import PermissionDenied
 from tests.factories import staff
 
@@ -55,14 +56,14 @@ def test_changed_item_gets_a_new_version_and_old_attempts_keep_theirs(db):
     assert "sjt.custom.refund_wait" in campaign.sjt_item_ids  # usable in new campaigns
     candidate_id = candidates.add_candidate(db, rec, cid, "Théo")
     token = invitations.issue_invite(db, rec, candidate_id).token
-    attempts.open_attempt(db, token)
-    attempts.give_consent(db, token)
-    attempts.save_sjt_answer(db, token, "sjt.custom.refund_wait", {"best": "b", "worst": "a"})
-    for planned in attempts.open_attempt(db, token).sjt:
+    attempts.open_attempt(db, CandidateActor(token))
+    attempts.give_consent(db, CandidateActor(token))
+    attempts.save_sjt_answer(db, CandidateActor(token), "sjt.custom.refund_wait", {"best": "b", "worst": "a"})
+    for planned in attempts.open_attempt(db, CandidateActor(token)).sjt:
         if planned.item.id != "sjt.custom.refund_wait":
             ranked = sorted(planned.item.options, key=lambda o: o.key)
-            attempts.save_sjt_answer(db, token, planned.item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
-    attempts.submit(db, token)
+            attempts.save_sjt_answer(db, CandidateActor(token), planned.item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
+    attempts.submit(db, CandidateActor(token))
 
     again = bank_uploads.upload_bank(db, admin, "mine-v2.yaml", _bytes(_one_item(best="d")))
     assert again.new_versions == ("sjt.custom.refund_wait",)
@@ -71,7 +72,7 @@ def test_changed_item_gets_a_new_version_and_old_attempts_keep_theirs(db):
     assert same.unchanged == ("sjt.custom.refund_wait",)
 
     # the attempt is still scored with version 1's key, where "b" was best: a perfect score
-    profile = profiles.candidate_profile(db, rec, candidate_id)
+    profile = profiles.candidate_profile(db, admin, candidate_id)  # profiles are not a recruiter's
     assert next(s for s in profile.skills if s.skill_id == "patience").sjt_score == 100.0
 
 

@@ -6,6 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from sqlmodel import select
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts
 from screening.store.models import Answer
 from tests.factories import world
@@ -13,15 +14,15 @@ from tests.factories import world
 
 def test_concurrent_saves_of_the_same_answers_all_succeed(db):
     w = world(db)
-    view = attempts.open_attempt(db, w.token)
-    attempts.give_consent(db, w.token)
+    view = attempts.open_attempt(db, CandidateActor(w.token))
+    attempts.give_consent(db, CandidateActor(w.token))
     items = [p.item for p in view.sjt]
 
     def save(n: int) -> None:
         item = items[n % len(items)]
         best, worst = item.options[n % 2].id, item.options[2].id
-        attempts.save_sjt_answer(db, w.token, item.id, {"best": best, "worst": worst})
-        attempts.go_to_step(db, w.token, 1 + n % len(items))
+        attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, {"best": best, "worst": worst})
+        attempts.go_to_step(db, CandidateActor(w.token), 1 + n % len(items))
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         list(pool.map(save, range(120)))  # re-raises any worker's error

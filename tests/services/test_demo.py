@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import select
 
 from screening.demo import load_demo
+from screening.domain.actors import CandidateActor, Staff
 from screening.services import attempts, profiles
-from screening.services.actors import Staff
 from screening.store.engine import Database, build_engine
 from screening.store.models import Campaign, Candidate, Rating
 
@@ -24,7 +24,7 @@ def test_demo_is_labelled_idempotent_and_rated_by_two_interviewers(sqlite_url):
     assert {c.language for c in campaigns} == {"en", "fr"} and all(c.is_demo for c in campaigns)
     assert len(raters) == 2
     token = second.invite_url.split("invite=")[1]
-    assert attempts.open_attempt(db, token).candidate_name == "DEMO Rahul Iyer"
+    assert attempts.open_attempt(db, CandidateActor(token)).candidate_name == "DEMO Rahul Iyer"
     hostile = next(c for c in people if "<b>" in c.name)
     profile = profiles.candidate_profile(db, Staff(0, "admin"), int(hostile.id))
     assert profile.meta.is_demo and any(s.quote and "<script>" in s.quote.text for s in profile.skills)

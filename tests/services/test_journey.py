@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts, interviews, profiles
 from screening.store.models import Answer, AuditEvent, Rating
 from tests.factories import answer_everything, world
@@ -11,14 +12,14 @@ from tests.factories import answer_everything, world
 
 def test_candidate_answers_are_saved_as_given_and_resume(db):
     w = world(db)
-    view = attempts.open_attempt(db, w.token)
+    view = attempts.open_attempt(db, CandidateActor(w.token))
     assert view.sjt and view.written and not view.consented
-    attempts.give_consent(db, w.token)
+    attempts.give_consent(db, CandidateActor(w.token))
     first = view.sjt[0].item
-    attempts.save_sjt_answer(db, w.token, first.id, {"best": first.options[0].id})
-    attempts.go_to_step(db, w.token, 2)
+    attempts.save_sjt_answer(db, CandidateActor(w.token), first.id, {"best": first.options[0].id})
+    attempts.go_to_step(db, CandidateActor(w.token), 2)
 
-    resumed = attempts.open_attempt(db, w.token)  # a closed tab, a new visit
+    resumed = attempts.open_attempt(db, CandidateActor(w.token))  # a closed tab, a new visit
     assert resumed.step == 2
     assert resumed.answers[first.id] == {"best": first.options[0].id}
     assert [p.item.id for p in resumed.sjt] == [p.item.id for p in view.sjt]  # same shuffled plan
@@ -28,15 +29,15 @@ def test_candidate_answers_are_saved_as_given_and_resume(db):
 def test_saving_twice_is_an_upsert_and_submitting_twice_is_harmless(db):
     w = world(db)
     answer_everything(db, w.token)
-    view = attempts.open_attempt(db, w.token)
+    view = attempts.open_attempt(db, CandidateActor(w.token))
     item = view.sjt[0].item
-    attempts.save_sjt_answer(db, w.token, item.id, {"best": item.options[1].id, "worst": item.options[2].id})
-    attempts.save_sjt_answer(db, w.token, item.id, {"best": item.options[1].id, "worst": item.options[2].id})
+    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, {"best": item.options[1].id, "worst": item.options[2].id})
+    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, {"best": item.options[1].id, "worst": item.options[2].id})
     with db.read() as s:
         rows = s.exec(select(Answer).where(Answer.item_id == item.id)).all()
     assert len(rows) == 1 and rows[0].item_version == item.version
-    attempts.submit(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
+    attempts.submit(db, CandidateActor(w.token))
     with db.read() as s:
         submits = s.exec(select(AuditEvent).where(AuditEvent.action == "attempt.submit")).all()
     assert len(submits) == 1
@@ -45,7 +46,7 @@ def test_saving_twice_is_an_upsert_and_submitting_twice_is_harmless(db):
 def test_ratings_keep_first_suggested_and_final_and_profile_uses_final(db):
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     console = interviews.console(db, w.recruiter, w.candidate_id)
     written = next(q for q in console.questions if q.mode == "written")
     assert written.written_answer and written.summary is None
@@ -66,7 +67,7 @@ def test_ratings_keep_first_suggested_and_final_and_profile_uses_final(db):
 def test_every_change_writes_an_audit_event_with_ids_only(db):
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     q = interviews.console(db, w.recruiter, w.candidate_id).questions[0]
     interviews.rate(db, w.recruiter, w.candidate_id, q.question.id, 3)
     profiles.record_decision(db, w.lead, w.candidate_id, "advance", "clear evidence")
@@ -80,12 +81,12 @@ def test_every_change_writes_an_audit_event_with_ids_only(db):
 
 def test_hostile_text_is_stored_as_typed_but_nul(db):
     w = world(db)
-    attempts.open_attempt(db, w.token)
-    attempts.give_consent(db, w.token)
-    qid = attempts.open_attempt(db, w.token).written[0].id
+    attempts.open_attempt(db, CandidateActor(w.token))
+    attempts.give_consent(db, CandidateActor(w.token))
+    qid = attempts.open_attempt(db, CandidateActor(w.token)).written[0].id
     hostile = "<b>x</b> [a](http://e.x) :red[y] $z$ <para>&amp; 😀 שלום\x00end" + "é" * 100_000
-    attempts.save_written_answer(db, w.token, qid, hostile)
-    assert attempts.open_attempt(db, w.token).texts[qid] == hostile.replace("\x00", "")
+    attempts.save_written_answer(db, CandidateActor(w.token), qid, hostile)
+    assert attempts.open_attempt(db, CandidateActor(w.token)).texts[qid] == hostile.replace("\x00", "")
 
 
 def test_within_person_method_is_recorded_on_the_campaign(db):
@@ -108,7 +109,7 @@ def test_drawn_items_differ_between_candidates_and_cover_every_skill(db):
     for n in range(4):
         token = invitations.issue_invite(db, w.recruiter,
                                          candidates.add_candidate(db, w.recruiter, cid, f"P{n}")).token
-        view = attempts.open_attempt(db, token)
+        view = attempts.open_attempt(db, CandidateActor(token))
         assert len(view.sjt) == 5
         assert {s for p in view.sjt for s in p.item.skills} >= set(skills)
         plans.append(tuple(sorted(p.item.id for p in view.sjt)))
@@ -119,14 +120,14 @@ def test_fit_percentiles_appear_only_with_a_norm_group_of_thirty(db):
     from screening.services import candidates, invitations
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     rows = profiles.campaign_overview(db, w.lead, w.campaign_id)
     assert rows[0].fit is not None and rows[0].fit_percentile is None
     for n in range(29):
         token = invitations.issue_invite(db, w.recruiter,
                                          candidates.add_candidate(db, w.recruiter, w.campaign_id, f"C{n}")).token
         answer_everything(db, token)
-        attempts.submit(db, token)
+        attempts.submit(db, CandidateActor(token))
     rows = profiles.campaign_overview(db, w.lead, w.campaign_id)
     assert len(rows) == 30 and all(r.fit_percentile == 50.0 for r in rows)  # identical answers: all tied
 
@@ -134,7 +135,7 @@ def test_fit_percentiles_appear_only_with_a_norm_group_of_thirty(db):
 def test_live_answer_is_kept_apart_from_the_raters_notes_and_feeds_the_suggestion(db):
     w = world(db)
     answer_everything(db, w.token)
-    attempts.submit(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
     live = next(q for q in interviews.console(db, w.recruiter, w.candidate_id).questions if q.mode == "live")
     words = live.question.exemplars_in("en")[-1].text
     interviews.save_live_answer(db, w.recruiter, w.candidate_id, live.question.id, words, "calm voice, two probes")

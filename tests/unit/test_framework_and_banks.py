@@ -8,8 +8,8 @@ import textwrap
 import pytest
 
 from screening import REPO_DIR
-from screening.banks import CORE_SKILLS, coverage, coverage_gaps, load_bank_dirs, parse_bank_text
 from screening.bank_schema import bank_json_schema
+from screening.banks import CORE_SKILLS, coverage, coverage_gaps, load_bank_dirs, parse_bank_text
 from screening.framework import load_framework
 
 BANKS = REPO_DIR / "question_banks"

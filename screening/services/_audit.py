@@ -1,0 +1,29 @@
+"""Audit events, written in the same transaction as the change they record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session
+
+from screening.domain.actors import Actor, Staff, SystemActor
+from screening.store.models import AuditEvent
+
+
+def record(session: Session, actor: Actor | int, action: str, entity: str, entity_id: Any,
+           **details: Any) -> None:
+    """`actor`: a staff member, a candidate id, the system (command line), or None for an anonymous visitor.
+    Ids and non-personal values only, never names or free text."""
+    actor_id: int | None
+    if isinstance(actor, Staff):
+        kind, actor_id = "staff", actor.user_id
+    elif isinstance(actor, SystemActor):
+        kind, actor_id = f"system:{actor.name}", None
+    elif isinstance(actor, int):
+        kind, actor_id = "candidate", actor
+    elif actor is None:
+        kind, actor_id = "anonymous", None
+    else:  # a link's holder not yet resolved to a candidate
+        kind, actor_id = "candidate", None
+    session.add(AuditEvent(actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
+                           entity_id=str(entity_id), details=details))

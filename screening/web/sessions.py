@@ -1,0 +1,138 @@
+"""Sign-in and sign-out routes: a real HTML form, an Origin check, and an HttpOnly session cookie.
+
+The cookie holds only a random session id (the database keeps its hash). After signing in the browser
+makes a full page load, so the Streamlit script sees the cookie in its websocket handshake.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import parse_qs, urlsplit
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from screening.config import get_settings
+from screening.i18n import t
+from screening.services import auth
+from screening.services.errors import ServiceError
+from screening.store.engine import get_database
+from screening.web.client import client_address
+from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
+
+_MAX_FORM_BYTES = 10_000
+
+_STYLE = """
+body { font-family: "Source Sans Pro", system-ui, sans-serif; color: #1b1f24; background: #ffffff;
+       margin: 0; display: flex; justify-content: center; }
+main { width: 100%; max-width: 26rem; padding: 2.5rem 1.25rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.15rem; font-weight: 600; margin: 0 0 1.5rem; }
+label { display: block; font-weight: 600; margin: 1rem 0 .35rem; }
+input { width: 100%; box-sizing: border-box; font-size: 1rem; padding: .7rem; border: 1px solid #5c6670;
+        border-radius: .5rem; }
+button { margin-top: 1.5rem; width: 100%; font-size: 1rem; font-weight: 600; padding: .8rem; border: 0;
+         border-radius: .5rem; background: #1f5f8b; color: #ffffff; cursor: pointer; }
+button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #0b3d61; outline-offset: 2px; }
+.error { background: #fdecea; color: #7a1c12; border-radius: .5rem; padding: .75rem; margin-bottom: 1rem; }
+p.hint { color: #3d4650; font-size: .95rem; margin-top: 1.5rem; }
+a { color: #1f5f8b; }
+"""
+
+
+def _lang(request: Request) -> str:
+    wanted = request.query_params.get("lang") or request.headers.get("accept-language", "")[:2]
+    return "fr" if wanted.lower().startswith("fr") else "en"
+
+
+def _page(lang: str, title: str, body: str, status: int = 200) -> HTMLResponse:
+    document = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+                f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head>"
+                f"<body><main>{body}</main></body></html>")
+    return HTMLResponse(document, status_code=status, headers={"cache-control": "no-store"})
+
+
+def sign_in_form(lang: str, error: str = "", email: str = "", status: int = 200) -> HTMLResponse:
+    message = f'<div class="error" role="alert">{html.escape(error)}</div>' if error else ""
+    other = "en" if lang == "fr" else "fr"
+    body = (f"<h1>{html.escape(t('app.title', lang))}</h1><h2>{html.escape(t('login.title', lang))}</h2>{message}"
+            f'<form method="post" action="{SIGN_IN_PATH}?lang={lang}">'
+            f'<label for="email">{html.escape(t("login.email", lang))}</label>'
+            f'<input id="email" name="email" type="email" autocomplete="username" required '
+            f'value="{html.escape(email)}" autofocus>'
+            f'<label for="password">{html.escape(t("login.password", lang))}</label>'
+            f'<input id="password" name="password" type="password" autocomplete="current-password" required>'
+            f'<button type="submit">{html.escape(t("login.submit", lang))}</button></form>'
+            f'<p class="hint">{html.escape(t("login.candidate_hint", lang))}</p>'
+            f'<p><a href="{SIGN_IN_PATH}?lang={other}" lang="{other}">'
+            f'{"Français" if other == "fr" else "English"}</a></p>')
+    return _page(lang, t("login.title", lang), body, status)
+
+
+def _same_origin(request: Request) -> bool:
+    """Against login CSRF: the form must come from this site (the public address or the one asked).
+
+    Under `Referrer-Policy: no-referrer` browsers send `Origin: null` with a form post; they then also send
+    `Sec-Fetch-Site`, which no page can forge, and only "same-origin" is accepted."""
+    origin = request.headers.get("origin")
+    if origin == "null":
+        return request.headers.get("sec-fetch-site") == "same-origin"
+    if not origin:
+        return False
+    allowed = {f"{request.url.scheme}://{request.headers.get('host', '')}"}
+    public = urlsplit(get_settings().public_base_url)
+    allowed.add(f"{public.scheme}://{public.netloc}")
+    return origin in allowed
+
+
+async def _form(request: Request) -> dict[str, str]:
+    body = await request.body()
+    if len(body) > _MAX_FORM_BYTES:
+        return {}
+    fields = parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)
+    return {k: v[0] for k, v in fields.items() if v}
+
+
+async def sign_in(request: Request) -> Response:
+    lang = _lang(request)
+    if request.method == "GET":
+        return sign_in_form(lang)
+    if not _same_origin(request):
+        return _page(lang, t("login.title", lang), f"<p>{html.escape(t('error.origin', lang))}</p>", 403)
+    form = await _form(request)
+    email, password = form.get("email", ""), form.get("password", "")
+    client = client_address(request, get_settings().trusted_proxy_hops)
+    try:
+        _, session_id = await run_in_threadpool(auth.login, get_database(), None, email=email, password=password,
+                                                client=client)
+    except auth.SignInDelayed as exc:
+        return sign_in_form(lang, t(exc.key, lang, seconds=exc.seconds), email, 429)
+    except ServiceError as exc:
+        return sign_in_form(lang, t(exc.key, lang), email, 401)
+    response = RedirectResponse("/", status_code=303)
+    settings = get_settings()
+    response.set_cookie(SESSION_COOKIE, session_id, max_age=settings.staff_session_hours * 3600, path="/",
+                        httponly=True, samesite="strict",
+                        secure=urlsplit(settings.public_base_url).scheme == "https")
+    return response
+
+
+async def sign_out(request: Request) -> Response:
+    lang = _lang(request)
+    if request.method == "GET":  # a page with the button: signing out changes state, so it is a POST
+        body = (f'<h1>{html.escape(t("app.title", lang))}</h1><form method="post" action="{SIGN_OUT_PATH}">'
+                f'<button type="submit">{html.escape(t("shell.logout", lang))}</button></form>')
+        return _page(lang, t("shell.logout", lang), body)
+    if not _same_origin(request):
+        return _page(lang, t("shell.logout", lang), f"<p>{html.escape(t('error.origin', lang))}</p>", 403)
+    await run_in_threadpool(auth.logout, get_database(), None, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
+    return response
+
+
+def session_routes() -> list[Route]:
+    return [Route(SIGN_IN_PATH, sign_in, methods=["GET", "POST"]),
+            Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"])]
