@@ -37,7 +37,7 @@ run: install
 	$(BIN)/screening db upgrade
 	$(MAKE) --no-print-directory model
 	$(BIN)/screening demo
-	$(BIN)/streamlit run app.py
+	$(BIN)/uvicorn screening.web.asgi:app --host 127.0.0.1 --port 8501
 
 test: install-test
 	$(BIN)/ruff check screening tests bench app.py

@@ -245,7 +245,7 @@ def _open_session(db: Database, user: User, method: str, now: datetime) -> tuple
 def resume(db: Database, actor: Actor, session_id: str | None, clock: Clock = utcnow) -> Staff | None:
     """The staff member behind a session cookie, or None once it has ended for any reason."""
     require(policy.can_use_session(actor))
-    if not session_id or len(session_id) > 200:
+    if not isinstance(session_id, str) or not session_id or len(session_id) > 200:
         return None
     now = clock()
     idle = timedelta(minutes=get_settings().staff_session_idle_minutes)

@@ -1,4 +1,5 @@
-"""AppTest helpers: the real app.py, or one page run as a given staff member."""
+"""AppTest helpers: the real app.py, or one page run as a given actor (AppTest cannot set cookies, so the
+shell's job of resolving the session cookie is replaced by handing the page its actor, as the shell does)."""
 
 from __future__ import annotations
 
@@ -11,16 +12,6 @@ from tests.factories import World, world
 
 TIMEOUT = 60
 
-PAGE_SCRIPT = """
-import streamlit as st
-from screening.domain.actors import CandidateActor, Staff
-if {user_id} is not None:
-    st.session_state["actor"] = Staff({user_id}, "{role}", "Tester")
-from screening.ui.components import guarded
-from screening.ui import {module}
-guarded({module}.{function})()
-"""
-
 
 @pytest.fixture
 def app_world(app_env) -> World:
@@ -31,6 +22,16 @@ def app() -> AppTest:
     return AppTest.from_file(str(REPO_DIR / "app.py"), default_timeout=TIMEOUT)
 
 
+def _page_script(module: str, function: str, user_id: int | None, role: str) -> None:
+    import importlib
+
+    from screening.domain.actors import Staff
+    from screening.ui.components import guarded
+
+    render = getattr(importlib.import_module(f"screening.ui.{module}"), function)
+    actor = Staff(user_id, role, "Tester") if user_id is not None else None
+    guarded(lambda: render(actor))()
+
+
 def page(module: str, function: str, user_id: int | None, role: str = "") -> AppTest:
-    return AppTest.from_string(PAGE_SCRIPT.format(user_id=user_id, role=role, module=module, function=function),
-                               default_timeout=TIMEOUT)
+    return AppTest.from_function(_page_script, args=(module, function, user_id, role), default_timeout=TIMEOUT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from screening.domain.actors import CandidateActor
 from screening.services import attempts
 from screening.store.engine import get_database
 from tests.app.conftest import app
@@ -32,7 +33,7 @@ def test_candidate_consents_answers_without_preselection_resumes_and_submits(app
     assert "Step 1 of" in at.get("progress")[0].proto.text
     radios = at.radio
     assert radios and all(r.value is None for r in radios)  # nothing pre-selected
-    view = attempts.open_attempt(get_database(), app_world.token)
+    view = attempts.open_attempt(get_database(), CandidateActor(app_world.token))
     first = view.sjt[0]
     if first.item.response_format == "best_worst":
         radios[0].set_value(first.option_order[0]).run()
@@ -41,7 +42,7 @@ def test_candidate_consents_answers_without_preselection_resumes_and_submits(app
     else:
         for radio in radios:
             radio.set_value(3).run()
-    saved = attempts.open_attempt(get_database(), app_world.token).answers[first.item.id]
+    saved = attempts.open_attempt(get_database(), CandidateActor(app_world.token)).answers[first.item.id]
     assert saved  # saved the moment it was given, before any Next
 
     resumed = open_link(app_world.token)  # a new visit with the same link

@@ -1,4 +1,6 @@
-"""A real Streamlit server on a free local port and Debian's Chromium driven by Playwright."""
+"""The app served as `make run` serves it (uvicorn and st.App) on a free local port, and Debian's Chromium
+driven by Playwright. Every page a test opens is watched: a Content-Security-Policy refusal ("Refused
+to ...") or a request to any other host fails the test."""
 
 from __future__ import annotations
 
@@ -28,16 +30,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_command(port: int) -> list[str]:
+    """The same command as `make run` (see the Makefile's SERVE)."""
+    return [sys.executable, "-m", "uvicorn", "screening.web.asgi:app", "--host", "127.0.0.1", "--port", str(port)]
+
+
 @pytest.fixture
 def server(app_env, tmp_path) -> Iterator[str]:
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": app_env, "SCREENING_PUBLIC_BASE_URL": base}
     log = (tmp_path / "streamlit.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO_DIR / "app.py"),
-                             "--server.port", str(port), "--server.address", "127.0.0.1",
-                             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-                            cwd=REPO_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(server_command(port), cwd=REPO_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -56,20 +60,53 @@ def server(app_env, tmp_path) -> Iterator[str]:
         log.close()
 
 
+class Watch:
+    """What a page said on its console and which hosts it asked, across every page of a test."""
+
+    def __init__(self) -> None:
+        self.refused: list[str] = []
+        self.outside: list[str] = []
+
+    def attach(self, page, base: str) -> None:  # type: ignore[no-untyped-def]
+        page.on("console", lambda m: self.refused.append(m.text) if "Refused to" in m.text else None)
+        page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:", "about:"))
+                else self.outside.append(r.url))
+
+
 @pytest.fixture
-def browser_page():
+def browser():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                    args=CHROMIUM_ARGS)  # Playwright gives it a new empty profile
-        context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        yield page
-        context.close()
-        browser.close()
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                     args=CHROMIUM_ARGS)  # Playwright gives it a new empty profile
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def watch(server) -> Iterator[Watch]:  # type: ignore[no-untyped-def]
+    seen = Watch()
+    yield seen
+    assert seen.refused == [], f"the page refused something under its Content-Security-Policy: {seen.refused}"
+    assert seen.outside == [], f"the page asked another host: {seen.outside}"
+
+
+def new_page(browser, server: str, watch: Watch, width: int = 390, height: int = 844):  # type: ignore[no-untyped-def]
+    """A fresh browser context (no cookies), watched; a phone-sized window unless told otherwise."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    watch.attach(page, server)
+    return page
+
+
+@pytest.fixture
+def browser_page(browser, server, watch):  # type: ignore[no-untyped-def]
+    page = new_page(browser, server, watch)
+    yield page
+    page.context.close()
 
 
 def settle(page) -> None:  # type: ignore[no-untyped-def]
