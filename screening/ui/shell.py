@@ -35,6 +35,13 @@ PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
 }
 
 
+# The sign-out form is plain HTML (it posts to the web layer), styled like Streamlit's secondary buttons.
+_SIGN_OUT_STYLE = (".signout-button{font:inherit;font-size:.95rem;padding:.4rem .9rem;min-height:2.5rem;"
+                   "border:1px solid #8a949e;border-radius:.5rem;background:#fff;color:#1b1f24;cursor:pointer}"
+                   ".signout-button:hover{border-color:#1f5f8b;color:#1f5f8b}"
+                   ".signout-button:focus-visible{outline:3px solid #0b3d61;outline-offset:2px}")
+
+
 def current_actor() -> Staff | None:
     """The staff member behind this browser's session cookie, or the organisation's sign-in."""
     actor = auth.resume(db(), None, st.context.cookies.get(SESSION_COOKIE))
@@ -62,7 +69,7 @@ def _sidebar(actor: Staff) -> None:
         st.selectbox(t("shell.language", lang()), ["en", "fr"], key="lang",
                      format_func=lambda code: {"en": "English", "fr": "Français"}[code])
         st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name)} ({t('role.' + actor.role, lang())})")
-        st.html(f'<form method="post" action="{SIGN_OUT_PATH}">'
+        st.html(f'<style>{_SIGN_OUT_STYLE}</style><form method="post" action="{SIGN_OUT_PATH}">'
                 f'<button type="submit" class="signout-button">{t("shell.logout", lang())}</button></form>')
         if get_settings().sso_enabled and st.user.get("is_logged_in"):
             st.button(t("login.sso_logout", lang()), on_click=st.logout, key="sso_logout")
