@@ -67,12 +67,15 @@ def cmd_banks_coverage(args: argparse.Namespace) -> int:
 
 def cmd_banks_schema(args: argparse.Namespace) -> int:
     from screening.bank_schema import bank_json_schema
+    from screening.config import get_settings
 
-    text = json.dumps(bank_json_schema(), indent=2)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    else:
+    text = json.dumps(bank_json_schema(), indent=2, ensure_ascii=False)
+    if args.out == "-":
         print(text)
+        return 0
+    out = Path(args.out) if args.out else get_settings().banks_dir / "bank.schema.json"
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 
@@ -160,7 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
     cov.add_argument("--json", action="store_true")
     cov.set_defaults(func=cmd_banks_coverage)
     schema = banks.add_parser("schema", help="write the JSON Schema of the bank format")
-    schema.add_argument("--out")
+    schema.add_argument("--out", help="where to write it (default question_banks/bank.schema.json; - for stdout)")
     schema.set_defaults(func=cmd_banks_schema)
 
     sub.add_parser("demo", help="load labelled demo data").set_defaults(func=cmd_demo)
