@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from screening.text import LANGUAGES
-from screening.yaml_errors import RULES_ERROR
+from screening.yaml_errors import RULES_ERROR, show
 
 CHANNELS = ("phone", "live_chat", "chatbot_handover", "email", "messaging", "social_media",
             "click_to_call", "brand_app")
@@ -67,7 +67,7 @@ def words(text: str) -> int:
 
 def _nonblank(value: Any) -> str:
     if not isinstance(value, str):
-        raise PydanticCustomError("text_type", "must be text, not {value}", {"value": repr(value)})
+        raise PydanticCustomError("text_type", "must be text, not {value}", {"value": show(value)})
     if not value.strip():
         raise PydanticCustomError("blank", "missing")
     return value
@@ -77,7 +77,7 @@ def _whole(low: int, high: int) -> Callable[[Any], int]:
     def check(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise PydanticCustomError("whole_number", "{value} must be a whole number from {low} to {high}",
-                                      {"value": repr(value), "low": low, "high": high})
+                                      {"value": show(value), "low": low, "high": high})
         return value
     return check
 
@@ -86,7 +86,7 @@ def _one_of(allowed: tuple[str, ...]) -> Callable[[Any], str]:
     def check(value: Any) -> str:
         if not isinstance(value, str) or value not in allowed:
             raise PydanticCustomError("one_of", "{value} is not one of {allowed}",
-                                      {"value": repr(value), "allowed": ", ".join(allowed)})
+                                      {"value": show(value), "allowed": ", ".join(allowed)})
         return value
     return check
 
@@ -123,7 +123,7 @@ def _check_skills(value: list[str], info: ValidationInfo) -> list[str]:
     if known:
         unknown = [s for s in value if s not in known]
         if unknown:
-            raise PydanticCustomError("unknown_skill", "unknown skill id {skill}", {"skill": repr(unknown[0])})
+            raise PydanticCustomError("unknown_skill", "unknown skill id {skill}", {"skill": show(unknown[0])})
     return value
 
 
@@ -298,7 +298,7 @@ def _check_family(value: str | None, info: ValidationInfo) -> str | None:
     if value == EVAL_FAMILY:
         raise PydanticCustomError("family", "family eval is only for question_banks/eval/")
     if known and value not in known:
-        raise PydanticCustomError("family", "unknown family id {family}", {"family": repr(value)})
+        raise PydanticCustomError("family", "unknown family id {family}", {"family": show(value)})
     return value
 
 

@@ -108,6 +108,18 @@ def _problem(err: Mapping[str, Any], field: str) -> str:
     return str(err["msg"])
 
 
+def clean_part(text: str, limit: int = 80) -> str:
+    """An item or field name fit for `file: item: field: problem`: one line, no `: `, not too long."""
+    text = " ".join(str(text).split()).replace(": ", ":") or "?"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A value as it appears in a problem: its repr, one line, cut short."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def validation_errors(exc: ValidationError, data: Any, source: str, item: str = "-") -> list[BankError]:
     """Turn a pydantic ValidationError over `data` (a bank file or one record) into BankErrors.
 
@@ -126,9 +138,10 @@ def validation_errors(exc: ValidationError, data: Any, source: str, item: str = 
                 head, loc = loc[0], loc[2:]
         if err["type"] == RULES_ERROR:
             for suffix, fld, problem in (err.get("ctx") or {}).get("problems", []):
-                out.append(BankError(source, f"{where}/{suffix}" if suffix else where, fld, problem))
+                out.append(BankError(source, clean_part(f"{where}/{suffix}" if suffix else where), fld, problem))
             continue
         field = ".".join(str(p) for p in loc if not isinstance(p, int)) or head or (
             str(err["loc"][0]) if err["loc"] else "-")
-        out.append(BankError(source, where, field, _problem(err, field)))
+        field = clean_part(field)
+        out.append(BankError(source, clean_part(where), field, _problem(err, field)))
     return out
