@@ -357,22 +357,25 @@ def load_eval_set(path: Path, framework: Framework | None = None) -> tuple[EvalS
     errors: list[BankError] = []
     ctx = _context(framework, eval_set=True)
     banks: list[Bank] = []
+    named: set[str] = set()  # question ids written, valid or not (an answer to an invalid question is not unknown)
     for file in sorted(path.glob("questions_*.yaml")):
         name = f"{path.name}/{file.name}"
         data, err = parse_yaml(file.read_text(encoding="utf-8"), name)
         if err:
             errors.append(err)
             continue
+        nodes = data.get("questions") if isinstance(data, dict) else None
+        named.update(str(n["id"]) for n in (nodes if isinstance(nodes, list) else [])
+                     if isinstance(n, dict) and n.get("id"))
         try:
             parsed = InterviewFile.model_validate(data, context=ctx)
             questions = [question_from(m, name) for m in parsed.questions]
         except ValidationError as exc:
             errors.extend(validation_errors(exc, data, name))
-            nodes = data.get("questions") if isinstance(data, dict) else None
             questions = [question_from(m, name) for m in _valid(QuestionModel, nodes, ctx)]
         banks.append(Bank((), tuple(questions), (name,)))
     bank = merge_banks(banks, errors)
-    qids = {q.id for q in bank.questions}
+    qids = named | {q.id for q in bank.questions}
 
     answers: list[EvalAnswer] = []
     seen: dict[str, str] = {}

@@ -25,6 +25,11 @@ def _bank_errors() -> tuple[list[str], object, object]:
         return [f"{exc.filename}: -: -: file not found"], None, None
     bank, errors = load_bank_dirs(settings.bank_roots, framework)
     messages = [str(e) for e in errors]
+    eval_dir = settings.banks_dir / "eval"
+    if eval_dir.is_dir():  # held-out questions and answers: validated here, never loaded into the app
+        from screening.banks import load_eval_set
+
+        messages += [str(e) for e in load_eval_set(eval_dir, framework)[1]]
     try:
         load_targets(settings.banks_dir / "profiles", framework)
     except BankValidationError as exc:

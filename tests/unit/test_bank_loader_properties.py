@@ -6,12 +6,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import functools
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-hypothesis = pytest.importorskip("hypothesis")  # hypothesis is a test dependency; see the report
+hypothesis = pytest.importorskip("hypothesis")  # needs hypothesis in the test extra
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -183,3 +184,31 @@ def test_self_referencing_and_deep_yaml_is_an_error_not_a_crash():
     load("items:\n  - &b {id: x, options: [*b]}\n")
     load("[" * 5000 + "]" * 5000)
     load("items: " + "[" * 5000 + "]" * 5000)
+
+
+# --- the eval set's files ------------------------------------------------------------------------------
+
+JSON_VALUES = st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20)),
+                           lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                   st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+                           max_leaves=8)
+ANSWER_FIELDS = st.fixed_dictionaries({}, optional={k: JSON_VALUES for k in (
+    "id", "question_id", "language", "style", "author", "text", "level", "note")})
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.text(max_size=60), ANSWER_FIELDS.map(json.dumps), JSON_VALUES.map(json.dumps)),
+                max_size=6),
+       st.one_of(st.text(max_size=200), st.sampled_from(["questions: 5\n", "family: eval\nquestions: [1, {id: q}]\n"])))
+def test_any_eval_files_give_errors_in_form_never_an_exception(tmp_path_factory, lines, questions):
+    from screening.banks import load_eval_set
+
+    root = tmp_path_factory.mktemp("eval")
+    (root / "ratings").mkdir()
+    text = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines)
+    (root / "questions_x.yaml").write_text(questions, encoding="utf-8")
+    (root / "answers_x.jsonl").write_text(text, encoding="utf-8")
+    (root / "ratings" / "r.jsonl").write_text(text, encoding="utf-8")
+    _, errors = load_eval_set(root, framework())
+    for e in errors:
+        assert str(e).split(": ", 3) == [e.file, e.item, e.field, e.problem], str(e)
