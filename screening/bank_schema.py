@@ -330,8 +330,8 @@ class BankFile(_Model):
                               json_schema_extra={"anyOf": [{"required": ["items"]}, {"required": ["questions"]}]})
 
     family: Family
-    items: list[SjtItemModel] | None = None
-    questions: list[QuestionModel] | None = None
+    items: list[SjtItemModel] = Field(default_factory=list)
+    questions: list[QuestionModel] = Field(default_factory=list)
 
     check_family = field_validator("family")(_check_family)
 

@@ -6,7 +6,7 @@ error is rejected whole, so nothing is ever half-loaded.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -35,8 +35,16 @@ from screening.bank_schema import (
     SjtItemModel,
 )
 from screening.framework import Framework
+from screening.targets import TargetProfile
 from screening.text import LANGUAGES, Text, TextList
 from screening.yaml_errors import BankError, BankValidationError, parse_yaml, validation_errors
+
+# --- depth rules (`screening banks validate --strict`), per skill and language ----------------------------
+MIN_SJT_PER_SKILL = 3            # every skill
+MIN_SJT_WEIGHTED_SKILL = 5       # a skill weighted >= WEIGHTED_SKILL_MIN_WEIGHT in any shipped target profile
+WEIGHTED_SKILL_MIN_WEIGHT = 2
+MIN_SJT_CORE_SKILL = 6           # the 15 CORE_SKILLS
+MIN_QUESTIONS_PER_KIND = {"behavioural": 1, "situational": 1}  # interview questions per skill and kind
 
 __all__ = ["ANCHOR_LEVELS", "CHANNELS", "CORE_SKILLS", "EXEMPLAR_WORDS", "KINDS", "MIN_EXEMPLARS_PER_LANGUAGE",
            "MIN_INDICATORS", "MOMENTS", "PARAGRAPH_ANCHOR_WORDS", "RESPONSE_FORMATS", "SCENARIO_MAX_WORDS", "STYLES",
@@ -427,20 +435,26 @@ def _empty() -> dict[str, dict[str, int]]:
     return {"sjt": {"en": 0, "fr": 0}, "interview": {"en": 0, "fr": 0}, "exemplars": {"en": 0, "fr": 0}}
 
 
-def coverage_gaps(bank: Bank, framework: Framework) -> list[str]:
-    """What `banks validate --strict` requires and the banks do not yet hold."""
+def sjt_needed(skill_id: str, targets: Iterable[TargetProfile] = ()) -> int:
+    """How many SJT items `--strict` requires for a skill (per language)."""
+    weighted = any(t.weight_by_skill.get(skill_id, 0) >= WEIGHTED_SKILL_MIN_WEIGHT for t in targets)
+    return max(MIN_SJT_PER_SKILL, MIN_SJT_WEIGHTED_SKILL if weighted else 0,
+               MIN_SJT_CORE_SKILL if skill_id in CORE_SKILLS else 0)
+
+
+def coverage_gaps(bank: Bank, framework: Framework, targets: Iterable[TargetProfile] | Mapping[str, TargetProfile] = ()
+                  ) -> list[str]:
+    """What `banks validate --strict` requires and the banks do not yet hold (the depth rules at the top)."""
+    profiles = list(targets.values()) if isinstance(targets, Mapping) else list(targets)
     gaps: list[str] = []
     counts = coverage(bank, framework)
     for sid, c in counts.items():
-        need_sjt, need_iq = (3, 2) if sid in CORE_SKILLS else (1, 1)
+        need_sjt = sjt_needed(sid, profiles)
         for lang in LANGUAGES:
             if c["sjt"][lang] < need_sjt:
                 gaps.append(f"{sid}: sjt.{lang}: has {c['sjt'][lang]}, needs {need_sjt}")
-            if c["interview"][lang] < need_iq:
-                gaps.append(f"{sid}: interview.{lang}: has {c['interview'][lang]}, needs {need_iq}")
-        if sid in CORE_SKILLS:
-            kinds = {q.kind for q in bank.questions if sid in q.skills}
-            for kind in KINDS:
-                if kind not in kinds:
-                    gaps.append(f"{sid}: interview.kind: no {kind} question")
+        for kind, need in MIN_QUESTIONS_PER_KIND.items():
+            has = sum(1 for q in bank.questions if sid in q.skills and q.kind == kind)
+            if has < need:
+                gaps.append(f"{sid}: interview.{kind}: has {has}, needs {need}")
     return gaps

@@ -9,8 +9,10 @@ Per language:
     SJT scoring (raw method) and put on 0-100 as the product does (100 x mean item score), against the
     exact expected score of guessing (screening.scoring.sjt.chance_score).
 (b) a text-only classifier: reads only the option texts (never the scenario), trained leave-one-item-out
-    to find the keyed best and worst (TF-IDF word and character n-grams, plus within-item relative length
-    features, into two logistic regressions), scored the same way against guessing.
+    to find the keyed best and worst (TF-IDF word 1-2 and character 2-5 n-grams, plus within-item relative
+    length features, into two logistic regressions: best vs rest, worst vs rest), scored the same way
+    against guessing. The best is the option with the highest P(best), the worst the highest P(worst)
+    among the others; rate_each options are rated by the rank of P(best) - P(worst).
 (c) the Pearson r between an option's length relative to its item's mean and its key.
 (d) the options whose length is outside +-25 % of their item's mean.
 (e) per interview question, the Pearson r between exemplar word count and level, and the pooled
@@ -55,11 +57,12 @@ NEAR_DUPLICATE_COSINE = 0.35     # TF-IDF (word 1-2 grams, sublinear tf) cosine 
 HOSTILE_SKILLS = ("de_escalating_language", "understanding_conflict_escalation", "emotional_self_regulation",
                   "patience", "effective_apology")  # main skills whose scenarios put a hostile customer on stage
 NAMES_FILE = "names_by_origin.yaml"
+REPORT_LIST = 10                 # the text report lists this many of the worst cases (the JSON lists all)
 
 
 # --- small statistics ---------------------------------------------------------------------------------
 
-def pearson(x: Sequence[float], y: Sequence[float]) -> float | None:
+def pearson(x: Sequence[float] | np.ndarray, y: Sequence[float] | np.ndarray) -> float | None:
     """Pearson r, or None when there are fewer than 3 pairs or either side does not vary."""
     a, b = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if len(a) < 3 or np.ptp(a) == 0 or np.ptp(b) == 0:
@@ -156,10 +159,10 @@ def _option_rows(items: Sequence[SjtItem], lang: str) -> tuple[list[str], np.nda
 def text_classifier_strategy(items: Sequence[SjtItem], lang: str) -> StrategyResult:
     """Leave-one-item-out: for each item, train on the options of every other item (texts only, no
     scenario) to spot the keyed best and the keyed worst, then answer the held-out item."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.preprocessing import StandardScaler
+    from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.preprocessing import StandardScaler  # type: ignore[import-untyped]
 
     if len(items) < 3:
         return StrategyResult("text_classifier", float("nan"), float("nan"), 0)
@@ -167,22 +170,21 @@ def text_classifier_strategy(items: Sequence[SjtItem], lang: str) -> StrategyRes
     owner_arr = np.array(owner)
     is_best = np.array([k == max(items[n].keys) for n, k in zip(owner, keys, strict=True)], dtype=int)
     is_worst = np.array([k == min(items[n].keys) for n, k in zip(owner, keys, strict=True)], dtype=int)
+    # The vocabulary and idf are fitted once on every option text (no keys: nothing about the answer leaks;
+    # an n-gram only the held-out item uses gets no weight, as nothing was learnt about it).
+    word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit_transform(texts)
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2).fit_transform(texts)
+    text_x = hstack([word, char]).tocsr()
     good: dict[str, list[float]] = {}
     bad: dict[str, list[float]] = {}
     for n, item in enumerate(items):
         train, test = owner_arr != n, owner_arr == n
-        word = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1)
-        char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
-        tr_texts = [t for t, m in zip(texts, train, strict=True) if m]
-        te_texts = [t for t, m in zip(texts, test, strict=True) if m]
         scaler = StandardScaler().fit(feats[train])
-        x_train = hstack([word.fit_transform(tr_texts), char.fit_transform(tr_texts),
-                          csr_matrix(scaler.transform(feats[train]))]).tocsr()
-        x_test = hstack([word.transform(te_texts), char.transform(te_texts),
-                         csr_matrix(scaler.transform(feats[test]))]).tocsr()
+        x_train = hstack([text_x[train], csr_matrix(scaler.transform(feats[train]))]).tocsr()
+        x_test = hstack([text_x[test], csr_matrix(scaler.transform(feats[test]))]).tocsr()
         probs = []
         for target in (is_best, is_worst):
-            model = LogisticRegression(C=1.0, max_iter=2000, class_weight="balanced")
+            model = LogisticRegression(C=1.0, solver="liblinear", class_weight="balanced")
             model.fit(x_train, target[train])
             probs.append(model.predict_proba(x_test)[:, 1].tolist())
         good[item.id], bad[item.id] = probs
@@ -224,7 +226,8 @@ def off_length_options(items: Iterable[SjtItem], lang: str, band: float = OPTION
 
 # --- (e): exemplar lengths -------------------------------------------------------------------------------
 
-def exemplar_length_r(questions: Iterable[InterviewQuestion], lang: str) -> tuple[dict[str, float | None], float | None]:
+def exemplar_length_r(questions: Iterable[InterviewQuestion], lang: str
+                      ) -> tuple[dict[str, float | None], float | None]:
     """Per question, r(word count, level) in one language; and the pooled within-question r."""
     per_question: dict[str, float | None] = {}
     centred_len: list[float] = []
@@ -253,8 +256,8 @@ class NearDuplicate:
 def near_duplicates(items: Sequence[SjtItem], lang: str, threshold: float = NEAR_DUPLICATE_COSINE
                     ) -> tuple[list[NearDuplicate], float | None]:
     """Pairs of scenarios over the cosine threshold, and the highest cosine of any pair."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.metrics.pairwise import cosine_similarity  # type: ignore[import-untyped]
 
     if len(items) < 2:
         return [], None
@@ -262,14 +265,15 @@ def near_duplicates(items: Sequence[SjtItem], lang: str, threshold: float = NEAR
         [i.scenario.get(lang) for i in items])
     sim = cosine_similarity(matrix)
     upper = np.triu_indices(len(items), 1)
-    pairs = [NearDuplicate(items[a].id, items[b].id, round(float(sim[a, b]), 3))
+    pairs = [NearDuplicate(items[int(a)].id, items[int(b)].id, round(float(sim[a, b]), 3))
              for a, b in zip(*upper, strict=True) if sim[a, b] >= threshold]
     return sorted(pairs, key=lambda p: -p.cosine), round(float(sim[upper].max()), 3)
 
 
 # --- (h): names by origin -----------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+APOSTROPHES = "'\u2019"  # straight and typographic
+_TOKEN = re.compile(rf"[^\W\d_]+(?:[-{APOSTROPHES}][^\W\d_]+)*")
 
 
 def load_names(path: Path) -> dict[str, frozenset[str]]:
@@ -303,7 +307,7 @@ def names_in(text: str, names: Mapping[str, frozenset[str]]) -> list[tuple[str, 
     """(name, origin) for each distinct listed name in a text (case-sensitive; possessive 's dropped)."""
     found: dict[str, str] = {}
     for token in _TOKEN.findall(text):
-        token = re.sub(r"['’]s$", "", token)
+        token = re.sub(rf"[{APOSTROPHES}]s$", "", token)
         for origin, listed in names.items():
             if token in listed:
                 found.setdefault(token, origin)
@@ -423,14 +427,17 @@ def report(audit: Mapping[str, LanguageAudit]) -> str:
         lines.append(f"{'option length vs key:':27} r = {_fmt(a.option_length_r)} (target |r| <= "
                      f"{OPTION_LENGTH_MAX_R:g}); {len(a.off_length_options)} option(s) outside "
                      f"+-{OPTION_LENGTH_BAND:.0%} of their item's mean")
-        for o in a.off_length_options:
-            lines.append(f"    {o.item}/{o.option}: {o.ratio:.2f} x the mean")
+        extreme = sorted(a.off_length_options, key=lambda o: -abs(o.ratio - 1))
+        lines += [f"    {o.item}/{o.option}: {o.ratio:.2f} x the mean" for o in extreme[:REPORT_LIST]]
+        if len(extreme) > REPORT_LIST:
+            lines.append(f"    ... and {len(extreme) - REPORT_LIST} more (--json lists them all)")
         lines.append(f"{'exemplar words vs level:':27} pooled within-question r = {_fmt(a.exemplar_length_r_pooled)} "
                      f"(target |r| <= {EXEMPLAR_LENGTH_MAX_R:g})")
-        strong = sorted(((q, r) for q, r in a.exemplar_length_r.items() if r is not None and abs(r) > 0.5),
-                        key=lambda x: -abs(x[1]))
-        for q, r in strong:
-            lines.append(f"    {q}: r = {r:+.2f}")
+        strong = sorted(((q, r) for q, r in a.exemplar_length_r.items() if r is not None
+                         and abs(r) > EXEMPLAR_LENGTH_MAX_R), key=lambda x: -abs(x[1]))
+        lines.append(f"    {len(strong)} of {len(a.exemplar_length_r)} questions over |r| {EXEMPLAR_LENGTH_MAX_R:g} "
+                     f"on their own; the strongest:")
+        lines += [f"    {q}: r = {r:+.2f}" for q, r in strong[:REPORT_LIST]]
         lines.append(f"{'scenario words:':27} longest {a.scenario_words_max}; {len(a.scenarios_over_limit)} over "
                      f"{SCENARIO_WORDS_MAX}")
         lines.append(f"{'near-duplicate scenarios:':27} {len(a.near_duplicates)} pair(s) at cosine >= "

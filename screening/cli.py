@@ -42,13 +42,40 @@ def cmd_banks_validate(args: argparse.Namespace) -> int:
 
     messages, bank, framework = _bank_errors()
     if not messages and args.strict:
-        messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework)]  # type: ignore[arg-type]
+        from screening.banks_audit import misses
+        from screening.config import get_settings
+        from screening.targets import load_targets
+
+        targets = load_targets(get_settings().banks_dir / "profiles", framework)  # type: ignore[arg-type]
+        messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework, targets)]  # type: ignore[arg-type]
+        messages += [f"audit: {miss}" for miss in misses(_audit(bank))]
     for m in messages:
         print(m, file=sys.stderr)
     if messages:
         print(f"{len(messages)} problem(s) found.", file=sys.stderr)
         return 1
     print(f"Banks valid: {len(bank.sjt_items)} SJT items, {len(bank.questions)} interview questions.")  # type: ignore[attr-defined]
+    return 0
+
+
+def _audit(bank: object) -> dict:
+    from screening.banks_audit import NAMES_FILE, audit_bank, load_names
+    from screening.config import get_settings
+
+    names_path = get_settings().banks_dir / NAMES_FILE
+    names = load_names(names_path) if names_path.exists() else None
+    return audit_bank(bank, names)  # type: ignore[arg-type]
+
+
+def cmd_banks_audit(args: argparse.Namespace) -> int:
+    from screening.banks_audit import report, to_json
+
+    messages, bank, _ = _bank_errors()
+    if messages:
+        print("\n".join(messages), file=sys.stderr)
+        return 1
+    audit = _audit(bank)
+    print(json.dumps(to_json(audit), indent=1, ensure_ascii=False) if args.json else report(audit))
     return 0
 
 
@@ -162,11 +189,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     banks = sub.add_parser("banks", help="question banks").add_subparsers(dest="action", required=True)
     validate = banks.add_parser("validate", help="check every bank file")
-    validate.add_argument("--strict", action="store_true", help="also require full framework coverage")
+    validate.add_argument("--strict", action="store_true",
+                          help="also require the depth rules and the audit targets (see question_banks/README.md)")
     validate.set_defaults(func=cmd_banks_validate)
     cov = banks.add_parser("coverage", help="items per skill and language")
     cov.add_argument("--json", action="store_true")
     cov.set_defaults(func=cmd_banks_coverage)
+    audit = banks.add_parser("audit", help="can a candidate score by length or wording alone? (and other checks)")
+    audit.add_argument("--json", action="store_true")
+    audit.set_defaults(func=cmd_banks_audit)
     schema = banks.add_parser("schema", help="write the JSON Schema of the bank format")
     schema.add_argument("--out", help="where to write it (default question_banks/bank.schema.json; - for stdout)")
     schema.set_defaults(func=cmd_banks_schema)
