@@ -6,33 +6,51 @@ error is rejected whole, so nothing is ever half-loaded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from screening.framework import Framework
-from screening.text import LANGUAGES, Text, TextList
-from screening.yaml_errors import BankError, BankValidationError, localised, parse_yaml
+from pydantic import BaseModel, ValidationError
 
-CHANNELS = ("phone", "live_chat", "chatbot_handover", "email", "messaging", "social_media",
-            "click_to_call", "brand_app")
-MOMENTS = ("first_time", "stress", "high_stakes", "cancellation", "last_contact", "routine")
-RESPONSE_FORMATS = ("best_worst", "rate_each")
-KINDS = ("behavioural", "situational")
-STYLES = ("star_complete", "partial", "vague", "hypothetical", "blaming", "rubric_echo", "off_topic",
-          "rambling", "terse", "plain_strong", "generic",
-          # the hard cases: strong told by a second-language writer; contrastive flaws
-          "second_language", "we_not_i", "no_result", "over_promising", "policy_shield", "borrowed_story")
-ANCHOR_LEVELS = (1, 3, 5)
-CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effective_apology",
-               "understanding_conflict_escalation", "emotional_self_regulation", "patience",
-               "adaptability", "resilience", "situational_awareness", "written_communication",
-               "oral_communication", "problem_solving", "benevolence", "authenticity")
-SCENARIO_MAX_WORDS = 120
-EXEMPLAR_WORDS = (40, 220)
-MIN_EXEMPLARS_PER_LANGUAGE = 5
-MIN_INDICATORS = 3
+from screening.bank_schema import (
+    ANCHOR_LEVELS,
+    CHANNELS,
+    CORE_SKILLS,
+    EXEMPLAR_WORDS,
+    KINDS,
+    MIN_EXEMPLARS_PER_LANGUAGE,
+    MIN_INDICATORS,
+    MOMENTS,
+    PARAGRAPH_ANCHOR_WORDS,
+    RESPONSE_FORMATS,
+    SCENARIO_MAX_WORDS,
+    STYLES,
+    BankFile,
+    EvalAnswerModel,
+    EvalRatingModel,
+    InterviewFile,
+    QuestionModel,
+    SjtItemModel,
+)
+from screening.framework import Framework
+from screening.targets import TargetProfile
+from screening.text import LANGUAGES, Text, TextList
+from screening.yaml_errors import BankError, BankValidationError, parse_yaml, validation_errors
+
+# --- depth rules (`screening banks validate --strict`), per skill and language ----------------------------
+MIN_SJT_PER_SKILL = 3            # every skill
+MIN_SJT_WEIGHTED_SKILL = 5       # a skill weighted >= WEIGHTED_SKILL_MIN_WEIGHT in any shipped target profile
+WEIGHTED_SKILL_MIN_WEIGHT = 2
+MIN_SJT_CORE_SKILL = 6           # the 15 CORE_SKILLS
+MIN_QUESTIONS_PER_KIND = {"behavioural": 1, "situational": 1}  # interview questions per skill and kind
+
+__all__ = ["ANCHOR_LEVELS", "CHANNELS", "CORE_SKILLS", "EXEMPLAR_WORDS", "KINDS", "MIN_EXEMPLARS_PER_LANGUAGE",
+           "MIN_INDICATORS", "MOMENTS", "PARAGRAPH_ANCHOR_WORDS", "RESPONSE_FORMATS", "SCENARIO_MAX_WORDS", "STYLES",
+           "Anchor", "Bank", "BankError", "EvalAnswer", "EvalSet", "Exemplar", "InterviewQuestion", "Item", "SjtItem",
+           "SjtOption", "UploadOutcome", "apply_upload", "bank_files", "coverage", "coverage_gaps", "load_bank_dirs",
+           "load_banks", "load_eval_set", "merge_banks", "parse_bank_text"]
 
 
 # --- items -----------------------------------------------------------------
@@ -77,6 +95,7 @@ class Exemplar:
     style: str
     author: str
     text: str
+    pair: str | None = None  # a contrastive partner in the same question and language
 
 
 @dataclass(frozen=True)
@@ -151,10 +170,14 @@ def apply_upload(base: Bank, upload: Bank) -> UploadOutcome:
     """Add an uploaded bank. New ids join; a changed item becomes the next version of the one it
     replaces (the old version stays in the archive for attempts that used it); unchanged items are
     left as they were."""
-    current: dict[str, Item] = {i.id: i for i in [*base.sjt_items, *base.questions]}
+    existing: list[Item] = [*base.sjt_items, *base.questions]
+    current: dict[str, Item] = {i.id: i for i in existing}
     archive = list(base.archive)
-    added, versioned, unchanged = [], [], []
-    for item in [*upload.sjt_items, *upload.questions]:
+    added: list[str] = []
+    versioned: list[str] = []
+    unchanged: list[str] = []
+    uploaded: list[Item] = [*upload.sjt_items, *upload.questions]
+    for item in uploaded:
         old = current.get(item.id)
         if old is None:
             current[item.id] = item
@@ -172,185 +195,75 @@ def apply_upload(base: Bank, upload: Bank) -> UploadOutcome:
     return UploadOutcome(bank, tuple(added), tuple(versioned), tuple(unchanged))
 
 
-# --- parsing ---------------------------------------------------------------
+# --- parsing (the models in screening.bank_schema validate; these build the app's items) -------
 
-class _Reader:
-    """Reads one YAML file's items, recording errors with file and item id."""
-
-    def __init__(self, source: str, framework: Framework):
-        self.source = source
-        self.framework = framework
-        self.errors: list[BankError] = []
-
-    def error(self, item: str, fld: str, problem: str) -> None:
-        self.errors.append(BankError(self.source, item, fld, problem))
-
-    def text(self, node: dict, fld: str, item: str) -> Text:
-        return localised(node, fld, self.source, item, self.errors)
-
-    def text_list(self, node: dict, fld: str, item: str, minimum: int = 1) -> TextList:
-        value = node.get(fld)
-        if not isinstance(value, dict):
-            self.error(item, fld, "missing (needs en and fr lists)")
-            return TextList((), ())
-        out: dict[str, tuple[str, ...]] = {}
-        for lang in LANGUAGES:
-            seq = value.get(lang)
-            if not isinstance(seq, list) or not all(isinstance(s, str) and s.strip() for s in seq):
-                self.error(item, f"{fld}.{lang}", "missing translation (a list of strings)")
-                seq = []
-            elif len(seq) < minimum:
-                self.error(item, f"{fld}.{lang}", f"needs at least {minimum}, has {len(seq)}")
-            out[lang] = tuple(seq)
-        return TextList(out["en"], out["fr"])
-
-    def choice(self, node: dict, fld: str, item: str, allowed: tuple[str, ...]) -> str:
-        value = node.get(fld)
-        if value not in allowed:
-            self.error(item, fld, f"{value!r} is not one of {', '.join(allowed)}")
-        return str(value)
-
-    def integer(self, node: dict, fld: str, item: str, low: int, high: int) -> int:
-        value = node.get(fld)
-        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            self.error(item, fld, f"{value!r} must be a whole number from {low} to {high}")
-            return low
-        return value
-
-    def skills(self, node: dict, item: str) -> tuple[str, ...]:
-        value = node.get("skills")
-        if not isinstance(value, list) or not value:
-            self.error(item, "skills", "needs at least one skill id")
-            return ()
-        for sid in value:
-            if sid not in self.framework.skill_by_id:
-                self.error(item, "skills", f"unknown skill id {sid!r}")
-        return tuple(str(s) for s in value)
-
-    def version(self, node: dict, item: str) -> int:
-        return self.integer(node, "version", item, 1, 10_000)
+def _context(framework: Framework | None, eval_set: bool = False) -> dict[str, Any]:
+    if framework is None:
+        return {"eval": eval_set}
+    return {"skills": frozenset(framework.skill_by_id), "families": frozenset(framework.family_by_id),
+            "eval": eval_set}
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _text(t: Any) -> Text:
+    return Text(t.en, t.fr)
 
 
-def _parse_sjt(node: dict, r: _Reader) -> SjtItem | None:
-    iid = str(node.get("id") or "?")
-    if iid == "?":
-        r.error(iid, "id", "missing")
-    scenario = r.text(node, "scenario", iid)
-    for lang in LANGUAGES:
-        n = _words(scenario.get(lang))
-        if n > SCENARIO_MAX_WORDS:
-            r.error(iid, f"scenario.{lang}", f"{n} words; keep it under {SCENARIO_MAX_WORDS}")
-    options: list[SjtOption] = []
-    raw = node.get("options")
-    if not isinstance(raw, list) or not 4 <= len(raw) <= 5:
-        r.error(iid, "options", "needs 4 or 5 options")
-        raw = raw if isinstance(raw, list) else []
-    for k, opt in enumerate(raw):
-        oid = str(opt.get("id") or f"#{k + 1}") if isinstance(opt, dict) else f"#{k + 1}"
-        if not isinstance(opt, dict):
-            r.error(iid, f"options.{oid}", "must be a mapping")
+def sjt_item_from(m: SjtItemModel, source: str) -> SjtItem:
+    return SjtItem(m.id, m.version, tuple(m.skills), m.channel, m.moment, m.response_format, _text(m.scenario),
+                   tuple(SjtOption(o.id, _text(o.text), o.key, _text(o.rationale)) for o in m.options), source)
+
+
+def question_from(m: QuestionModel, source: str) -> InterviewQuestion:
+    none = TextList((), ())
+    anchors = tuple(Anchor(a.level, _text(a.text),
+                           TextList(tuple(a.indicators.en), tuple(a.indicators.fr)) if a.indicators else none)
+                    for a in sorted(m.anchors, key=lambda a: a.level))
+    exemplars = tuple(Exemplar(e.id, e.language, e.level, e.style, e.author, e.text, e.pair) for e in m.exemplars)
+    return InterviewQuestion(m.id, m.version, tuple(m.skills), m.kind, _text(m.prompt),
+                             TextList(tuple(m.probes.en), tuple(m.probes.fr)), anchors, exemplars, source)
+
+
+def _valid(model: type[BaseModel], nodes: Any, ctx: dict[str, Any]) -> Iterable[Any]:
+    """The nodes that validate on their own (what loads from a file that has errors elsewhere)."""
+    for node in nodes if isinstance(nodes, list) else []:
+        try:
+            yield model.model_validate(node, context=ctx)
+        except ValidationError:
             continue
-        options.append(SjtOption(oid, r.text(opt, "text", f"{iid}/{oid}"),
-                                 r.integer(opt, "key", f"{iid}/{oid}", 1, 5),
-                                 r.text(opt, "rationale", f"{iid}/{oid}")))
-    if len({o.id for o in options}) != len(options):
-        r.error(iid, "options", "option ids must be unique")
-    keys = [o.key for o in options]
-    if keys and (keys.count(max(keys)) != 1 or keys.count(min(keys)) != 1 or max(keys) == min(keys)):
-        r.error(iid, "options.key", "needs exactly one clear best (highest key) and one clear worst (lowest key)")
-    return SjtItem(iid, r.version(node, iid), r.skills(node, iid),
-                   r.choice(node, "channel", iid, CHANNELS), r.choice(node, "moment", iid, MOMENTS),
-                   r.choice(node, "response_format", iid, RESPONSE_FORMATS), scenario, tuple(options),
-                   r.source)
 
 
-def _parse_question(node: dict, r: _Reader) -> InterviewQuestion:
-    qid = str(node.get("id") or "?")
-    if qid == "?":
-        r.error(qid, "id", "missing")
-    anchors: list[Anchor] = []
-    for a in node.get("anchors") or []:
-        if not isinstance(a, dict):
-            r.error(qid, "anchors", "each anchor must be a mapping")
-            continue
-        level = r.integer(a, "level", qid, 1, 5)
-        anchors.append(Anchor(level, r.text(a, "text", f"{qid}/anchor {level}"),
-                              r.text_list(a, "indicators", f"{qid}/anchor {level}", MIN_INDICATORS)))
-    levels = sorted(a.level for a in anchors)
-    if not set(ANCHOR_LEVELS).issubset(levels) or len(levels) != len(set(levels)):
-        r.error(qid, "anchors", f"needs one anchor for each of levels 1, 3 and 5 (has {levels})")
-    exemplars = [_parse_exemplar(e, qid, r) for e in node.get("exemplars") or []]
-    if len({e.id for e in exemplars}) != len(exemplars):
-        r.error(qid, "exemplars", "exemplar ids must be unique within the question")
-    for lang in LANGUAGES:
-        mine = [e for e in exemplars if e.language == lang]
-        if len(mine) < MIN_EXEMPLARS_PER_LANGUAGE:
-            r.error(qid, f"exemplars.{lang}", f"needs at least {MIN_EXEMPLARS_PER_LANGUAGE}, has {len(mine)}")
-        missing = sorted({1, 2, 3, 4, 5} - {e.level for e in mine})
-        if missing:
-            r.error(qid, f"exemplars.{lang}", f"no exemplar at level(s) {missing}")
-    return InterviewQuestion(qid, r.version(node, qid), r.skills(node, qid),
-                             r.choice(node, "kind", qid, KINDS), r.text(node, "prompt", qid),
-                             r.text_list(node, "probes", qid), tuple(sorted(anchors, key=lambda a: a.level)),
-                             tuple(exemplars), r.source)
+def parse_bank_data(data: Any, name: str, framework: Framework | None, *, eval_set: bool = False
+                    ) -> tuple[Bank, list[BankError]]:
+    """Validate one bank file's parsed YAML. On errors, the bank holds the items that are valid by themselves."""
+    ctx = _context(framework, eval_set)
+    try:
+        parsed = BankFile.model_validate(data, context=ctx)
+    except ValidationError as exc:
+        errors = validation_errors(exc, data, name)
+        items = data if isinstance(data, dict) else {}
+        sjt = [sjt_item_from(m, name) for m in _valid(SjtItemModel, items.get("items"), ctx)]
+        questions = [question_from(m, name) for m in _valid(QuestionModel, items.get("questions"), ctx)]
+        return Bank(tuple(sjt), tuple(questions), (name,)), errors
+    return Bank(tuple(sjt_item_from(m, name) for m in parsed.items or ()),
+                tuple(question_from(m, name) for m in parsed.questions or ()), (name,)), []
 
-
-def _parse_exemplar(node: Any, qid: str, r: _Reader) -> Exemplar:
-    if not isinstance(node, dict):
-        r.error(qid, "exemplars", "each exemplar must be a mapping")
-        return Exemplar("?", "en", 1, "vague", "?", "")
-    eid = str(node.get("id") or "?")
-    where = f"{qid}/{eid}"
-    text = node.get("text")
-    if not isinstance(text, str) or not text.strip():
-        r.error(where, "text", "missing")
-        text = ""
-    n = _words(text)
-    if text and not EXEMPLAR_WORDS[0] <= n <= EXEMPLAR_WORDS[1]:
-        r.error(where, "text", f"{n} words; keep exemplars between {EXEMPLAR_WORDS[0]} and {EXEMPLAR_WORDS[1]}")
-    style = r.choice(node, "style", where, STYLES)
-    level = r.integer(node, "level", where, 1, 5)
-    if style == "off_topic" and level != 1:
-        r.error(where, "level", "an off_topic exemplar is level 1")
-    author = node.get("author")
-    if not isinstance(author, str) or not author.strip():
-        r.error(where, "author", "missing author tag")
-    return Exemplar(eid, r.choice(node, "language", where, LANGUAGES), level, style, str(author or ""), text)
-
-
-# --- loading ---------------------------------------------------------------
 
 def parse_bank_text(text: str, name: str, framework: Framework) -> tuple[Bank, list[BankError]]:
     """Parse one bank file's text (an SJT file, an interview file, or both sections)."""
     data, err = parse_yaml(text, name)
     if err:
         return Bank(), [err]
-    r = _Reader(name, framework)
-    if not isinstance(data, dict) or not ({"items", "questions"} & set(data)):
-        r.error("-", "items/questions", "a bank file needs an `items` (SJT) or `questions` (interview) list")
-        return Bank(), r.errors
-    sjt = [_parse_sjt(n, r) for n in _list(data, "items", r) if n is not None]
-    questions = [_parse_question(n, r) for n in _list(data, "questions", r)]
-    return Bank(tuple(i for i in sjt if i), tuple(questions), (name,)), r.errors
+    return parse_bank_data(data, name, framework)
 
 
-def _list(data: dict, key: str, r: _Reader) -> list[dict]:
-    value = data.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        r.error("-", key, "must be a list of mappings")
-        return []
-    return value
-
+# --- loading ---------------------------------------------------------------
 
 def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
     """Join banks, reporting an id used twice (in any file) as an error."""
     seen: dict[str, str] = {}
     for bank in banks:
-        for item in [*bank.sjt_items, *bank.questions]:
+        items: list[Item] = [*bank.sjt_items, *bank.questions]
+        for item in items:
             if item.id in seen:
                 errors.append(BankError(item.source, item.id, "id", f"duplicate id (also in {seen[item.id]})"))
             seen[item.id] = item.source
@@ -358,8 +271,16 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
                 tuple(s for b in banks for s in b.sources))
 
 
+EVAL_DIR = "eval"  # question_banks/eval/: held-out questions and answers, never loaded into the app
+
+
 def bank_files(root: Path) -> list[Path]:
-    return sorted([*root.glob("sjt/*.yaml"), *root.glob("interview/*.yaml")])
+    """The bank files under a root: sjt/*.yaml and interview/*.yaml, never anything under eval/."""
+    root = Path(root)
+    if root.name == EVAL_DIR:
+        return []
+    return sorted(p for p in [*root.glob("sjt/*.yaml"), *root.glob("interview/*.yaml")]
+                  if EVAL_DIR not in p.relative_to(root).parts)
 
 
 def load_bank_dirs(roots: list[Path], framework: Framework) -> tuple[Bank, list[BankError]]:
@@ -379,6 +300,117 @@ def load_banks(roots: list[Path], framework: Framework) -> Bank:
     if errors:
         raise BankValidationError(errors)
     return bank
+
+
+# --- the eval set (question_banks/eval/) -------------------------------------------------------
+
+@dataclass(frozen=True)
+class EvalAnswer:
+    id: str
+    question_id: str
+    language: str
+    style: str
+    author: str
+    text: str
+    source: str
+    line: int
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """Held-out interview questions (no exemplars), answers to them, and people's ratings of the answers."""
+
+    questions: tuple[InterviewQuestion, ...] = ()
+    answers: tuple[EvalAnswer, ...] = ()
+    ratings: tuple[tuple[str, str, int, str], ...] = ()  # (rater: the ratings file's stem, answer id, level, note)
+
+    def levels(self, answer_id: str) -> dict[str, int]:
+        """Every rater's level for one answer."""
+        return {rater: level for rater, aid, level, _ in self.ratings if aid == answer_id}
+
+
+def _jsonl(path: Path, name: str, model: type[BaseModel], errors: list[BankError]) -> list[tuple[int, Any]]:
+    """Validate each line of a JSON-lines file; return (line number, model) for the valid ones."""
+    import json
+
+    out: list[tuple[int, Any]] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        errors.append(BankError(name, "-", "file", "not UTF-8 text"))
+        return out
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            errors.append(BankError(name, f"line {n}", "json", f"not valid JSON: {exc.msg} at column {exc.colno}"))
+            continue
+        if not isinstance(record, dict):
+            errors.append(BankError(name, f"line {n}", "json", "must be a JSON object"))
+            continue
+        try:
+            out.append((n, model.model_validate(record)))
+        except ValidationError as exc:
+            errors.extend(validation_errors(exc, record, name, f"line {n}"))
+    return out
+
+
+def load_eval_set(path: Path, framework: Framework | None = None) -> tuple[EvalSet, list[BankError]]:
+    """Read and validate question_banks/eval/: `questions_*.yaml` (interview questions without exemplars,
+    family `eval`), `answers_*.jsonl` (id, question_id, language, style, author, text) and
+    `ratings/*.jsonl` (id, level 1-5, note). Errors read `file: line N (or item id): field: problem`."""
+    path = Path(path)
+    errors: list[BankError] = []
+    ctx = _context(framework, eval_set=True)
+    banks: list[Bank] = []
+    named: set[str] = set()  # question ids written, valid or not (an answer to an invalid question is not unknown)
+    for file in sorted(path.glob("questions_*.yaml")):
+        name = f"{path.name}/{file.name}"
+        data, err = parse_yaml(file.read_text(encoding="utf-8"), name)
+        if err:
+            errors.append(err)
+            continue
+        nodes = data.get("questions") if isinstance(data, dict) else None
+        named.update(str(n["id"]) for n in (nodes if isinstance(nodes, list) else [])
+                     if isinstance(n, dict) and n.get("id"))
+        try:
+            parsed = InterviewFile.model_validate(data, context=ctx)
+            questions = [question_from(m, name) for m in parsed.questions]
+        except ValidationError as exc:
+            errors.extend(validation_errors(exc, data, name))
+            questions = [question_from(m, name) for m in _valid(QuestionModel, nodes, ctx)]
+        banks.append(Bank((), tuple(questions), (name,)))
+    bank = merge_banks(banks, errors)
+    qids = named | {q.id for q in bank.questions}
+
+    answers: list[EvalAnswer] = []
+    seen: dict[str, str] = {}
+    for file in sorted(path.glob("answers_*.jsonl")):
+        name = f"{path.name}/{file.name}"
+        for n, a in _jsonl(file, name, EvalAnswerModel, errors):
+            where = f"line {n}"
+            if a.id in seen:
+                errors.append(BankError(name, where, "id", f"duplicate answer id {a.id!r} (also in {seen[a.id]})"))
+            seen[a.id] = f"{name} line {n}"
+            if a.question_id not in qids:
+                errors.append(BankError(name, where, "question_id",
+                                        f"unknown question {a.question_id!r} (not in {path.name}/questions_*.yaml)"))
+            answers.append(EvalAnswer(a.id, a.question_id, a.language, a.style, a.author, a.text, name, n))
+
+    ratings: list[tuple[str, str, int, str]] = []
+    for file in sorted((path / "ratings").glob("*.jsonl")):
+        name = f"{path.name}/ratings/{file.name}"
+        rated: set[str] = set()
+        for n, r in _jsonl(file, name, EvalRatingModel, errors):
+            if r.id not in seen:
+                errors.append(BankError(name, f"line {n}", "id", f"unknown answer {r.id!r}"))
+            if r.id in rated:
+                errors.append(BankError(name, f"line {n}", "id", f"answer {r.id!r} rated twice in this file"))
+            rated.add(r.id)
+            ratings.append((file.stem, r.id, r.level, r.note))
+    return EvalSet(bank.questions, tuple(answers), tuple(ratings)), errors
 
 
 # --- coverage --------------------------------------------------------------
@@ -403,20 +435,26 @@ def _empty() -> dict[str, dict[str, int]]:
     return {"sjt": {"en": 0, "fr": 0}, "interview": {"en": 0, "fr": 0}, "exemplars": {"en": 0, "fr": 0}}
 
 
-def coverage_gaps(bank: Bank, framework: Framework) -> list[str]:
-    """What `banks validate --strict` requires and the banks do not yet hold."""
+def sjt_needed(skill_id: str, targets: Iterable[TargetProfile] = ()) -> int:
+    """How many SJT items `--strict` requires for a skill (per language)."""
+    weighted = any(t.weight_by_skill.get(skill_id, 0) >= WEIGHTED_SKILL_MIN_WEIGHT for t in targets)
+    return max(MIN_SJT_PER_SKILL, MIN_SJT_WEIGHTED_SKILL if weighted else 0,
+               MIN_SJT_CORE_SKILL if skill_id in CORE_SKILLS else 0)
+
+
+def coverage_gaps(bank: Bank, framework: Framework, targets: Iterable[TargetProfile] | Mapping[str, TargetProfile] = ()
+                  ) -> list[str]:
+    """What `banks validate --strict` requires and the banks do not yet hold (the depth rules at the top)."""
+    profiles = list(targets.values()) if isinstance(targets, Mapping) else list(targets)
     gaps: list[str] = []
     counts = coverage(bank, framework)
     for sid, c in counts.items():
-        need_sjt, need_iq = (3, 2) if sid in CORE_SKILLS else (1, 1)
+        need_sjt = sjt_needed(sid, profiles)
         for lang in LANGUAGES:
             if c["sjt"][lang] < need_sjt:
                 gaps.append(f"{sid}: sjt.{lang}: has {c['sjt'][lang]}, needs {need_sjt}")
-            if c["interview"][lang] < need_iq:
-                gaps.append(f"{sid}: interview.{lang}: has {c['interview'][lang]}, needs {need_iq}")
-        if sid in CORE_SKILLS:
-            kinds = {q.kind for q in bank.questions if sid in q.skills}
-            for kind in KINDS:
-                if kind not in kinds:
-                    gaps.append(f"{sid}: interview.kind: no {kind} question")
+        for kind, need in MIN_QUESTIONS_PER_KIND.items():
+            has = sum(1 for q in bank.questions if sid in q.skills and q.kind == kind)
+            if has < need:
+                gaps.append(f"{sid}: interview.{kind}: has {has}, needs {need}")
     return gaps

@@ -25,6 +25,11 @@ def _bank_errors() -> tuple[list[str], object, object]:
         return [f"{exc.filename}: -: -: file not found"], None, None
     bank, errors = load_bank_dirs(settings.bank_roots, framework)
     messages = [str(e) for e in errors]
+    eval_dir = settings.banks_dir / "eval"
+    if eval_dir.is_dir():  # held-out questions and answers: validated here, never loaded into the app
+        from screening.banks import load_eval_set
+
+        messages += [str(e) for e in load_eval_set(eval_dir, framework)[1]]
     try:
         load_targets(settings.banks_dir / "profiles", framework)
     except BankValidationError as exc:
@@ -37,13 +42,40 @@ def cmd_banks_validate(args: argparse.Namespace) -> int:
 
     messages, bank, framework = _bank_errors()
     if not messages and args.strict:
-        messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework)]  # type: ignore[arg-type]
+        from screening.banks_audit import misses
+        from screening.config import get_settings
+        from screening.targets import load_targets
+
+        targets = load_targets(get_settings().banks_dir / "profiles", framework)  # type: ignore[arg-type]
+        messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework, targets)]  # type: ignore[arg-type]
+        messages += [f"audit: {miss}" for miss in misses(_audit(bank))]
     for m in messages:
         print(m, file=sys.stderr)
     if messages:
         print(f"{len(messages)} problem(s) found.", file=sys.stderr)
         return 1
     print(f"Banks valid: {len(bank.sjt_items)} SJT items, {len(bank.questions)} interview questions.")  # type: ignore[attr-defined]
+    return 0
+
+
+def _audit(bank: object) -> dict:
+    from screening.banks_audit import NAMES_FILE, audit_bank, load_names
+    from screening.config import get_settings
+
+    names_path = get_settings().banks_dir / NAMES_FILE
+    names = load_names(names_path) if names_path.exists() else None
+    return audit_bank(bank, names)  # type: ignore[arg-type]
+
+
+def cmd_banks_audit(args: argparse.Namespace) -> int:
+    from screening.banks_audit import report, to_json
+
+    messages, bank, _ = _bank_errors()
+    if messages:
+        print("\n".join(messages), file=sys.stderr)
+        return 1
+    audit = _audit(bank)
+    print(json.dumps(to_json(audit), indent=1, ensure_ascii=False) if args.json else report(audit))
     return 0
 
 
@@ -67,12 +99,15 @@ def cmd_banks_coverage(args: argparse.Namespace) -> int:
 
 def cmd_banks_schema(args: argparse.Namespace) -> int:
     from screening.bank_schema import bank_json_schema
+    from screening.config import get_settings
 
-    text = json.dumps(bank_json_schema(), indent=2)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    else:
+    text = json.dumps(bank_json_schema(), indent=2, ensure_ascii=False)
+    if args.out == "-":
         print(text)
+        return 0
+    out = Path(args.out) if args.out else get_settings().banks_dir / "bank.schema.json"
+    out.write_text(text + "\n", encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 
@@ -153,13 +188,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     banks = sub.add_parser("banks", help="question banks").add_subparsers(dest="action", required=True)
     validate = banks.add_parser("validate", help="check every bank file")
-    validate.add_argument("--strict", action="store_true", help="also require full framework coverage")
+    validate.add_argument("--strict", action="store_true",
+                          help="also require the depth rules and the audit targets (see question_banks/README.md)")
     validate.set_defaults(func=cmd_banks_validate)
     cov = banks.add_parser("coverage", help="items per skill and language")
     cov.add_argument("--json", action="store_true")
     cov.set_defaults(func=cmd_banks_coverage)
+    audit = banks.add_parser("audit", help="can a candidate score by length or wording alone? (and other checks)")
+    audit.add_argument("--json", action="store_true")
+    audit.set_defaults(func=cmd_banks_audit)
     schema = banks.add_parser("schema", help="write the JSON Schema of the bank format")
-    schema.add_argument("--out")
+    schema.add_argument("--out", help="where to write it (default question_banks/bank.schema.json; - for stdout)")
     schema.set_defaults(func=cmd_banks_schema)
 
     sub.add_parser("demo", help="load labelled demo data").set_defaults(func=cmd_demo)

@@ -131,3 +131,44 @@ def _index(item: SjtItem, option_id: str | None) -> int:
         if opt.id == option_id:
             return k
     return -1
+
+
+# --- chance level: what a guesser scores ------------------------------------------------------------
+
+RATING_POINTS = (1, 2, 3, 4, 5)
+
+
+def chance_score(item: SjtItem) -> float:
+    """The exact expected item score (0-1, raw method) of a candidate who guesses.
+
+    best_worst: best and worst drawn uniformly among the ordered pairs of two different options. Each
+    option is the best (or the worst) with probability 1/n, so every +1 and -1 term has the same
+    expectation and the raw mark averages 0: the score is (0 + 2) / 4 = 0.5 whatever n is.
+    rate_each: every option rated uniformly from 1 to 5, independently. The score is linear in the
+    distances, so its expectation is 1 - mean over options of E|r - key| / 4, where E|r - k| is
+    (sum over r of |r - k|) / 5 (2.0, 1.4, 1.2, 1.4, 2.0 for keys 1 to 5).
+    """
+    if item.response_format == "best_worst":
+        return 0.5
+    expected_distance = [sum(abs(r - k) for r in RATING_POINTS) / len(RATING_POINTS) for k in item.keys]
+    return 1.0 - float(np.mean(expected_distance)) / 4.0
+
+
+def item_scores(items: Sequence[SjtItem], answers: Mapping[str, Mapping]) -> np.ndarray:
+    """Each item's score (0-1, raw method; NaN if not answered), in the order of `items`, scored
+    exactly as `score_attempt` scores them (same functions, same key matrices)."""
+    out = np.full(len(items), np.nan)
+    for n, item in enumerate(items):
+        given = answers.get(item.id, {})
+        keys = _key_matrix([item])
+        if item.response_format == "best_worst":
+            best = np.array([[_index(item, given.get("best"))]])
+            worst = np.array([[_index(item, given.get("worst"))]])
+            out[n] = score_best_worst(keys, best, worst)[0, 0]
+        else:
+            ratings = np.full((1, *keys.shape), np.nan)
+            for k, opt in enumerate(item.options):
+                if opt.id in (given.get("ratings") or {}):
+                    ratings[0, 0, k] = float(given["ratings"][opt.id])
+            out[n] = score_rate_each(keys, ratings)[0, 0]
+    return out
