@@ -39,7 +39,9 @@ KINDS = ("behavioural", "situational")
 STYLES = ("star_complete", "partial", "vague", "hypothetical", "blaming", "rubric_echo", "off_topic",
           "rambling", "terse", "plain_strong", "generic",
           # the hard cases: strong told by a second-language writer; contrastive flaws
-          "second_language", "we_not_i", "no_result", "over_promising", "policy_shield", "borrowed_story")
+          "second_language", "we_not_i", "no_result", "over_promising", "policy_shield", "borrowed_story",
+          # a strong, concrete plan answering a situational question (used by the evaluation set)
+          "situational_plan")
 ANCHOR_LEVELS = (1, 3, 5)
 LEVELS = (1, 2, 3, 4, 5)
 CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effective_apology",
