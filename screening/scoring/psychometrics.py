@@ -97,7 +97,7 @@ class ItemAnalysis:
     n: np.ndarray                   # candidates who answered the item
     difficulty: np.ndarray          # mean item score, 0-1 (NaN if nobody answered)
     item_rest: np.ndarray           # corrected item-total (item-rest) correlation, NaN if undefined
-    low_discrimination: np.ndarray  # item_rest below LOW_DISCRIMINATION, or undefined, with 2+ answers
+    low_discrimination: np.ndarray  # item_rest below LOW_DISCRIMINATION, or the item constant over 2+ answers
     enough_data: np.ndarray         # n >= MIN_CANDIDATES: flags on fewer answers are noise
 
 
@@ -107,14 +107,17 @@ def item_analysis(item_scores: np.ndarray) -> ItemAnalysis:
     The rest score is the mean of the other items in the matrix given (pass one skill's columns for a
     within-skill analysis, the whole test for a test-level one). Pairwise: each item's correlation uses
     the candidates who answered it and at least one other item. A constant item has no discrimination:
-    its correlation is NaN and it is flagged.
+    its correlation is NaN and it is flagged. An item whose rest score is undefined (no other item
+    answered alongside it, or a constant rest) has a NaN correlation and is not flagged: nothing is known.
     """
     x = np.atleast_2d(np.asarray(item_scores, dtype=float))
     answered = np.isfinite(x)
     n = answered.sum(axis=0)
     difficulty = _safe_div(np.where(answered, x, 0.0).sum(axis=0), n)
     r, _ = _masked_corr(x, rest_scores(x))
-    low = (n >= 2) & ~(r >= LOW_DISCRIMINATION)
+    spread = np.where(answered, np.abs(x - difficulty), 0.0).max(axis=0, initial=0.0)
+    constant = (n >= 2) & (spread <= 1e-12)
+    low = (r < LOW_DISCRIMINATION) | constant
     return ItemAnalysis(n=n, difficulty=difficulty, item_rest=r, low_discrimination=low,
                         enough_data=n >= MIN_CANDIDATES)
 
@@ -309,8 +312,10 @@ def chance_best_worst(keys: np.ndarray) -> np.ndarray:
     (exact, not simulated). keys: (items, options), NaN padding."""
     keys = np.atleast_2d(np.asarray(keys, dtype=float))
     out = np.empty(keys.shape[0])
-    for width in np.unique((~np.isnan(keys)).sum(axis=1)):
-        rows = (~np.isnan(keys)).sum(axis=1) == width
+    widths = (~np.isnan(keys)).sum(axis=1)
+    out[widths < 2] = np.nan
+    for width in np.unique(widths[widths >= 2]):
+        rows = widths == width
         b, w = np.meshgrid(np.arange(width), np.arange(width), indexing="ij")
         distinct = b != w
         pairs_b, pairs_w = b[distinct], w[distinct]
@@ -484,11 +489,13 @@ def selection_impact(groups: Sequence[Hashable] | np.ndarray, selected: Sequence
     candidate. `categories` lists the groups to report, so a group with no member still appears; by
     default the labels seen, sorted.
     """
-    labels = np.asarray(groups, dtype=object)
-    chosen = np.asarray(selected, dtype=bool)
-    cats = list(categories) if categories is not None else sorted(set(labels.tolist()), key=str)
+    labels = list(groups)              # a list, so that tuple labels (intersectional) stay one label each
+    chosen = np.asarray(selected, dtype=bool).reshape(-1)
+    if chosen.size != len(labels):
+        raise ValueError("groups and selected must have one entry per candidate")
+    cats = list(categories) if categories is not None else sorted(set(labels), key=str)
     index = {c: i for i, c in enumerate(cats)}
-    codes = np.array([index.get(g, -1) for g in labels.tolist()], dtype=int)
+    codes = np.array([index.get(g, -1) for g in labels], dtype=int).reshape(-1)
     keep = codes >= 0
     n = np.bincount(codes[keep], minlength=len(cats))
     sel = np.bincount(codes[keep], weights=chosen[keep].astype(float), minlength=len(cats)).astype(int)
@@ -515,7 +522,7 @@ def cut_impact(groups: Sequence[Hashable] | np.ndarray, scores: Sequence[float] 
     """`selection_impact` for passing a score cut (score >= cut); candidates without a score are left out."""
     s = np.asarray(scores, dtype=float)
     has = np.isfinite(s)
-    return selection_impact(np.asarray(groups, dtype=object)[has], s[has] >= cut, categories)
+    return selection_impact(_kept(groups, has), s[has] >= cut, categories)
 
 
 def scoring_rate_impact(groups: Sequence[Hashable] | np.ndarray, scores: Sequence[float] | np.ndarray,
@@ -525,7 +532,13 @@ def scoring_rate_impact(groups: Sequence[Hashable] | np.ndarray, scores: Sequenc
     score are left out (also of the median)."""
     s = np.asarray(scores, dtype=float)
     has = np.isfinite(s)
-    if not has.any():
-        return selection_impact(np.asarray(groups, dtype=object)[has], np.zeros(0, dtype=bool), categories)
-    return selection_impact(np.asarray(groups, dtype=object)[has], s[has] > np.median(s[has]), categories)
+    above = s[has] > np.median(s[has]) if has.any() else np.zeros(0, dtype=bool)
+    return selection_impact(_kept(groups, has), above, categories)
+
+
+def _kept(groups: Sequence[Hashable] | np.ndarray, keep: np.ndarray) -> list[Hashable]:
+    labels = list(groups)
+    if len(labels) != keep.size:
+        raise ValueError("groups and scores must have one entry per candidate")
+    return [g for g, k in zip(labels, keep.tolist(), strict=True) if k]
 

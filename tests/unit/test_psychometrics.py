@@ -88,6 +88,12 @@ def test_item_analysis_flags_a_weak_item_and_a_constant_one():
     assert np.isnan(a.item_rest[4]) and a.difficulty[4] == 0.5
 
 
+def test_an_item_without_a_rest_score_is_not_flagged():
+    x = np.array([[1.0], [0.0], [1.0], [0.5]])       # one item: no rest to correlate with
+    a = psy.item_analysis(x)
+    assert np.isnan(a.item_rest[0]) and not a.low_discrimination[0]
+
+
 def test_item_analysis_handles_empty_and_single_answers():
     x = np.full((10, 3), np.nan)
     x[0, 0] = 1.0
@@ -400,6 +406,16 @@ def test_nobody_selected_and_nobody_scored():
     assert [r.rate for r in rows] == [0.0, 0.0] and all(r.impact_ratio is None and not r.four_fifths for r in rows)
     assert psy.selection_impact([], [], categories=["a"])[0].rate is None
     assert psy.scoring_rate_impact(["a", "b"], [np.nan, np.nan], categories=["a", "b"])[0].n == 0
+
+
+def test_intersectional_labels_and_mismatched_lengths():
+    groups = [("f", "x"), ("m", "y"), ("f", "x"), ("f", "y")]
+    rows = {r.group: r for r in psy.selection_impact(groups, [True, False, True, False])}
+    assert rows[("f", "x")].rate == 1.0 and rows[("m", "y")].n == 1 and len(rows) == 3
+    with pytest.raises(ValueError):
+        psy.selection_impact(["a", "b"], [True])
+    with pytest.raises(ValueError):
+        psy.cut_impact(["a"], [1.0, 2.0], cut=1.0)
 
 
 def test_cut_and_scoring_rate():
