@@ -7,14 +7,23 @@ import os
 import sys
 from pathlib import Path
 
-from bench import bench_memory, bench_pages, bench_report, bench_scoring, bench_store, bench_suggest
+from bench import (
+    bench_memory,
+    bench_pages,
+    bench_psychometrics,
+    bench_report,
+    bench_scoring,
+    bench_store,
+    bench_suggest,
+)
 
 OUT = Path(__file__).resolve().parent / "results.json"
 
 
 def main() -> int:
     results: list[dict] = []
-    for module in (bench_scoring, bench_memory, bench_store, bench_pages, bench_report, bench_suggest):
+    for module in (bench_scoring, bench_psychometrics, bench_memory, bench_store, bench_pages, bench_report,
+                   bench_suggest):
         print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
         results += module.run()
     OUT.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=1) + "\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import krippendorff
 import numpy as np
 import pytest
 
@@ -58,10 +59,12 @@ def test_krippendorff_alpha_interval():
     assert krippendorff_alpha_interval([[1, 1]] * 19) is None      # fewer than 20 pairable answers
     perfect = [[v, v] for v in [1, 2, 3, 4, 5] * 4]
     assert krippendorff_alpha_interval(perfect) == pytest.approx(1.0)
-    # Krippendorff (2011) interval example reduced to two coders; value checked by hand computation
-    noisy = [[v, v + 1] for v in [1, 2, 3, 4] * 5] + [[5, 5, None][:2]]
-    alpha = krippendorff_alpha_interval(noisy)
-    assert alpha is not None and 0.5 < alpha < 0.9
+    # two coders, one a level above the other on 20 answers, agreeing on a 21st: compared exactly with the
+    # reference implementation (the `krippendorff` package, raters x units, NaN where not rated)
+    noisy = [[v, v + 1] for v in [1, 2, 3, 4] * 5] + [[5, 5]]
+    reference = krippendorff.alpha(reliability_data=np.array(noisy, dtype=float).T, level_of_measurement="interval")
+    assert krippendorff_alpha_interval(noisy) == pytest.approx(reference, abs=1e-12)
+    assert reference == pytest.approx(0.7113, abs=1e-4)
     with_skips = perfect + [[3]]                                   # a unit one rater skipped
     assert krippendorff_alpha_interval(with_skips) == pytest.approx(1.0)
 
