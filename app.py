@@ -13,7 +13,7 @@ st.set_page_config(page_title="Soft-skill screening", page_icon=str(ICON_FILE), 
 
 invite = st.query_params.get("invite")
 if invite:
-    from screening.ui import candidate
+    from screening.ui.pages import candidate
 
     candidate.render(invite)
 else:

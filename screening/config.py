@@ -6,8 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from pydantic import AliasChoices, Field
-from pydantic_settings import (BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict,
-                               TomlConfigSettingsSource)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from screening import REPO_DIR
 

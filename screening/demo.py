@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from sqlmodel import select
 
-from screening.services import attempts, auth, campaigns, candidates, interviews, invitations, profiles
 from screening.domain.actors import CandidateActor, Staff, SystemActor
+from screening.services import attempts, auth, campaigns, candidates, interviews, invitations, profiles
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import Database
 from screening.store.models import Candidate, User

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from screening.domain import policy
-from screening.domain.actors import Actor, CandidateActor, Staff
+from screening.domain.actors import Actor, Staff
 from screening.domain.policy import CampaignAccess
-from screening.domain.tokens import token_hash
-from screening.services.errors import InvalidInvite, NotFound, PermissionDenied
-from screening.store.models import Attempt, Campaign, CampaignShare, Candidate, Invitation, User, utcnow
+from screening.services.errors import NotFound, PermissionDenied
+from screening.store import queries
+from screening.store.models import Campaign, Candidate
 
 
 def require(allowed: bool) -> None:
@@ -23,8 +23,8 @@ def require(allowed: bool) -> None:
 
 
 def access_of(s: Session, campaign: Campaign) -> CampaignAccess:
-    shared = s.exec(select(CampaignShare.user_id).where(CampaignShare.campaign_id == campaign.id)).all()
-    return CampaignAccess(int(campaign.id or 0), campaign.owner_id, frozenset(int(u) for u in shared))
+    campaign_id = int(campaign.id or 0)
+    return CampaignAccess(campaign_id, campaign.owner_id, queries.shared_user_ids(session=s, campaign_id=campaign_id))
 
 
 CampaignRule = Callable[[Actor, CampaignAccess], bool]
@@ -46,35 +46,3 @@ def candidate_for(s: Session, actor: Actor, candidate_id: int, rule: CampaignRul
     if candidate is None:
         raise NotFound()
     return candidate, campaign_for(s, actor, candidate.campaign_id, rule)
-
-
-def visible_campaign_ids(s: Session, actor: Actor) -> set[int] | None:
-    """None means every campaign."""
-    if policy.sees_every_campaign(actor):
-        return None
-    if not isinstance(actor, Staff):
-        return set()
-    owned = s.exec(select(Campaign.id).where(Campaign.owner_id == actor.user_id)).all()
-    shared = s.exec(select(CampaignShare.campaign_id).where(CampaignShare.user_id == actor.user_id)).all()
-    return {int(i) for i in [*owned, *shared] if i is not None}
-
-
-def user_names(s: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return {int(u.id or 0): u.name for u in s.exec(select(User).where(col(User.id).in_(ids))).all()}
-
-
-def live_invitation(s: Session, actor: Actor) -> Invitation:
-    """The live invitation behind a candidate's link, or InvalidInvite (one message for every failure)."""
-    require(policy.can_answer(actor))
-    token = actor.token if isinstance(actor, CandidateActor) else ""
-    if not token or len(token) > 200:
-        raise InvalidInvite()
-    invite = s.exec(select(Invitation).where(Invitation.token_hash == token_hash(token))).first()
-    if invite is None or invite.revoked_at is not None or invite.expires_at <= utcnow():
-        raise InvalidInvite()
-    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == invite.candidate_id)).first()
-    if attempt is not None and attempt.submitted_at is not None:
-        raise InvalidInvite("error.invite_used")
-    return invite

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from sqlmodel import Session
@@ -27,3 +28,8 @@ def record(session: Session, actor: Actor | int, action: str, entity: str, entit
         kind, actor_id = "candidate", None
     session.add(AuditEvent(actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
                            entity_id=str(entity_id), details=details))
+
+
+def text_fingerprint(field: str, text: str) -> dict[str, Any]:
+    """What an audit event keeps of free text: its hash and length, never the words (erasure leaves the log whole)."""
+    return {f"{field}_sha256": hashlib.sha256(text.encode()).hexdigest(), f"{field}_length": len(text)}

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, replace
 from functools import cache
-
-from sqlalchemy import func
-from sqlmodel import select
 
 from screening.banks import Bank, apply_upload, load_banks, parse_bank_text
 from screening.config import get_settings
 from screening.framework import Framework, load_framework
+from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import BankUpload
 from screening.targets import TargetProfile, load_targets
 
 
@@ -41,29 +39,51 @@ def shipped_catalog() -> Catalog:
     return Catalog(framework, bank, targets, _version(bank))
 
 
+# How long a server trusts that no bank was uploaded since it last asked: an upload reaches every
+# server within this time, and a candidate's save does not pay a query for it.
+UPLOAD_CHECK_SECONDS = 5.0
+
 _with_uploads: dict[str, tuple[int, Catalog]] = {}  # database url -> (last upload id, catalog)
+_checked_at: dict[str, float] = {}
 _lock = threading.Lock()
 
 
 def get_catalog(db: Database | None = None) -> Catalog:
-    """The shipped catalog, with every uploaded bank applied in upload order when `db` is given."""
+    """The shipped catalog, with every uploaded bank applied in upload order when `db` is given.
+
+    Opens its own short read, so never call it inside a write transaction (a second connection)."""
     base = shipped_catalog()
     if db is None:
         return base
-    with db.read() as s:
-        last = s.exec(select(func.max(BankUpload.id))).one() or 0
-    if not last:
-        return base
     url = str(db.engine.url)
+    now = time.monotonic()
     with _lock:
         cached = _with_uploads.get(url)
-        if cached is None or cached[0] != last:
-            with db.read() as s:
-                uploads = s.exec(select(BankUpload).where(BankUpload.id <= last).order_by(BankUpload.id)).all()
-            bank = base.bank
-            for upload in uploads:
-                parsed, _ = parse_bank_text(upload.content, upload.file_name, base.framework)
-                bank = apply_upload(bank, parsed).bank
-            cached = (int(last), replace(base, bank=bank, version=_version(bank)))
-            _with_uploads[url] = cached
-        return cached[1]
+        if cached is not None and now - _checked_at.get(url, 0.0) < UPLOAD_CHECK_SECONDS:
+            return cached[1]
+    with db.read() as s:
+        last = queries.last_upload_id(session=s)
+    with _lock:
+        _checked_at[url] = now
+        cached = _with_uploads.get(url)
+        if cached is not None and cached[0] == last:
+            return cached[1]
+    if not last:
+        catalog = base
+    else:
+        with db.read() as s:
+            uploads = queries.uploads_up_to(session=s, last=last)
+        bank = base.bank
+        for upload in uploads:
+            parsed, _ = parse_bank_text(upload.content, upload.file_name, base.framework)
+            bank = apply_upload(bank, parsed).bank
+        catalog = replace(base, bank=bank, version=_version(bank))
+    with _lock:
+        _with_uploads[url] = (last, catalog)
+    return catalog
+
+
+def forget_uploads_check(db: Database) -> None:
+    """After an upload on this server, look again at once."""
+    with _lock:
+        _checked_at.pop(str(db.engine.url), None)

@@ -10,19 +10,22 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from screening.banks import Bank, InterviewQuestion, SjtItem
-from screening.domain.actors import Actor
-from screening.services._access import live_invitation
+from screening.banks import InterviewQuestion, SjtItem
+from screening.domain import policy
+from screening.domain.actors import Actor, CandidateActor
+from screening.domain.answers import clean_sjt_response
+from screening.domain.test_plans import draw_plan
+from screening.domain.tokens import token_hash
+from screening.services._access import require
 from screening.services._audit import record
 from screening.services._catalog import get_catalog
 from screening.services._text import clean
 from screening.services.errors import InvalidInput, InvalidInvite
+from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import Answer, Attempt, Campaign, Candidate, utcnow
+from screening.store.models import Attempt, Campaign, Candidate, utcnow
 
 MINUTES_PER_SJT_ITEM = 1.5
 MINUTES_PER_WRITTEN_QUESTION = 6
@@ -65,71 +68,63 @@ class AttemptView:
         return bool(response.get("best") and response.get("worst")) or bool(response.get("ratings"))
 
 
-def _plan(campaign: Campaign, bank: Bank, rng: random.Random) -> dict[str, Any]:
-    """Items for this candidate (drawn from the pool when the campaign says so), options shuffled."""
-    items = [bank.sjt_by_id[i] for i in campaign.sjt_item_ids if i in bank.sjt_by_id]
-    if 0 < campaign.sjt_items_per_candidate < len(items):
-        items = _draw(items, campaign.skills, campaign.sjt_items_per_candidate, rng)
-    rng.shuffle(items)
-    sjt = []
-    for item in items:
-        order = [o.id for o in item.options]
-        rng.shuffle(order)
-        sjt.append({"id": item.id, "version": item.version, "order": order})
-    written = [{"id": q, "version": bank.question_by_id[q].version}
-               for q in campaign.written_question_ids if q in bank.question_by_id]
-    return {"sjt": sjt, "written": written}
+def _link(s: Session, actor: Actor) -> queries.LinkRow:
+    """Asks the policy (only an invite link answers), then resolves the link, its candidate, campaign and
+    attempt in one query. Unknown, expired, replaced and erased links all get the same message."""
+    require(policy.can_answer(actor))
+    token = actor.token if isinstance(actor, CandidateActor) else ""
+    if not token or len(token) > 200:
+        raise InvalidInvite()
+    row = queries.link_by_token_hash(session=s, token_hash=token_hash(token))
+    if (row is None or row.invitation.revoked_at is not None or row.invitation.expires_at <= utcnow()
+            or row.candidate.erased_at is not None):
+        raise InvalidInvite()
+    if row.attempt is not None and row.attempt.submitted_at is not None:
+        raise InvalidInvite("error.invite_used")
+    return row
 
 
-def _draw(pool: list[SjtItem], skills: list[str], count: int, rng: random.Random) -> list[SjtItem]:
-    """A random draw from the pool that still measures every skill it can: one item per skill
-    first (in random order), then the rest at random."""
-    pool = pool[:]
-    rng.shuffle(pool)
-    drawn: list[SjtItem] = []
-    for sid in rng.sample(skills, len(skills)):
-        if len(drawn) < count and not any(sid in i.skills for i in drawn):
-            item = next((i for i in pool if sid in i.skills and i not in drawn), None)
-            if item is not None:
-                drawn.append(item)
-    drawn += [i for i in pool if i not in drawn][: count - len(drawn)]
-    return drawn
-
-
-def _attempt_for(s: Session, actor: Actor) -> tuple[Attempt | None, Candidate, Campaign]:
-    """Asks the policy (only an invite link answers), then resolves the link to its own attempt."""
-    invite = live_invitation(s, actor)
-    candidate = s.get(Candidate, invite.candidate_id)
-    campaign = s.get(Campaign, candidate.campaign_id)  # type: ignore[union-attr]
-    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == invite.candidate_id)).first()
-    return attempt, candidate, campaign  # type: ignore[return-value]
+def _started(s: Session, actor: Actor) -> tuple[Attempt, Candidate]:
+    """The link's attempt, once the candidate has consented."""
+    row = _link(s, actor)
+    if row.attempt is None or row.attempt.consent_at is None:
+        raise InvalidInput()
+    return row.attempt, row.candidate
 
 
 def open_attempt(db: Database, actor: Actor) -> AttemptView:
     """Start the attempt on first visit, resume it afterwards."""
     with db.read() as s:
-        attempt, candidate, campaign = _attempt_for(s, actor)
+        row = _link(s, actor)
+    attempt = row.attempt
     if attempt is None:
+        bank = get_catalog(db).bank
         with db.write() as s:
-            attempt, candidate, campaign = _attempt_for(s, actor)
-            if attempt is None:  # re-checked inside the write lock: two tabs start one attempt
-                attempt = Attempt(candidate_id=candidate.id, plan=_plan(campaign, get_catalog(db).bank, random.Random()))  # type: ignore[arg-type]
+            row = _link(s, actor)  # re-read inside the write lock: two tabs start one attempt
+            attempt = row.attempt
+            if attempt is None:
+                attempt = Attempt(candidate_id=int(row.candidate.id or 0),
+                                  plan=draw_plan(bank, sjt_item_ids=row.campaign.sjt_item_ids,
+                                                 written_question_ids=row.campaign.written_question_ids,
+                                                 skills=row.campaign.skills,
+                                                 per_candidate=row.campaign.sjt_items_per_candidate,
+                                                 rng=random.Random()))
                 s.add(attempt)
                 s.flush()
-                record(s, candidate.id, "attempt.start", "attempt", attempt.id)
-    return _view(db, attempt, candidate, campaign)
+                record(s, row.candidate.id, "attempt.start", "attempt", attempt.id)
+    return _view(db, attempt, row.candidate, row.campaign)
 
 
 def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campaign) -> AttemptView:
     bank = get_catalog(db).bank
     with db.read() as s:
-        rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all()
+        rows = queries.answers_of(session=s, attempt_id=int(attempt.id or 0))
     # the versions this candidate was given, even if the bank has changed since
     sjt = tuple(PlannedSjt(item, tuple(p["order"])) for p in attempt.plan.get("sjt", [])
                 if (item := bank.sjt_at(p["id"], p["version"])) is not None)
     written = tuple(q for p in attempt.plan.get("written", [])
                     if (q := bank.question_at(p["id"], p["version"])) is not None)
-    return AttemptView(int(attempt.id), candidate.name, campaign.name,  # type: ignore[arg-type]
+    return AttemptView(int(attempt.id or 0), candidate.name, campaign.name,
                        campaign.language, attempt.consent_at is not None, attempt.submitted_at is not None,
                        attempt.step, sjt, written,
                        {r.item_id: r.response for r in rows if r.kind == "sjt"},
@@ -138,81 +133,64 @@ def _view(db: Database, attempt: Attempt, candidate: Candidate, campaign: Campai
 
 def give_consent(db: Database, actor: Actor) -> None:
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, actor)
+        row = _link(s, actor)
+        attempt = row.attempt
         if attempt is None:
             raise InvalidInput()
         if attempt.consent_at is None:
             attempt.consent_at = utcnow()
             attempt.step = max(attempt.step, 1)
             s.add(attempt)
-            record(s, candidate.id, "attempt.consent", "attempt", attempt.id)
+            record(s, row.candidate.id, "attempt.consent", "attempt", attempt.id)
 
 
 def go_to_step(db: Database, actor: Actor, step: int) -> None:
     with db.write() as s:
-        attempt, _, _ = _attempt_for(s, actor)
-        if attempt is None or attempt.consent_at is None:
-            raise InvalidInput()
+        attempt, _ = _started(s, actor)
         total = len(attempt.plan.get("sjt", [])) + len(attempt.plan.get("written", []))
         attempt.step = max(1, min(step, total + 1))
         s.add(attempt)
 
 
 def save_sjt_answer(db: Database, actor: Actor, item_id: str, response: dict[str, Any]) -> None:
-    """Upsert one SJT answer: {"best": id, "worst": id} or {"ratings": {id: 1-5}}; partial answers kept."""
+    """Upsert one SJT answer: {"best": id, "worst": id} or {"ratings": {id: 1-5}}; partial answers kept.
+
+    About two round trips: the link through to the attempt in one query, then the upsert and its audit event."""
+    bank = get_catalog(db).bank  # before the write: a write never waits on a second connection
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, actor)
-        planned = {p["id"]: p for p in (attempt.plan.get("sjt", []) if attempt else [])}
-        if attempt is None or attempt.consent_at is None or item_id not in planned:
+        attempt, candidate = _started(s, actor)
+        planned = {p["id"]: p for p in attempt.plan.get("sjt", [])}
+        if item_id not in planned:
             raise InvalidInput()
-        item = get_catalog(db).bank.sjt_at(item_id, planned[item_id]["version"])
+        item = bank.sjt_at(item_id, planned[item_id]["version"])
         option_ids = {o.id for o in item.options} if item else set()
-        clean_response: dict[str, Any] = {}
-        for k in ("best", "worst"):
-            if response.get(k) in option_ids:
-                clean_response[k] = response[k]
-        ratings = {k: int(v) for k, v in (response.get("ratings") or {}).items()
-                   if k in option_ids and str(v).isdigit() and 1 <= int(v) <= 5}
-        if ratings:
-            clean_response["ratings"] = ratings
-        _upsert(s, attempt, item_id, planned[item_id]["version"], "sjt", response=clean_response)
+        queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=item_id,
+                              version=planned[item_id]["version"], kind="sjt",
+                              response=clean_sjt_response(response, option_ids), text="", now=utcnow())
         record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=item_id)
 
 
 def save_written_answer(db: Database, actor: Actor, question_id: str, text: str) -> None:
     with db.write() as s:
-        attempt, candidate, _ = _attempt_for(s, actor)
-        planned = {p["id"]: p for p in (attempt.plan.get("written", []) if attempt else [])}
-        if attempt is None or attempt.consent_at is None or question_id not in planned:
+        attempt, candidate = _started(s, actor)
+        planned = {p["id"]: p for p in attempt.plan.get("written", [])}
+        if question_id not in planned:
             raise InvalidInput()
-        _upsert(s, attempt, question_id, planned[question_id]["version"], "written", text=clean(text))
+        queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=question_id,
+                              version=planned[question_id]["version"], kind="written", response={},
+                              text=clean(text), now=utcnow())
         record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id)
-
-
-def _upsert(s: Session, attempt: Attempt, item_id: str, version: int, kind: str,
-            response: dict[str, Any] | None = None, text: str = "") -> None:
-    """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
-    dialect = s.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    values = {"attempt_id": attempt.id, "item_id": item_id, "item_version": version, "kind": kind,
-              "response": response or {}, "text": text, "updated_at": utcnow()}
-    statement = insert(Answer).values(**values)
-    s.execute(statement.on_conflict_do_update(
-        index_elements=["attempt_id", "item_id"],
-        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
 
 
 def submit(db: Database, actor: Actor) -> None:
     """Close the attempt; the link then stops working for answering. A second submit is harmless."""
     with db.write() as s:
         try:
-            attempt, candidate, _ = _attempt_for(s, actor)
+            attempt, candidate = _started(s, actor)
         except InvalidInvite as exc:
             if exc.key == "error.invite_used":
                 return
             raise
-        if attempt is None or attempt.consent_at is None:
-            raise InvalidInput()
         attempt.submitted_at = utcnow()
         s.add(attempt)
         record(s, candidate.id, "attempt.submit", "attempt", attempt.id)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
-
 from screening.domain import policy
 from screening.domain.actors import Actor
 from screening.services._access import require
+from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import AuditEvent
 
@@ -14,4 +13,4 @@ from screening.store.models import AuditEvent
 def recent_events(db: Database, actor: Actor, limit: int = 500) -> list[AuditEvent]:
     require(policy.can_read_audit(actor))
     with db.read() as s:
-        return list(s.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)).all())  # type: ignore[union-attr]
+        return list(queries.recent_events(session=s, limit=limit))

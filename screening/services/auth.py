@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session
 
 from screening.config import get_settings
 from screening.domain import policy
@@ -27,6 +27,7 @@ from screening.services._access import require
 from screening.services._audit import record
 from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, ServiceError
+from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import SignInFailure, StaffSession, User, utcnow
 
@@ -77,7 +78,7 @@ def create_user(db: Database, actor: Actor, *, email: str, name: str, role: str,
     except CredentialError as exc:
         raise InvalidInput(exc.key) from None
     with db.write() as s:
-        if s.exec(select(User).where(User.email == address)).first():
+        if queries.user_by_email(session=s, email=address):
             raise InvalidInput("error.email_taken")
         user = User(email=address, name=clean(name, 300).strip(), role=role, password_hash=_hasher.hash(password))
         s.add(user)
@@ -90,7 +91,7 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
     require(policy.can_manage_users(actor))
     with db.read() as s:
         return [UserRow(int(u.id or 0), u.email, u.name, u.role, u.active)
-                for u in s.exec(select(User).order_by(col(User.id))).all()]
+                for u in queries.users(session=s)]
 
 
 def set_role(db: Database, actor: Actor, user_id: int, role: str) -> None:
@@ -141,7 +142,7 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
 def find_user_id(db: Database, actor: Actor, email: str) -> int:
     require(policy.can_manage_users(actor))
     with db.read() as s:
-        user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first()
+        user = queries.user_by_email(session=s, email=clean(email).strip().lower())
     if user is None:
         raise NotFound()
     return int(user.id or 0)
@@ -158,14 +159,12 @@ def _keep_an_admin(s: Session, user: User) -> None:
     """Refuse a change that would leave no active admin."""
     if user.role != Role.ADMIN or not user.active:
         return
-    others = s.exec(select(User.id).where(User.role == Role.ADMIN, col(User.active).is_(True),
-                                          User.id != user.id)).first()
-    if others is None:
+    if not queries.another_active_admin(session=s, user_id=int(user.id or 0)):
         raise InvalidInput("error.last_admin")
 
 
 def _end_sessions(s: Session, user_id: int) -> None:
-    s.exec(delete(StaffSession).where(col(StaffSession.user_id) == user_id))  # type: ignore[call-overload]
+    queries.end_sessions(session=s, user_id=user_id)
 
 
 # --- signing in -------------------------------------------------------------------------------
@@ -189,8 +188,8 @@ def login(db: Database, actor: Actor, *, email: str, password: str, client: str,
     keys = _throttle_keys(address, client)
     with db.read() as s:
         waits = [delay_after(row.failures, now - row.last_failed_at)
-                 for row in s.exec(select(SignInFailure).where(col(SignInFailure.key).in_(keys))).all()]
-        user = s.exec(select(User).where(User.email == address)).first()
+                 for row in queries.sign_in_failures(session=s, keys=keys)]
+        user = queries.user_by_email(session=s, email=address)
     wait = max(waits, default=0)
     if wait > 0:
         raise SignInDelayed(wait)
@@ -204,7 +203,7 @@ def login(db: Database, actor: Actor, *, email: str, password: str, client: str,
         _count_failure(db, keys, user, now)
         raise LoginFailed()
     with db.write() as s:
-        s.exec(delete(SignInFailure).where(col(SignInFailure.key) == keys[0]))  # type: ignore[call-overload]
+        queries.clear_sign_in_failures(session=s, key=keys[0])
     return _open_session(db, user, "password", now)
 
 
@@ -225,7 +224,7 @@ def sso_actor(db: Database, actor: Actor, email: str | None) -> Staff:
     deactivation or a role change takes effect on the next rerun."""
     require(policy.can_try_sign_in(actor))
     with db.read() as s:
-        user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first() if email else None
+        user = queries.user_by_email(session=s, email=clean(email).strip().lower()) if email else None
     if user is None or not user.active:
         raise LoginFailed("error.sso_unknown")
     return Staff(int(user.id or 0), user.role, user.name)
@@ -257,7 +256,7 @@ def resume(db: Database, actor: Actor, session_id: str | None, clock: Clock = ut
         return None
     if row.expires_at <= now or row.last_seen_at + idle <= now or not user.active or user.role != row.role:
         with db.write() as s:
-            s.exec(delete(StaffSession).where(col(StaffSession.token_hash) == key))  # type: ignore[call-overload]
+            queries.end_session(session=s, key=key)
         return None
     if now - row.last_seen_at >= _TOUCH_EVERY:
         with db.write() as s:

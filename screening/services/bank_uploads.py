@@ -8,7 +8,7 @@ from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.services._access import require
 from screening.services._audit import record
-from screening.services._catalog import get_catalog
+from screening.services._catalog import forget_uploads_check, get_catalog
 from screening.services._text import clean
 from screening.services.errors import ServiceError
 from screening.store.engine import Database
@@ -46,4 +46,5 @@ def upload_bank(db: Database, actor: Actor, file_name: str, content: bytes) -> U
         s.flush()
         record(s, actor, "bank.upload", "bank_upload", row.id, added=list(outcome.added),
                new_versions=list(outcome.new_versions))
+    forget_uploads_check(db)
     return outcome

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import select
-
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
-from screening.services._access import campaign_for, require, visible_campaign_ids
+from screening.services._access import campaign_for, require
 from screening.services._audit import record
 from screening.services._catalog import Catalog, get_catalog
 from screening.services._text import clean
 from screening.services.errors import InvalidInput
+from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import Campaign, CampaignShare, User
+from screening.store.models import Campaign, CampaignShare
 
 
 @dataclass(frozen=True)
@@ -70,15 +69,14 @@ def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo
         s.add(campaign)
         s.flush()
         record(s, actor, "campaign.create", "campaign", campaign.id, skills=list(draft.skills))
-        return int(campaign.id)  # type: ignore[arg-type]
+        return int(campaign.id or 0)
 
 
 def list_campaigns(db: Database, actor: Actor) -> list[Campaign]:
     require(policy.can_list_campaigns(actor))
     with db.read() as s:
-        allowed = visible_campaign_ids(s, actor)
-        query = select(Campaign).order_by(Campaign.created_at.desc())  # type: ignore[attr-defined]
-        return [c for c in s.exec(query).all() if allowed is None or c.id in allowed]
+        user_id = None if policy.sees_every_campaign(actor) or not isinstance(actor, Staff) else actor.user_id
+        return list(queries.campaigns_for(session=s, user_id=user_id))
 
 
 def get_campaign(db: Database, actor: Actor, campaign_id: int) -> Campaign:
@@ -96,11 +94,9 @@ def share_campaign(db: Database, actor: Actor, campaign_id: int, email: str) -> 
     """The owner (or an admin) shares a campaign with another recruiter or a hiring lead."""
     with db.write() as s:
         campaign_for(s, actor, campaign_id, policy.can_share_campaign)
-        user = s.exec(select(User).where(User.email == clean(email).strip().lower())).first()
-        if user is None or user.role == "admin":
+        user = queries.user_by_email(session=s, email=clean(email).strip().lower())
+        if user is None or user.role == "admin" or user.id is None:
             raise InvalidInput("error.share_unknown")
-        exists = s.exec(select(CampaignShare).where(CampaignShare.campaign_id == campaign_id,
-                                                    CampaignShare.user_id == user.id)).first()
-        if not exists:
-            s.add(CampaignShare(campaign_id=campaign_id, user_id=user.id))  # type: ignore[arg-type]
+        if not queries.share_exists(session=s, campaign_id=campaign_id, user_id=user.id):
+            s.add(CampaignShare(campaign_id=campaign_id, user_id=user.id))
             record(s, actor, "campaign.share", "campaign", campaign_id, user_id=user.id)

@@ -9,20 +9,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from screening.banks import InterviewQuestion
-from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
-from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
+from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
+from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
 from screening.services._access import access_of, campaign_for, candidate_for, require
 from screening.services._audit import record
 from screening.services._catalog import get_catalog
 from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, PermissionDenied
+from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import Answer, Attempt, Candidate, LiveAnswer, Rating, utcnow
+from screening.store.models import Candidate, LiveAnswer, Rating, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -53,14 +54,6 @@ class ConsoleView:
     questions: tuple[QuestionView, ...]
 
 
-def _written_answers(s: Session, candidate_id: int) -> dict[str, str]:
-    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
-    if attempt is None:
-        return {}
-    rows = s.exec(select(Answer).where(Answer.attempt_id == attempt.id, Answer.kind == "written")).all()
-    return {r.item_id: r.text for r in rows}
-
-
 def _rater(actor: Actor) -> Staff:
     """Rating is staff work; the campaign rule (`policy.can_rate`) is asked as the campaign loads."""
     if not (isinstance(actor, Staff) and policy.may_rate(actor)):
@@ -74,11 +67,11 @@ def console(db: Database, actor: Actor, candidate_id: int) -> ConsoleView:
     with db.read() as s:
         candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
         access = access_of(s, campaign)
-        written = _written_answers(s, candidate_id)
-        attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
-        lives = {r.question_id: r for r in s.exec(select(LiveAnswer).where(
-            LiveAnswer.candidate_id == candidate_id, LiveAnswer.rater_id == rater.user_id)).all()}
-        ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate_id)).all()
+        written = queries.written_answers(session=s, candidate_id=candidate_id)
+        attempt = queries.attempt_of(session=s, candidate_id=candidate_id)
+        lives = {r.question_id: r for r in queries.live_answers(session=s, candidate_id=candidate_id,
+                                                                rater_id=rater.user_id)}
+        ratings = queries.ratings_of(session=s, candidate_id=candidate_id)
     views = []
     for mode, ids in (("written", campaign.written_question_ids), ("live", campaign.live_question_ids)):
         for qid in ids:
@@ -105,9 +98,8 @@ def save_live_answer(db: Database, actor: Actor, candidate_id: int, question_id:
         _, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
         if question_id not in campaign.live_question_ids:
             raise InvalidInput()
-        row = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id,
-                                              LiveAnswer.question_id == question_id,
-                                              LiveAnswer.rater_id == rater.user_id)).first()
+        row = queries.live_answer(session=s, candidate_id=candidate_id, question_id=question_id,
+                                  rater_id=rater.user_id)
         if row is None:
             row = LiveAnswer(candidate_id=candidate_id, question_id=question_id,
                              question_version=question.version, rater_id=rater.user_id)
@@ -124,11 +116,10 @@ def _question(db: Database, question_id: str) -> InterviewQuestion:
 
 
 def _answer_for(s: Session, rater: Staff, candidate: Candidate, question_id: str, written_ids: list[str]) -> str:
+    candidate_id = int(candidate.id or 0)
     if question_id in written_ids:
-        return _written_answers(s, int(candidate.id)).get(question_id, "")  # type: ignore[arg-type]
-    live = s.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate.id,
-                                           LiveAnswer.question_id == question_id,
-                                           LiveAnswer.rater_id == rater.user_id)).first()
+        return queries.written_answers(session=s, candidate_id=candidate_id).get(question_id, "")
+    live = queries.live_answer(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
     return live.answer_text if live else ""
 
 
@@ -157,8 +148,7 @@ def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level:
         answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
     suggestion = _suggest(question, answer, campaign.language)
     with db.write() as s:
-        row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                          Rating.rater_id == rater.user_id)).first()
+        row = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         if row is not None:
             raise InvalidInput("error.already_rated")
         s.add(Rating(candidate_id=candidate_id, question_id=question_id, question_version=question.version,
@@ -176,8 +166,7 @@ def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: s
     question = _question(db, question_id)
     with db.read() as s:
         candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
-        mine = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                           Rating.rater_id == rater.user_id)).first()
+        mine = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         require(policy.can_see_rating_results(rater, access_of(s, campaign), has_rated=mine is not None))
         answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
     return _suggest(question, answer, campaign.language)
@@ -189,8 +178,7 @@ def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, leve
         raise InvalidInput()
     with db.write() as s:
         candidate_for(s, rater, candidate_id, policy.can_rate)
-        row = s.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
-                                          Rating.rater_id == rater.user_id)).first()
+        row = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         if row is None:
             raise InvalidInput()
         previous, row.final_level, row.updated_at = row.final_level, int(level), utcnow()
@@ -204,8 +192,7 @@ def campaign_agreement(db: Database, actor: Actor, campaign_id: int) -> tuple[fl
     had two or more ratings. It summarises every rater's levels, so it is for leads and admins."""
     with db.read() as s:
         campaign_for(s, actor, campaign_id, policy.can_view_profiles)
-        ids = [c.id for c in s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)).all()]
-        rows = s.exec(select(Rating).where(Rating.candidate_id.in_(ids))).all() if ids else []  # type: ignore[union-attr]
+        rows = queries.campaign_ratings(session=s, campaign_id=campaign_id)
     units: dict[tuple[int, str], list[float]] = {}
     for r in rows:
         if r.final_level is not None:

@@ -6,14 +6,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlmodel import col, select
-
 from screening.config import get_settings
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.domain.tokens import token_hash
 from screening.services._access import candidate_for
 from screening.services._audit import record
+from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Invitation, utcnow
 
@@ -32,8 +31,7 @@ def issue_invite(db: Database, actor: Actor, candidate_id: int, ttl_days: int | 
     with db.write() as s:
         candidate_for(s, actor, candidate_id, policy.can_manage_candidates)
         now = utcnow()
-        for old in s.exec(select(Invitation).where(Invitation.candidate_id == candidate_id,
-                                                   col(Invitation.revoked_at).is_(None))).all():
+        for old in queries.live_invitations(session=s, candidate_id=candidate_id):
             old.revoked_at = now
             s.add(old)
         invite = Invitation(candidate_id=candidate_id, token_hash=token_hash(token), created_by=actor.user_id if isinstance(actor, Staff) else None,

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+import numpy as np
+from sqlmodel import Session
 
-from screening.scoring.profile import Profile, ProfileMeta, Quote, RaterLevel, build_profile, percentile_rank
-from screening.scoring.sjt import score_attempt
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
-from screening.services._access import campaign_for, candidate_for, user_names
-from screening.services._audit import record
+from screening.domain.statuses import attempt_status
+from screening.scoring.overview import RatedLevel, SjtResponse, score_campaign
+from screening.scoring.profile import (
+    NORM_GROUP_MINIMUM,
+    Profile,
+    ProfileMeta,
+    Quote,
+    RaterLevel,
+    build_profile,
+    percentile_rank,
+)
+from screening.scoring.sjt import RateMethod, score_attempt
+from screening.services._access import campaign_for, candidate_for
+from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import Catalog, get_catalog
 from screening.services._text import clean
-from screening.services.candidates import candidate_statuses
 from screening.services.errors import InvalidInput
+from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import (DECISIONS, Answer, Attempt, Campaign, Candidate, Decision, LiveAnswer,
-                                    Rating)
+from screening.store.models import DECISIONS, Campaign, Candidate, Decision
 
 QUOTE_CHARS = 300
 
@@ -38,14 +48,15 @@ class CandidateRow:
 
 def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campaign, norm_size: int) -> Profile:
     bank = catalog.bank
-    attempt = s.exec(select(Attempt).where(Attempt.candidate_id == candidate.id)).first()
-    answers = s.exec(select(Answer).where(Answer.attempt_id == attempt.id)).all() if attempt else []
+    candidate_id = int(candidate.id or 0)
+    attempt = queries.attempt_of(session=s, candidate_id=candidate_id)
+    answers = queries.answers_of(session=s, attempt_id=int(attempt.id or 0)) if attempt else []
     sjt_rows = {a.item_id: a.response for a in answers if a.kind == "sjt"}
     # each answer is scored against the version of the item the candidate was given
     items = [item for a in answers if a.kind == "sjt" and (item := bank.sjt_at(a.item_id, a.item_version))]
-    sjt = score_attempt(items, sjt_rows, campaign.sjt_method) if attempt and attempt.submitted_at else {}
-    ratings = s.exec(select(Rating).where(Rating.candidate_id == candidate.id)).all()
-    names = user_names(s, {r.rater_id for r in ratings})
+    sjt = score_attempt(items, sjt_rows, _method(campaign)) if attempt and attempt.submitted_at else {}
+    ratings = queries.ratings_of(session=s, candidate_id=candidate_id)
+    names = queries.user_names(session=s, ids={r.rater_id for r in ratings})
     rater_label = {rid: f"{n + 1}. {names.get(rid, '?')}" for n, rid in enumerate(sorted(names))}
     pairs: list[tuple[str, RaterLevel]] = []
     for r in ratings:
@@ -55,23 +66,23 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
         for sid in question.skills:
             pairs.append((sid, RaterLevel(rater_label.get(r.rater_id, "?"), r.question_id, r.final_level)))
     texts = [(a.item_id, a.text) for a in answers if a.kind == "written" and a.text.strip()]
-    texts += [(la.question_id, la.answer_text) for la in s.exec(
-        select(LiveAnswer).where(LiveAnswer.candidate_id == candidate.id)).all() if la.answer_text.strip()]
+    texts += [(la.question_id, la.answer_text) for la in queries.live_answers(session=s, candidate_id=candidate_id)
+              if la.answer_text.strip()]
     quotes: dict[str, Quote] = {}
     for qid, text in sorted(texts, key=lambda t: -len(t[1])):
         question = bank.question_by_id.get(qid)
         for sid in question.skills if question else ():
-            quotes.setdefault(sid, Quote(text[:QUOTE_CHARS], question.prompt.get(campaign.language)))  # type: ignore[union-attr]
-    decision = s.exec(select(Decision).where(Decision.candidate_id == candidate.id)
-                      .order_by(Decision.created_at.desc())).first()  # type: ignore[attr-defined]
+            quotes.setdefault(sid, Quote(text[:QUOTE_CHARS], question.prompt.get(campaign.language) if question
+                                         else ""))
+    decision = queries.latest_decision(session=s, candidate_id=candidate_id)
     target = catalog.targets.get(campaign.target_profile_id or "")
-    interview_dates = tuple(sorted({r.created_at for r in ratings}))
     meta = ProfileMeta(
-        candidate_id=int(candidate.id), candidate_name=candidate.name,  # type: ignore[arg-type]
-        campaign_id=int(campaign.id), campaign_name=campaign.name, language=campaign.language,  # type: ignore[arg-type]
+        candidate_id=candidate_id, candidate_name=candidate.name,
+        campaign_id=int(campaign.id or 0), campaign_name=campaign.name, language=campaign.language,
         target_profile=target.name.get(campaign.language) if target else None, sjt_method=campaign.sjt_method,
         bank_version=catalog.version, sjt_submitted_at=attempt.submitted_at if attempt else None,
-        interview_dates=interview_dates, raters=tuple(rater_label[k] for k in sorted(rater_label)),
+        interview_dates=tuple(sorted({r.created_at for r in ratings})),
+        raters=tuple(rater_label[k] for k in sorted(rater_label)),
         decision=decision.outcome if decision else None, decision_note=decision.note if decision else None,
         norm_group_size=norm_size, is_demo=candidate.is_demo or campaign.is_demo)
     return build_profile(framework=catalog.framework, meta=meta, skills=campaign.skills, sjt=sjt,
@@ -79,46 +90,65 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
                          target_weights=target.weight_by_skill if target else None)
 
 
-def _norm_size(s: Session, campaign_id: int) -> int:
-    ids = [c.id for c in s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)).all()]
-    if not ids:
-        return 0
-    return len(s.exec(select(Attempt).where(Attempt.candidate_id.in_(ids),  # type: ignore[union-attr]
-                                            Attempt.submitted_at.is_not(None))).all())  # type: ignore[union-attr]
+def _method(campaign: Campaign) -> RateMethod:
+    return "within_person" if campaign.sjt_method == "within_person" else "raw"
 
 
 def candidate_profile(db: Database, actor: Actor, candidate_id: int) -> Profile:
+    catalog = get_catalog(db)
     with db.read() as s:
         candidate, campaign = candidate_for(s, actor, candidate_id, policy.can_view_profiles)
-        return _profile(s, get_catalog(db), candidate, campaign, _norm_size(s, int(campaign.id)))  # type: ignore[arg-type]
+        size = queries.submitted_count(session=s, campaign_id=int(campaign.id or 0))
+        return _profile(s, catalog, candidate, campaign, size)
 
 
 def campaign_profiles(db: Database, actor: Actor, campaign_id: int) -> list[Profile]:
+    """Every candidate's full profile (the PDFs of a campaign); the dashboard uses `campaign_overview`."""
+    catalog = get_catalog(db)
     with db.read() as s:
         campaign = campaign_for(s, actor, campaign_id, policy.can_view_profiles)
-        size = _norm_size(s, campaign_id)
-        candidates = s.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
-                            .order_by(Candidate.id)).all()
-        catalog = get_catalog(db)
-        return [_profile(s, catalog, c, campaign, size) for c in candidates]
+        size = queries.submitted_count(session=s, campaign_id=campaign_id)
+        return [_profile(s, catalog, c, campaign, size) for c in queries.candidates_of(session=s,
+                                                                                       campaign_id=campaign_id)]
 
 
 def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[CandidateRow]:
-    profiles = campaign_profiles(db, actor, campaign_id)
-    statuses = {c.candidate_id: c.status for c in candidate_statuses(db, actor, campaign_id)}
+    """The lead's dashboard rows, from a handful of queries for the whole campaign and one vectorised
+    scoring pass: the same numbers as each profile, without building one per candidate."""
+    catalog = get_catalog(db)
+    bank = catalog.bank
+    with db.read() as s:
+        campaign = campaign_for(s, actor, campaign_id, policy.can_view_profiles)
+        people = queries.candidates_with_attempts(session=s, campaign_id=campaign_id)
+        answers = queries.campaign_answers(session=s, campaign_id=campaign_id)
+        ratings = queries.campaign_ratings(session=s, campaign_id=campaign_id)
+        decisions = queries.latest_decisions(session=s, campaign_id=campaign_id)
+    row_of = {int(c.id or 0): n for n, (c, _) in enumerate(people)}
+    responses = [SjtResponse(row_of[cid], item, a.response) for cid, a in answers
+                 if a.kind == "sjt" and cid in row_of and (item := bank.sjt_at(a.item_id, a.item_version))]
+    levels = [RatedLevel(row_of[r.candidate_id], r.question_id, q.skills, r.final_level) for r in ratings
+              if r.final_level is not None and r.candidate_id in row_of
+              and (q := bank.question_at(r.question_id, r.question_version))]
+    target = catalog.targets.get(campaign.target_profile_id or "")
+    scores = score_campaign(len(people), campaign.skills, responses, levels, _method(campaign),
+                            target.weight_by_skill if target else None)
+    statuses = [attempt_status(a) for _, a in people]
+    fits = [float(f) for f, st in zip(scores.fit, statuses, strict=True) if st == "submitted" and not np.isnan(f)]
+    show = len(fits) >= NORM_GROUP_MINIMUM
     rows = []
-    fits = [p.fit.score for p in profiles if p.fit is not None and statuses[p.meta.candidate_id] == "submitted"]
-    for p in profiles:
-        status = statuses[p.meta.candidate_id]
-        sjt = [r.sjt_score for r in p.skills if r.sjt_score is not None]
-        interview = [r.interview_level for r in p.skills if r.interview_level is not None]
-        rows.append(CandidateRow(p.meta.candidate_id, p.meta.candidate_name, status,
-                                 sum(sjt) / len(sjt) if sjt else None,
-                                 sum(interview) / len(interview) if interview else None,
-                                 p.fit.score if p.fit else None, p.meta.decision,
-                                 any(r.disagreement for r in p.skills),
-                                 percentile_rank(p.fit.score, fits) if p.fit and p.show_percentiles else None))
+    for n, (candidate, _) in enumerate(people):
+        cid = int(candidate.id or 0)
+        fit = _number(scores.fit[n])
+        decision = decisions.get(cid)
+        rows.append(CandidateRow(cid, candidate.name, statuses[n], _number(scores.sjt_mean[n]),
+                                 _number(scores.interview_mean[n]), fit, decision.outcome if decision else None,
+                                 bool(scores.disagreement[n]),
+                                 percentile_rank(fit, fits) if show and fit is not None else None))
     return rows
+
+
+def _number(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
 
 
 def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
@@ -132,11 +162,19 @@ def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
 
 
 def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str, note: str = "") -> None:
-    if outcome not in DECISIONS:
-        raise InvalidInput()
+    """A decision needs a reason; the audit event keeps the outcome and a hash of the reason, not its text."""
     with db.write() as s:
         candidate_for(s, actor, candidate_id, policy.can_decide)
         if not isinstance(actor, Staff):
             raise InvalidInput()  # a decision names the person who made it
-        s.add(Decision(candidate_id=candidate_id, decided_by=actor.user_id, outcome=outcome, note=clean(note)))
-        record(s, actor, "decision.record", "candidate", candidate_id, outcome=outcome)
+        if outcome not in DECISIONS:
+            raise InvalidInput()
+        reason = clean(note, 5000).strip()
+        if not reason:
+            raise InvalidInput("error.decision_reason")
+        previous = queries.latest_decision(session=s, candidate_id=candidate_id)
+        decision = Decision(candidate_id=candidate_id, decided_by=actor.user_id, outcome=outcome, note=reason)
+        s.add(decision)
+        s.flush()
+        record(s, actor, "decision.record", "candidate", candidate_id, decision_id=decision.id,
+               previous=previous.outcome if previous else None, outcome=outcome, **text_fingerprint("note", reason))

@@ -51,3 +51,14 @@ def show_error(exc: ServiceError, language: str | None = None) -> None:
 def demo_badge(is_demo: bool) -> None:
     if is_demo:
         st.caption(f":orange-badge[{t('demo.badge', lang())}]")
+
+
+def run_action(action: Callable[[], object], success_key: str, language: str | None = None) -> bool:
+    """Call a service from a form; show its success message or its refusal, never a traceback."""
+    try:
+        action()
+    except ServiceError as exc:
+        show_error(exc, language)
+        return False
+    st.success(t(success_key, language or lang()))
+    return True

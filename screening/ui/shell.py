@@ -18,7 +18,7 @@ from screening.domain.policy import Page
 from screening.i18n import t
 from screening.services import auth
 from screening.services.errors import ServiceError
-from screening.ui import admin, campaigns, candidates, console, dashboard
+from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.ui.components import db, guarded, inert, lang
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 

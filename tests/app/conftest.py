@@ -28,7 +28,7 @@ def _page_script(module: str, function: str, user_id: int | None, role: str) -> 
     from screening.domain.actors import Staff
     from screening.ui.components import guarded
 
-    render = getattr(importlib.import_module(f"screening.ui.{module}"), function)
+    render = getattr(importlib.import_module(f"screening.ui.pages.{module}"), function)
     actor = Staff(user_id, role, "Tester") if user_id is not None else None
     guarded(lambda: render(actor))()
 

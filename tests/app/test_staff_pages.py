@@ -97,8 +97,17 @@ def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
     table = at.dataframe[0].value
     assert table.iloc[0, 0] == "Amina Diallo" and table.iloc[0, 2] == "100"
     assert at.get("download_button")
+    decide = f"outcome_{app_world.candidate_id}"
+    assert at.radio(key=decide).value is None  # the form starts empty
+    at.radio(key=decide).set_value("hold")
+    next(b for b in at.button if b.label == "Record a decision").click().run()
+    assert [e.value for e in at.error] == ["Give the reason for this decision."]
+    at.radio(key=decide).set_value("advance")
+    at.text_area(key=f"note_{app_world.candidate_id}").input("Strong de-escalation evidence.")
     next(b for b in at.button if b.label == "Record a decision").click().run()
     assert [s.value for s in at.success] == ["Decision recorded."]
+    assert any("advance" in c.value and "Strong de-escalation evidence." in c.value for c in at.caption)
+    assert at.text_area(key=f"note_{app_world.candidate_id}").value == ""  # empty again for the next one
 
 
 @pytest.mark.parametrize("module, function", [("admin", "render_users"), ("admin", "render_audit"),

@@ -67,7 +67,7 @@ def test_hiring_lead_reads_profiles_but_cannot_rate(db):
     with pytest.raises(PermissionDenied):
         interviews.rate(db, w.lead, w.candidate_id, qid, 5)
     with pytest.raises(PermissionDenied):
-        profiles.record_decision(db, w.recruiter, w.candidate_id, "advance")
+        profiles.record_decision(db, w.recruiter, w.candidate_id, "advance", "reason")
 
 
 def test_wrong_password_and_unknown_email_fail_alike(db):

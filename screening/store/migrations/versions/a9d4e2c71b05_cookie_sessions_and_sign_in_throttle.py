@@ -4,10 +4,9 @@ Revision ID: a9d4e2c71b05
 Revises: f8c32fa49da2
 Create Date: 2026-12-06 00:55:00
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = 'a9d4e2c71b05'
 down_revision = 'f8c32fa49da2'

@@ -4,10 +4,9 @@ Revision ID: b17b6539e222
 Revises: 
 Create Date: 2026-11-24 21:01:37.995313
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = 'b17b6539e222'
 down_revision = None

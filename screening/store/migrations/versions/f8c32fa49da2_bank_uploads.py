@@ -4,10 +4,9 @@ Revision ID: f8c32fa49da2
 Revises: b17b6539e222
 Create Date: 2026-11-24 21:20:54.469962
 """
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision = 'f8c32fa49da2'
 down_revision = 'b17b6539e222'

@@ -11,7 +11,7 @@ from screening.services import interviews, profiles
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.store.models import DECISIONS
-from screening.ui.candidates import pick_campaign
+from screening.ui.pickers import pick_campaign
 from screening.ui.components import db, demo_badge, inert, lang, show_error
 
 
@@ -63,17 +63,22 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
     pdf = profiles.profile_pdf(db(), actor, candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
                        mime="application/pdf", key=f"pdf_{candidate_id}")
-    with st.form(f"decide_{candidate_id}"):
+    flash = st.session_state.pop("decision_flash", None)
+    if flash == candidate_id:
+        st.success(t("dashboard.recorded", lang()))
+    with st.form(f"decide_{candidate_id}", clear_on_submit=True):
         st.markdown(f"**{t('dashboard.record', lang())}**")
-        outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True,
+        outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True, index=None,
                            format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
         note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
         if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
             try:
-                profiles.record_decision(db(), actor, candidate_id, outcome, note)
-                st.success(t("dashboard.recorded", lang()))
+                profiles.record_decision(db(), actor, candidate_id, outcome or "", note)
             except ServiceError as exc:
                 show_error(exc)
+            else:
+                st.session_state["decision_flash"] = candidate_id
+                st.rerun()  # the recorded outcome shows at once, and the form starts empty
     if profile.meta.decision:
         st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
                    f"{inert(profile.meta.decision_note or '')}")

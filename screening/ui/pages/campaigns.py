@@ -7,8 +7,7 @@ import streamlit as st
 from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import campaigns
-from screening.services.campaigns import CampaignDraft
-from screening.services.campaigns import reference_catalog
+from screening.services.campaigns import CampaignDraft, reference_catalog
 from screening.services.errors import ServiceError
 from screening.ui.components import db, demo_badge, inert, lang, show_error
 

@@ -1,4 +1,4 @@
-"""Recruiter page: a campaign's candidates, adding one, and issuing the invite link."""
+"""Recruiter page: a campaign's candidates, page by page, adding one, and issuing the invite link."""
 
 from __future__ import annotations
 
@@ -7,19 +7,10 @@ import streamlit as st
 from screening.config import get_settings
 from screening.domain.actors import Staff
 from screening.i18n import t
-from screening.services import campaigns, candidates, invitations
+from screening.services import candidates, invitations
 from screening.services.errors import ServiceError
-from screening.ui.components import db, inert, lang, show_error
-
-
-def pick_campaign(actor: Staff, key: str) -> int | None:
-    rows = campaigns.list_campaigns(db(), actor)
-    if not rows:
-        st.info(t("campaigns.none", lang()))
-        return None
-    names = {int(c.id): c.name for c in rows}  # type: ignore[arg-type]
-    # selectbox options render as plain text, so a hostile campaign name stays inert
-    return st.selectbox(t("candidates.campaign", lang()), list(names), format_func=names.get, key=key)
+from screening.ui.components import db, inert, lang, run_action, show_error
+from screening.ui.pickers import candidate_label, pick_campaign
 
 
 def render(actor: Staff) -> None:
@@ -32,17 +23,15 @@ def render(actor: Staff) -> None:
         name = st.text_input(t("candidates.name", lang()), key="cand_name")
         email = st.text_input(t("candidates.email", lang()), key="cand_email")
         if st.form_submit_button(t("candidates.add_button", lang()), type="primary"):
-            try:
-                candidates.add_candidate(db(), actor, campaign_id, name, email)
-                st.success(t("candidates.added", lang()))
-            except ServiceError as exc:
-                show_error(exc)
-    rows = candidates.candidate_statuses(db(), actor, campaign_id)
-    if not rows:
+            run_action(lambda: candidates.add_candidate(db(), actor, campaign_id, name, email), "candidates.added")
+    search = st.text_input(t("pickers.search", lang()), key="cand_search")
+    page_number = int(st.session_state.get("cand_page", 0))
+    page = candidates.candidate_statuses(db(), actor, campaign_id, page=page_number, search=search)
+    if not page.rows:
         st.info(t("candidates.none", lang()))
-    for row in rows:
+    for row in page.rows:
         with st.container(border=True):
-            st.markdown(f"**{inert(row.name)}** · {t('status.' + row.status, lang())}")
+            st.markdown(f"**{inert(candidate_label(row))}** · {t('status.' + row.status, lang())}")
             if row.status != "submitted" and st.button(t("candidates.invite", lang()), key=f"inv_{row.candidate_id}"):
                 try:
                     issued = invitations.issue_invite(db(), actor, row.candidate_id)
@@ -50,3 +39,7 @@ def render(actor: Staff) -> None:
                     st.code(issued.url, language=None)
                 except ServiceError as exc:
                     show_error(exc)
+    if page.pages > 1:
+        st.number_input(t("candidates.page", lang(), pages=page.pages, total=page.total), min_value=1,
+                        max_value=page.pages, value=page.page + 1, key="cand_page_input",
+                        on_change=lambda: st.session_state.update(cand_page=st.session_state["cand_page_input"] - 1))

@@ -6,11 +6,11 @@ import streamlit as st
 
 from screening.domain.actors import Staff
 from screening.i18n import t
-from screening.services import candidates, interviews
+from screening.services import interviews
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
-from screening.ui.candidates import pick_campaign
+from screening.ui.pickers import pick_campaign, pick_candidate
 from screening.ui.components import db, inert, lang, show_error
 
 
@@ -19,13 +19,9 @@ def render(actor: Staff) -> None:
     campaign_id = pick_campaign(actor, "console_campaign")
     if campaign_id is None:
         return
-    rows = candidates.candidate_statuses(db(), actor, campaign_id)
-    if not rows:
-        st.info(t("console.no_candidates", lang()))
+    candidate_id = pick_candidate(actor, campaign_id, "console_candidate")
+    if candidate_id is None:
         return
-    names = {r.candidate_id: r.name for r in rows}
-    candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get,
-                                key="console_candidate")
     view = interviews.console(db(), actor, candidate_id)
     skills = reference_catalog(db(), actor).framework.skill_by_id
     for n, qv in enumerate(view.questions, start=1):

@@ -1,0 +1,279 @@
+"""Every query the services run, as keyword-only functions over an open session.
+
+Services own transactions, policy checks and audit; this module owns SQL. Campaign-wide reads are
+set-based (a handful of queries for a whole campaign, never one per candidate).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session, col, delete, select
+
+from screening.store.models import (
+    Answer,
+    Attempt,
+    AuditEvent,
+    BankUpload,
+    Campaign,
+    CampaignShare,
+    Candidate,
+    Decision,
+    Invitation,
+    LiveAnswer,
+    Rating,
+    SignInFailure,
+    StaffSession,
+    User,
+)
+
+# --- staff ------------------------------------------------------------------------------------
+
+
+def user_by_email(*, session: Session, email: str) -> User | None:
+    return session.exec(select(User).where(User.email == email)).first()
+
+
+def users(*, session: Session) -> Sequence[User]:
+    return session.exec(select(User).order_by(col(User.id))).all()
+
+
+def active_users(*, session: Session) -> Sequence[User]:
+    return session.exec(select(User).where(col(User.active).is_(True))).all()
+
+
+def user_names(*, session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {int(u.id or 0): u.name for u in session.exec(select(User).where(col(User.id).in_(ids))).all()}
+
+
+def another_active_admin(*, session: Session, user_id: int) -> bool:
+    found = session.exec(select(User.id).where(User.role == "admin", col(User.active).is_(True),
+                                               User.id != user_id)).first()
+    return found is not None
+
+
+def end_sessions(*, session: Session, user_id: int) -> None:
+    session.execute(delete(StaffSession).where(col(StaffSession.user_id) == user_id))
+
+
+def end_session(*, session: Session, key: str) -> None:
+    session.execute(delete(StaffSession).where(col(StaffSession.token_hash) == key))
+
+
+def sign_in_failures(*, session: Session, keys: Sequence[str]) -> Sequence[SignInFailure]:
+    return session.exec(select(SignInFailure).where(col(SignInFailure.key).in_(keys))).all()
+
+
+def clear_sign_in_failures(*, session: Session, key: str) -> None:
+    session.execute(delete(SignInFailure).where(col(SignInFailure.key) == key))
+
+
+# --- campaigns --------------------------------------------------------------------------------
+
+
+def shared_user_ids(*, session: Session, campaign_id: int) -> frozenset[int]:
+    rows = session.exec(select(CampaignShare.user_id).where(CampaignShare.campaign_id == campaign_id)).all()
+    return frozenset(int(u) for u in rows)
+
+
+def campaigns_for(*, session: Session, user_id: int | None) -> Sequence[Campaign]:
+    """Newest first; `user_id` None means every campaign, otherwise those owned or shared, in one query."""
+    query = select(Campaign).order_by(col(Campaign.created_at).desc(), col(Campaign.id).desc())
+    if user_id is not None:
+        shared = select(CampaignShare.campaign_id).where(CampaignShare.user_id == user_id)
+        query = query.where(or_(Campaign.owner_id == user_id, col(Campaign.id).in_(shared)))
+    return session.exec(query).all()
+
+
+def share_exists(*, session: Session, campaign_id: int, user_id: int) -> bool:
+    return session.exec(select(CampaignShare.id).where(CampaignShare.campaign_id == campaign_id,
+                                                       CampaignShare.user_id == user_id)).first() is not None
+
+
+# --- candidates and their links ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """Everything one answer needs, from one query: the link, its candidate, campaign and attempt."""
+
+    invitation: Invitation
+    candidate: Candidate
+    campaign: Campaign
+    attempt: Attempt | None
+
+
+def link_by_token_hash(*, session: Session, token_hash: str) -> LinkRow | None:
+    row = session.exec(
+        select(Invitation, Candidate, Campaign, Attempt)
+        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+        .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+        .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+        .where(Invitation.token_hash == token_hash)).first()
+    return LinkRow(*row) if row else None
+
+
+def live_invitations(*, session: Session, candidate_id: int) -> Sequence[Invitation]:
+    return session.exec(select(Invitation).where(Invitation.candidate_id == candidate_id,
+                                                 col(Invitation.revoked_at).is_(None))).all()
+
+
+def email_taken(*, session: Session, campaign_id: int, email: str) -> bool:
+    return session.exec(select(Candidate.id).where(Candidate.campaign_id == campaign_id,
+                                                   func.lower(Candidate.email) == email.lower())).first() is not None
+
+
+def candidates_of(*, session: Session, campaign_id: int) -> Sequence[Candidate]:
+    return session.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
+                        .order_by(col(Candidate.id))).all()
+
+
+def candidates_with_attempts(*, session: Session, campaign_id: int, offset: int = 0, limit: int | None = None,
+                             search: str = "") -> Sequence[tuple[Candidate, Attempt | None]]:
+    query = (select(Candidate, Attempt).join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+             .where(Candidate.campaign_id == campaign_id).order_by(col(Candidate.id)).offset(offset))
+    if search:
+        pattern = f"%{search.lower()}%"
+        query = query.where(or_(func.lower(Candidate.name).like(pattern), func.lower(Candidate.email).like(pattern)))
+    if limit is not None:
+        query = query.limit(limit)
+    return session.exec(query).all()
+
+
+def count_candidates(*, session: Session, campaign_id: int, search: str = "") -> int:
+    query = select(func.count()).select_from(Candidate).where(Candidate.campaign_id == campaign_id)
+    if search:
+        pattern = f"%{search.lower()}%"
+        query = query.where(or_(func.lower(Candidate.name).like(pattern), func.lower(Candidate.email).like(pattern)))
+    return int(session.exec(query).one())
+
+
+def erasable_candidates(*, session: Session) -> Sequence[Candidate]:
+    return session.exec(select(Candidate).where(col(Candidate.erased_at).is_(None))
+                        .order_by(col(Candidate.id))).all()
+
+
+def candidate_ids_added_before(*, session: Session, cutoff: datetime) -> list[int]:
+    rows = session.exec(select(Candidate.id).where(col(Candidate.created_at) < cutoff,
+                                                   col(Candidate.erased_at).is_(None))).all()
+    return [int(i) for i in rows if i is not None]
+
+
+# --- attempts and answers ---------------------------------------------------------------------
+
+
+def attempt_of(*, session: Session, candidate_id: int) -> Attempt | None:
+    return session.exec(select(Attempt).where(Attempt.candidate_id == candidate_id)).first()
+
+
+def answers_of(*, session: Session, attempt_id: int) -> Sequence[Answer]:
+    return session.exec(select(Answer).where(Answer.attempt_id == attempt_id)).all()
+
+
+def written_answers(*, session: Session, candidate_id: int) -> dict[str, str]:
+    rows = session.exec(select(Answer.item_id, Answer.text).join(Attempt, col(Attempt.id) == Answer.attempt_id)
+                        .where(Attempt.candidate_id == candidate_id, Answer.kind == "written")).all()
+    return {item_id: text for item_id, text in rows}
+
+
+def upsert_answer(*, session: Session, attempt_id: int, item_id: str, version: int, kind: str,
+                  response: dict[str, Any], text: str, now: datetime) -> None:
+    """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    values = {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
+              "response": response, "text": text, "updated_at": now}
+    statement = insert(Answer).values(**values)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=["attempt_id", "item_id"],
+        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
+
+
+def submitted_count(*, session: Session, campaign_id: int) -> int:
+    return int(session.exec(select(func.count()).select_from(Attempt)
+                            .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                            .where(Candidate.campaign_id == campaign_id,
+                                   col(Attempt.submitted_at).is_not(None))).one())
+
+
+def campaign_answers(*, session: Session, campaign_id: int) -> Sequence[tuple[int, Answer]]:
+    """Every answer of a campaign's submitted attempts, with its candidate id, in one query."""
+    return session.exec(select(Attempt.candidate_id, Answer).join(Attempt, col(Attempt.id) == Answer.attempt_id)
+                        .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id, col(Attempt.submitted_at).is_not(None))).all()
+
+
+# --- interviews -------------------------------------------------------------------------------
+
+
+def live_answer(*, session: Session, candidate_id: int, question_id: str, rater_id: int) -> LiveAnswer | None:
+    return session.exec(select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id,
+                                                 LiveAnswer.question_id == question_id,
+                                                 LiveAnswer.rater_id == rater_id)).first()
+
+
+def live_answers(*, session: Session, candidate_id: int, rater_id: int | None = None) -> Sequence[LiveAnswer]:
+    query = select(LiveAnswer).where(LiveAnswer.candidate_id == candidate_id)
+    if rater_id is not None:
+        query = query.where(LiveAnswer.rater_id == rater_id)
+    return session.exec(query).all()
+
+
+def ratings_of(*, session: Session, candidate_id: int) -> Sequence[Rating]:
+    return session.exec(select(Rating).where(Rating.candidate_id == candidate_id)).all()
+
+
+def rating(*, session: Session, candidate_id: int, question_id: str, rater_id: int) -> Rating | None:
+    return session.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id,
+                                             Rating.rater_id == rater_id)).first()
+
+
+def campaign_ratings(*, session: Session, campaign_id: int) -> Sequence[Rating]:
+    return session.exec(select(Rating).join(Candidate, col(Candidate.id) == Rating.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id)).all()
+
+
+def campaign_live_answers(*, session: Session, campaign_id: int) -> Sequence[LiveAnswer]:
+    return session.exec(select(LiveAnswer).join(Candidate, col(Candidate.id) == LiveAnswer.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id)).all()
+
+
+# --- decisions --------------------------------------------------------------------------------
+
+
+def latest_decision(*, session: Session, candidate_id: int) -> Decision | None:
+    return session.exec(select(Decision).where(Decision.candidate_id == candidate_id)
+                        .order_by(col(Decision.created_at).desc(), col(Decision.id).desc())).first()
+
+
+def decisions_of(*, session: Session, candidate_id: int) -> Sequence[Decision]:
+    return session.exec(select(Decision).where(Decision.candidate_id == candidate_id)).all()
+
+
+def latest_decisions(*, session: Session, campaign_id: int) -> dict[int, Decision]:
+    rows = session.exec(select(Decision).join(Candidate, col(Candidate.id) == Decision.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id)
+                        .order_by(col(Decision.created_at), col(Decision.id))).all()
+    return {d.candidate_id: d for d in rows}  # later rows replace earlier ones
+
+
+# --- audit and banks --------------------------------------------------------------------------
+
+
+def recent_events(*, session: Session, limit: int) -> Sequence[AuditEvent]:
+    return session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)).all()
+
+
+def last_upload_id(*, session: Session) -> int:
+    return int(session.exec(select(func.max(BankUpload.id))).one() or 0)
+
+
+def uploads_up_to(*, session: Session, last: int) -> Sequence[BankUpload]:
+    return session.exec(select(BankUpload).where(col(BankUpload.id) <= last).order_by(col(BankUpload.id))).all()
