@@ -54,7 +54,7 @@ def is_due(inv: InvitationState, now: datetime, policy: ReminderPolicy | None = 
     now = as_utc(now)
     deadline = as_utc(inv.deadline)
     return (inv.submitted_at is None and not inv.revoked and inv.last_reminder_at is None
-            and deadline - p.lead <= now <= deadline - p.last_call
+            and deadline - p.lead <= now <= deadline - p.last_call and now < deadline
             and now - as_utc(inv.sent_at) >= p.min_age)
 
 
