@@ -26,16 +26,23 @@ it twice, or late, is harmless.
 from __future__ import annotations
 
 from screening.mail.addresses import mailbox, one_line, parse_mailbox
-from screening.mail.compose import (SenderIdentity, build_message, invitation_message, lost_link_message,
-                                    outcome_message, reminder_message, resent_link_message)
-from screening.mail.errors import InvalidAddress, MailError, MailNotConfigured
+from screening.mail.compose import (
+    SenderIdentity,
+    build_message,
+    invitation_message,
+    lost_link_message,
+    outcome_message,
+    reminder_message,
+    resent_link_message,
+)
+from screening.mail.errors import InvalidAddressError, MailError, MailNotConfiguredError
 from screening.mail.formatting import format_deadline
 from screening.mail.reminders import InvitationState, ReminderDue, ReminderPolicy, is_due, plan_reminders
 from screening.mail.smtp import SendResult, mail_enabled, send
 from screening.mail.templates import Job, Outcome, Recipient, Rendered
 
 __all__ = [
-    "InvalidAddress", "InvitationState", "Job", "MailError", "MailNotConfigured", "Outcome", "Recipient",
+    "InvalidAddressError", "InvitationState", "Job", "MailError", "MailNotConfiguredError", "Outcome", "Recipient",
     "ReminderDue", "ReminderPolicy", "Rendered", "SendResult", "SenderIdentity", "build_message",
     "format_deadline", "invitation_message", "is_due", "lost_link_message", "mail_enabled", "mailbox",
     "one_line", "outcome_message", "parse_mailbox", "plan_reminders", "reminder_message",

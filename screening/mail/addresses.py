@@ -7,7 +7,7 @@ whitespace is collapsed and the result is trimmed, so a name is always one inert
 name stay inside the quoted display name.
 
 Addresses are validated with email-validator (syntax only, no DNS lookup): exactly one
-`local@domain`, no quoted local parts, no comments, no lists. Anything else raises `InvalidAddress`.
+`local@domain`, no quoted local parts, no comments, no lists. Anything else raises `InvalidAddressError`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from email.policy import default as default_policy
 
 from email_validator import EmailNotValidError, validate_email
 
-from screening.mail.errors import InvalidAddress
+from screening.mail.errors import InvalidAddressError
 
 # Cc: control characters (CR, LF, NUL, ESC...); Cf: invisible format characters (zero-width, bidi
 # overrides); Cs: lone surrogates; Zl/Zp: the Unicode line and paragraph separators.
@@ -48,14 +48,14 @@ def one_line(text: object, *, limit: int = NAME_LIMIT) -> str:
 
 def _addr_spec(email: str) -> tuple[str, str]:
     if not isinstance(email, str) or not email.strip():
-        raise InvalidAddress("An e-mail address is required.")
+        raise InvalidAddressError("An e-mail address is required.")
     if any(unicodedata.category(ch) in _SPACE_LIKE for ch in email) or "," in email or ";" in email:
-        raise InvalidAddress(f"Not a single e-mail address: {one_line(email, limit=80)!r}.")
+        raise InvalidAddressError(f"Not a single e-mail address: {one_line(email, limit=80)!r}.")
     try:
         result = validate_email(email.strip(), check_deliverability=False, allow_smtputf8=False,
                                 allow_quoted_local=False, allow_domain_literal=False, allow_display_name=False)
     except EmailNotValidError as exc:
-        raise InvalidAddress(f"Not a valid e-mail address: {one_line(email, limit=80)!r} ({exc}).") from None
+        raise InvalidAddressError(f"Not a valid e-mail address: {one_line(email, limit=80)!r} ({exc}).") from None
     local, _, domain = result.ascii_email.rpartition("@")  # type: ignore[union-attr]
     return local, domain
 
@@ -69,11 +69,11 @@ def mailbox(name: object, email: str) -> Address:
 def parse_mailbox(value: str) -> Address:
     """One mailbox from a setting such as `Acme Recruiting <jobs@acme.example>` or `jobs@acme.example`."""
     if not isinstance(value, str) or not value.strip():
-        raise InvalidAddress("An e-mail address is required.")
+        raise InvalidAddressError("An e-mail address is required.")
     if any(unicodedata.category(ch) in _SPACE_LIKE for ch in value):
-        raise InvalidAddress(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
+        raise InvalidAddressError(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
     header = default_policy.header_factory("To", value.strip())
     addresses = header.addresses  # type: ignore[attr-defined]
     if len(addresses) != 1 or header.defects or len(header.groups) != 1 or header.groups[0].display_name:  # type: ignore[attr-defined]
-        raise InvalidAddress(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
+        raise InvalidAddressError(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
     return mailbox(addresses[0].display_name, addresses[0].addr_spec)

@@ -23,11 +23,19 @@ from email.utils import format_datetime, make_msgid
 
 from screening.config import Settings
 from screening.mail.addresses import mailbox, parse_mailbox
-from screening.mail.errors import MailError, MailNotConfigured
+from screening.mail.errors import MailError, MailNotConfiguredError
 from screening.mail.formatting import as_utc
-from screening.mail.templates import (Job, Outcome, Recipient, Rendered, render_invitation, render_lost_link,
-                                      render_outcome, render_reminder, render_resent_link)
-
+from screening.mail.templates import (
+    Job,
+    Outcome,
+    Recipient,
+    Rendered,
+    render_invitation,
+    render_lost_link,
+    render_outcome,
+    render_reminder,
+    render_resent_link,
+)
 
 _ADDRESS_HEADERS = frozenset({"to", "from", "reply-to", "cc", "bcc", "sender"})
 _UNFOLDED = default_policy.clone(max_line_length=998)
@@ -56,13 +64,13 @@ class SenderIdentity:
 
     @classmethod
     def parse(cls, mail_from: str, reply_to: str | None = None) -> SenderIdentity:
-        """From strings such as "Acme Recruiting <jobs@acme.example>"; raises InvalidAddress."""
+        """From strings such as "Acme Recruiting <jobs@acme.example>"; raises InvalidAddressError."""
         return cls(parse_mailbox(mail_from), parse_mailbox(reply_to) if reply_to else None)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SenderIdentity:
         if not settings.mail_from:
-            raise MailNotConfigured("No sender address: set SCREENING_MAIL_FROM, e.g. "
+            raise MailNotConfiguredError("No sender address: set SCREENING_MAIL_FROM, e.g. "
                                     "'Acme Recruiting <jobs@acme.example>'.")
         return cls.parse(settings.mail_from, settings.mail_reply_to or None)
 
@@ -74,7 +82,7 @@ class SenderIdentity:
 
 def build_message(sender: SenderIdentity, to: Recipient, rendered: Rendered, *,
                   sent_at: datetime | None = None) -> EmailMessage:
-    """The message for one recipient; raises InvalidAddress if their address is not exactly one valid address."""
+    """The message for one recipient; raises InvalidAddressError if their address is not exactly one valid address."""
     recipient = mailbox(to.name, to.email)
     msg = EmailMessage(policy=MAIL_POLICY)
     msg["Subject"] = rendered.subject
@@ -99,8 +107,11 @@ def _check_wire(msg: EmailMessage, recipient: Address, sender: SenderIdentity) -
     expected = {"To": [recipient], "From": [sender.mail_from],
                 "Reply-To": [sender.reply_to] if sender.reply_to is not None else []}
     for name, boxes in expected.items():
-        values = head.get_all(name) or []
-        found = [a.addr_spec for v in values for a in v.addresses]
+        try:
+            values = head.get_all(name) or []
+            found = [a.addr_spec for v in values for a in v.addresses]
+        except Exception:
+            found, values = [], []
         if found != [b.addr_spec for b in boxes] or len(values) > 1:
             raise MailError(f"Refusing to build an e-mail whose {name} header would not be exactly "
                             f"{', '.join(b.addr_spec for b in boxes) or 'absent'}.")

@@ -7,9 +7,9 @@ class MailError(Exception):
     """An e-mail could not be built or sent; the message says why, in words a staff member can act on."""
 
 
-class InvalidAddress(MailError, ValueError):
+class InvalidAddressError(MailError, ValueError):
     """An e-mail address (or mailbox such as "Name <a@b.example>") that is not exactly one valid address."""
 
 
-class MailNotConfigured(MailError):
+class MailNotConfiguredError(MailError):
     """No SMTP host, or no sender address: the app shows links to copy instead of sending."""

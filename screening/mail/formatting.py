@@ -1,5 +1,8 @@
 """Dates, durations and languages as a candidate reads them (Babel, CLDR data)."""
 
+# French typography uses the apostrophe U+2019 on purpose.
+# ruff: noqa: RUF002
+
 from __future__ import annotations
 
 from datetime import UTC, datetime

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 
 from screening.config import Settings, get_settings
-from screening.mail.errors import MailError, MailNotConfigured
+from screening.mail.errors import MailError, MailNotConfiguredError
 
 DEFAULT_PORTS = {"ssl": 465, "starttls": 587, "none": 25}
 _LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -41,14 +41,14 @@ def _reply(exc: smtplib.SMTPResponseException) -> str:
 
 
 def send(message: EmailMessage, settings: Settings | None = None) -> SendResult:
-    """Send one built message; raises MailNotConfigured without a host, MailError on any failure.
+    """Send one built message; raises MailNotConfiguredError without a host, MailError on any failure.
 
     The password is never part of an error message, and errors are raised without their cause chained,
     so a traceback shows what failed (connect, TLS, login, recipients) and nothing more.
     """
     s = settings or get_settings()
     if not mail_enabled(s):
-        raise MailNotConfigured("E-mail is off (SCREENING_SMTP_HOST is not set): show the link to copy instead.")
+        raise MailNotConfiguredError("E-mail is off (SCREENING_SMTP_HOST is not set): show the link to copy instead.")
     host = (s.smtp_host or "").strip()
     port = smtp_port(s)
     user = s.smtp_user or None

@@ -1,5 +1,8 @@
 """The e-mail layer without a network: templates in both languages, headers, addresses, the reminder planner."""
 
+# French typography uses the apostrophe U+2019 on purpose.
+# ruff: noqa: RUF001
+
 from __future__ import annotations
 
 import email
@@ -13,10 +16,29 @@ from html.parser import HTMLParser
 import pytest
 
 from screening.config import Settings
-from screening.mail import (InvalidAddress, InvitationState, Job, MailError, MailNotConfigured, Outcome, Recipient,
-                            ReminderDue, ReminderPolicy, SenderIdentity, format_deadline, invitation_message,
-                            lost_link_message, mailbox, one_line, outcome_message, parse_mailbox, plan_reminders,
-                            reminder_message, resent_link_message, send)
+from screening.mail import (
+    InvalidAddressError,
+    InvitationState,
+    Job,
+    MailError,
+    MailNotConfiguredError,
+    Outcome,
+    Recipient,
+    ReminderDue,
+    ReminderPolicy,
+    SenderIdentity,
+    format_deadline,
+    invitation_message,
+    lost_link_message,
+    mailbox,
+    one_line,
+    outcome_message,
+    parse_mailbox,
+    plan_reminders,
+    reminder_message,
+    resent_link_message,
+    send,
+)
 
 SENDER = SenderIdentity.parse("Acme Recruiting <jobs@acme.example>", "people@acme.example")
 LINK = "https://screening.acme.example/?invite=tok_AbC-123_xyz"
@@ -156,7 +178,7 @@ def test_the_job_contact_replaces_the_reply_to_and_must_be_an_address() -> None:
     job = Job("Live Chat Advisor", "Acme Travel", 40, contact_email="privacy@acme.example")
     text, _ = parts(invitation_message(SENDER, EN, job, link=LINK, deadline=DEADLINE))
     assert "by writing to privacy@acme.example" in text and "people@acme.example" not in text
-    with pytest.raises(InvalidAddress):
+    with pytest.raises(InvalidAddressError):
         invitation_message(SENDER, EN, Job("T", "O", 40, contact_email="privacy@acme.example, x@evil.example"),
                            link=LINK, deadline=DEADLINE)
 
@@ -291,6 +313,21 @@ def test_long_names_with_commas_stay_one_mailbox_on_the_wire(name: str) -> None:
     assert email.utils.getaddresses([str(msg["To"])]) == [(name, "ana@example.com")]
 
 
+@pytest.mark.parametrize(("header", "value"), [("To", "ana@example.com, spy@evil.example"),
+                                             ("To", "Ana, Bcc: spy@evil.example <ana@example.com>"),
+                                             ("Reply-To", "spy@evil.example"), ("Bcc", "spy@evil.example")])
+def test_the_read_back_check_refuses_changed_mailboxes(header: str, value: str) -> None:
+    """The last line of defence: whatever the e-mail package writes, the bytes must hold exactly our mailboxes."""
+    from screening.mail.compose import _check_wire
+
+    msg = invitation_message(SENDER, Recipient("Ana", "ana@example.com"), JOB, link=LINK, deadline=DEADLINE)
+    _check_wire(msg, mailbox("Ana", "ana@example.com"), SENDER)
+    del msg[header]
+    msg[header] = value
+    with pytest.raises(MailError, match=f"{header} header"):
+        _check_wire(msg, mailbox("Ana", "ana@example.com"), SENDER)
+
+
 def test_one_line_drops_controls_and_bidi_and_trims() -> None:
     assert one_line("  Ana\r\n\tLima\u2028\u202e\u200b  ") == "Ana Lima"
     assert one_line(None) == ""
@@ -306,7 +343,7 @@ def test_one_line_drops_controls_and_bidi_and_trims() -> None:
     "jöe@example.com",
 ])
 def test_invalid_recipient_addresses_are_refused_clearly(address: str) -> None:
-    with pytest.raises(InvalidAddress) as caught:
+    with pytest.raises(InvalidAddressError) as caught:
         invitation_message(SENDER, Recipient("Ana", address), JOB, link=LINK, deadline=DEADLINE)
     assert "address" in str(caught.value).lower()
     assert isinstance(caught.value, MailError) and isinstance(caught.value, ValueError)
@@ -329,7 +366,7 @@ def test_sender_mailboxes(value: str, name: str, spec: str) -> None:
 @pytest.mark.parametrize("value", ["", "a@acme.example, b@acme.example", "A <a@acme.example>, B <b@acme.example>",
                                    "Team: a@acme.example;", "jobs@acme.example\r\nBcc: x@evil.example", "nobody"])
 def test_sender_settings_must_be_one_mailbox(value: str) -> None:
-    with pytest.raises(InvalidAddress):
+    with pytest.raises(InvalidAddressError):
         parse_mailbox(value)
 
 
@@ -337,7 +374,7 @@ def test_sender_from_settings() -> None:
     settings = Settings(mail_from="Acme <jobs@acme.example>", mail_reply_to="people@acme.example")
     sender = SenderIdentity.from_settings(settings)
     assert (str(sender.mail_from), sender.contact) == ("Acme <jobs@acme.example>", "people@acme.example")
-    with pytest.raises(MailNotConfigured, match="SCREENING_MAIL_FROM"):
+    with pytest.raises(MailNotConfiguredError, match="SCREENING_MAIL_FROM"):
         SenderIdentity.from_settings(Settings(mail_from=None))
 
 
@@ -365,7 +402,7 @@ def test_deadline_in_the_candidates_zone_and_language() -> None:
 
 def test_no_host_means_no_email() -> None:
     msg = invitation_message(SENDER, EN, JOB, link=LINK, deadline=DEADLINE)
-    with pytest.raises(MailNotConfigured, match="show the link"):
+    with pytest.raises(MailNotConfiguredError, match="show the link"):
         send(msg, Settings(smtp_host=None))
 
 
