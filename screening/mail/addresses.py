@@ -73,7 +73,7 @@ def parse_mailbox(value: str) -> Address:
     if any(unicodedata.category(ch) in _SPACE_LIKE for ch in value):
         raise InvalidAddressError(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
     header = default_policy.header_factory("To", value.strip())
-    addresses = header.addresses  # type: ignore[attr-defined]
-    if len(addresses) != 1 or header.defects or len(header.groups) != 1 or header.groups[0].display_name:  # type: ignore[attr-defined]
+    addresses = header.addresses
+    if len(addresses) != 1 or header.defects or len(header.groups) != 1 or header.groups[0].display_name:
         raise InvalidAddressError(f"Not a single e-mail address: {one_line(value, limit=80)!r}.")
     return mailbox(addresses[0].display_name, addresses[0].addr_spec)

@@ -44,10 +44,10 @@ _UNFOLDED = default_policy.clone(max_line_length=998)
 class _MailPolicy(EmailPolicy):
     """The default policy, except that address headers are written on one line (see the module docstring)."""
 
-    def fold(self, name: str, value: str) -> str:  # type: ignore[override]
-        return _UNFOLDED.fold(name, value) if name.lower() in _ADDRESS_HEADERS else super().fold(name, value)
+    def fold(self, name: str, value: str) -> str:
+        return str(_UNFOLDED.fold(name, value) if name.lower() in _ADDRESS_HEADERS else super().fold(name, value))
 
-    def fold_binary(self, name: str, value: str) -> bytes:  # type: ignore[override]
+    def fold_binary(self, name: str, value: str) -> bytes:
         return (_UNFOLDED.fold_binary(name, value) if name.lower() in _ADDRESS_HEADERS
                 else super().fold_binary(name, value))
 

@@ -88,7 +88,7 @@ def anchors(page: str) -> _Anchors:
 
 def reparse(msg: EmailMessage) -> EmailMessage:
     """What a receiving server reads: the bytes on the wire, parsed again."""
-    return email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)  # type: ignore[return-value]
+    return email.message_from_bytes(msg.as_bytes(), policy=email.policy.default)
 
 
 # Every e-mail with a link: (builder, the link it must carry exactly once).
@@ -297,8 +297,8 @@ def test_hostile_name_and_title_are_inert(kind: str, lang: str) -> None:
     assert len(anchors(page).hrefs) == (0 if kind in ("reminder_bare", "outcome_advance") else 1)
     # Plain text: the values stay inside their sentence, so they cannot start a line of their own.
     assert "&lt;" not in text
-    for line in text.splitlines():
-        assert not line.startswith(("Bcc", "X-Injected", "To:", "<", "\u202e")), line
+    for text_line in text.splitlines():
+        assert not text_line.startswith(("Bcc", "X-Injected", "To:", "<", "\u202e")), text_line
 
 
 @pytest.mark.parametrize("name", [
