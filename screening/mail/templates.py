@@ -199,14 +199,14 @@ def render_invitation(to: Recipient, job: Job, *, link: str, deadline: datetime,
     if v.lang == "fr":
         subject = f"Votre évaluation pour le poste « {v.title} »"
         intro: Para = (f"Merci pour votre candidature au poste « {v.title} » chez {v.org}. La prochaine étape est "
-                       "un court test en ligne : des situations de relation client, et pour chacune, les réponses "
-                       "qui vous semblent les plus et les moins adaptées. Il n’y a pas de piège ; répondez comme "
+                       "un court test en ligne : des situations de relation client, et pour chacune, votre avis sur "
+                       "l’efficacité des réponses possibles. Il n’y a pas de piège ; répondez comme "
                        "vous agiriez vraiment. Le premier écran rappelle ces informations et vous demande votre "
                        "accord avant de commencer.",)
     else:
         subject = f"Your assessment for the {v.title} role"
         intro = (f"Thank you for applying for the {v.title} role at {v.org}. The next step is a short online test: "
-                 "customer situations, and for each one the responses you find most and least effective. There "
+                 "customer situations, and for each one, how effective you find the possible responses. There "
                  "are no trick questions; answer as you really would. The first screen repeats this information "
                  "and asks for your consent before you begin.",)
     paras = [_hello(v), intro, *_take_test(v, link, when, minutes), _data_use(v), _person_decides(v),
