@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from screening import REPO_DIR
@@ -34,6 +35,15 @@ class Settings(BaseSettings):
     # Sign-in through the organisation's identity provider (st.login, OIDC). Streamlit reads the
     # provider from the [auth] section of .streamlit/secrets.toml; the role still comes from our staff table.
     sso_enabled: bool = False
+    # E-mail to candidates (screening/mail). No host: nothing is sent and the app shows invite links to copy.
+    smtp_host: str | None = None
+    smtp_port: int | None = None            # None: 587 for starttls, 465 for ssl, 25 for none
+    smtp_user: str | None = None            # set: log in (never over "none" except to a loopback host)
+    smtp_password: SecretStr | None = None
+    smtp_tls: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_timeout_seconds: float = 15.0
+    mail_from: str | None = None            # e.g. "Acme Recruiting <jobs@acme.example>"
+    mail_reply_to: str | None = None        # where candidates' replies go; also the contact named in e-mails
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,
