@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "saving": "Saving…",
         "saved": "Saved",
-        "restored": "Your text from before the page reloaded is back; it is being saved.",
+        "restored": "Your text from before the page reloaded is back.",
         "near": "{left} characters left",
         "full": "You have reached the limit of {max} characters.",
         "refused": "Not added: answers are limited to {max} characters. Shorten your answer to add more.",
@@ -49,7 +49,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "fr": {
         "saving": "Enregistrement…",
         "saved": "Enregistré",
-        "restored": "Votre texte d'avant le rechargement de la page est revenu ; il est en cours d'enregistrement.",
+        "restored": "Votre texte d'avant le rechargement de la page est revenu.",
         "near": "Encore {left} caractères",
         "full": "Vous avez atteint la limite de {max} caractères.",
         "refused": "Non ajouté : les réponses sont limitées à {max} caractères. Raccourcissez votre réponse "

@@ -46,10 +46,27 @@ function flushAll() {
   for (const box of live) box.flush();
 }
 
+// Streamlit sends widget values from a zero-delay timer, which never runs once the page unloads.
+// Hiding the page (switching apps on a phone) leaves time for it; closing or reloading does not,
+// so with edits not yet sent the browser asks first ("changes may not be saved"): staying sends
+// them, and a reload brings them back from this tab's sessionStorage copy anyway.
 document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "hidden") flushAll();
 });
 window.addEventListener("pagehide", flushAll);
+window.addEventListener("beforeunload", (event) => {
+  let unsent = false;
+  for (const box of live) {
+    if (box.hasUnsentEdits()) {
+      unsent = true;
+      box.flush();
+    }
+  }
+  if (unsent) {
+    event.preventDefault();
+    event.returnValue = "";
+  }
+});
 
 class Box {
   constructor(parent) {
@@ -140,6 +157,10 @@ class Box {
       this.dropLocalCopy();
     }
     this.render();
+  }
+
+  hasUnsentEdits() {
+    return this.composing || this.area.value !== this.sent;
   }
 
   isSaved() {
