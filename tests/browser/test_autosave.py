@@ -216,6 +216,18 @@ def test_typing_in_the_middle_across_a_save_keeps_the_caret(page: Page, autosave
     autosave_server.wait_saved(page, run, "I stayed very very calm.")
 
 
+def test_next_right_after_typing_saves_before_the_page_moves_on(page: Page, autosave_server: Server,
+                                                                 run: str) -> None:
+    area = open_app(page, autosave_server, run)
+    area.click()
+    page.keyboard.type("A quick answer")
+    page.get_by_role("button", name="Next").click()  # at once: the box's blur sends, the callback saves
+    expect(page.get_by_text("The next question")).to_be_visible()
+    autosave_server.wait_saved(page, run, "A quick answer", timeout=5)
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_role("textbox", name=LABEL)).to_have_value("A quick answer")
+
+
 def test_input_method_composition_and_dead_keys_are_saved_exactly(page: Page, autosave_server: Server,
                                                                   run: str) -> None:
     area = open_app(page, autosave_server, run)

@@ -1,4 +1,4 @@
-"""Two autosaving boxes, for tests/browser/test_autosave.py.
+"""Two autosaving boxes and a "Next" button that leaves them, for tests/browser/test_autosave.py.
 
 Each saved text is appended as one JSON line to `$AUTOSAVE_SAVES_DIR/<run>.jsonl` (`?run=` picks the file,
 so tests sharing one server do not share saves); a box opens with the last text saved for it, as the
@@ -45,9 +45,18 @@ def last(key: str) -> str:
     return texts[-1] if texts else ""
 
 
+def go(step: str) -> None:
+    st.session_state["step"] = step
+
+
 st.title("Autosave")
+if st.session_state.get("step") == "next":  # another screen, where the boxes are not drawn
+    st.write("The next question")
+    st.button("Back", on_click=go, args=("answers",))
+    st.stop()
 answer = autosave_text("answer", label=LABEL, value=last("answer"), max_chars=2000, on_save=saver("answer"),
                        help=HELP, language="en")
 short = autosave_text("short", label="Short answer", value=last("short"), max_chars=20, on_save=saver("short"),
                       counter_text="{count} / {max}", language="en", height=96)
 st.caption(f"runs with answer of {len(answer)} characters and short of {len(short)}")
+st.button("Next", on_click=go, args=("next",))
