@@ -364,3 +364,18 @@ def test_the_limit_refuses_more_with_a_message_and_the_server_refuses_too(page: 
     expect(box).to_have_attribute("data-saved", "false")
     assert autosave_server.saves(run, "short")[-1] == "Eighteen chars!"
     assert not any(len(s) > SHORT_MAX for s in autosave_server.saves(run, "short"))
+
+
+def test_a_failed_save_is_said_plainly_and_the_next_change_saves(page: Page, autosave_server: Server,
+                                                                 run: str) -> None:
+    area = open_app(page, autosave_server, run)
+    message = component(page).locator(".st-autosave-message")
+    area.click()
+    page.keyboard.type("Saved #fail")  # the test app's on_save raises on this
+    expect(message).to_have_text("Your last change could not be saved. Keep this page open and try again.")
+    assert page.locator('[data-testid="stException"]').count() == 0  # no traceback for the candidate
+    assert autosave_server.saves(run) == []
+    for _ in range(len(" #fail")):
+        page.keyboard.press("Backspace")
+    autosave_server.wait_saved(page, run, "Saved")
+    expect(message).to_be_hidden()

@@ -15,6 +15,7 @@ needs a `blob:` script (which `st.components.v2` uses for inline JavaScript).
 from __future__ import annotations
 
 import functools
+import logging
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -27,6 +28,8 @@ import streamlit as st
 if TYPE_CHECKING:
     from streamlit.components.v2.component_manager import BidiComponentManager
     from streamlit.components.v2.types import ComponentRenderer
+
+log = logging.getLogger(__name__)
 
 PROJECT = "screening"
 COMPONENT = "autosave_text"
@@ -142,11 +145,15 @@ def _receive(key: str, max_chars: int, on_save: Callable[[str], None] | None, la
     if len(text) > max_chars:
         meta.error = messages(language)["over"].format(count=len(text), max=max_chars)
         return
-    if text != meta.saved:
-        meta.error = messages(language)["failed"]  # stays only if on_save raises
-        if on_save is not None:
+    if text != meta.saved and on_save is not None:
+        try:
             on_save(text)
-        meta.saved = text
+        except Exception:
+            # The candidate sees "could not be saved" (not a traceback); the next change tries again.
+            log.exception("on_save failed for the autosave box %r", key)
+            meta.error = messages(language)["failed"]
+            return
+    meta.saved = text
     meta.error = None
     meta.acked = seq
 
@@ -172,8 +179,10 @@ def autosave_text(
         the candidate is not typing in the box (text the candidate is editing is never overwritten).
     max_chars: the limit, in characters (code points, as Python's `len`). The box refuses input past
         it with a message; the server refuses a longer text too, with a message, and never cuts it.
-    on_save: called with each new text, at most once per change, from the component's callback (so
-        before the page's script runs). If it raises, the box says the change was not saved.
+    on_save: called with each new text, at most once per change, from the component's change callback
+        (before the page's script runs, and even on a run where the box is no longer drawn). To report
+        a failed save, raise: the exception is logged, the box says the change was not saved, and the
+        next change tries again. (Streamlit's own rerun/stop exceptions pass through.)
     counter_text: the counter's template, with `{count}` and `{max}`.
     language: "en" or "fr", for the box's own messages.
     height: the text area's minimum height in pixels.
