@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+# A written answer's length limit, in characters, shown to the candidate and enforced by the server.
+ANSWER_MAX_CHARS = 20_000
+
 
 def clean_sjt_response(response: dict[str, Any], option_ids: set[str]) -> dict[str, Any]:
     """Keep only known options and ratings 1-5."""

@@ -41,6 +41,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "error.campaign_name": {"en": "Give the campaign a name.", "fr": "Donnez un nom à la campagne."},
     "error.campaign_skills": {"en": "Choose at least one skill.", "fr": "Choisissez au moins une compétence."},
     "error.candidate_name": {"en": "Enter the candidate's name.", "fr": "Saisissez le nom du candidat."},
+    "error.answer_too_long": {"en": "This answer is longer than 20,000 characters. Please shorten it: nothing was cut.",
+                              "fr": "Cette réponse dépasse 20 000 caractères. Raccourcissez-la : rien n'a été coupé."},
     "error.decision_reason": {"en": "Give the reason for this decision.",
                               "fr": "Indiquez la raison de cette décision."},
     "error.candidate_email_taken": {"en": "A candidate of this campaign already has this e-mail address.",
@@ -299,6 +301,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "happened helps most when the question asks about a past situation.",
         "fr": "Répondez avec vos mots, comme vous le diriez. Quand la question porte sur une situation "
               "passée, un exemple réel avec ce que vous avez fait et le résultat est le plus utile."},
+    "cand.counter": {"en": "{count} / {max} characters", "fr": "{count} / {max} caractères"},
+    "cand.limit_help": {"en": "Saved as you type. Up to {max} characters.",
+                        "fr": "Enregistré au fil de la frappe. Jusqu'à {max} caractères."},
     "cand.your_answer": {"en": "Your answer", "fr": "Votre réponse"},
     "cand.back": {"en": "Back", "fr": "Retour"},
     "cand.next": {"en": "Next", "fr": "Suivant"},

@@ -15,7 +15,7 @@ from sqlmodel import Session
 from screening.banks import InterviewQuestion, SjtItem
 from screening.domain import policy
 from screening.domain.actors import Actor, CandidateActor
-from screening.domain.answers import clean_sjt_response
+from screening.domain.answers import ANSWER_MAX_CHARS, clean_sjt_response
 from screening.domain.test_plans import draw_plan
 from screening.domain.tokens import token_hash
 from screening.services._access import require
@@ -176,6 +176,8 @@ def save_written_answer(db: Database, actor: Actor, question_id: str, text: str)
         planned = {p["id"]: p for p in attempt.plan.get("written", [])}
         if question_id not in planned:
             raise InvalidInput()
+        if len(text) > ANSWER_MAX_CHARS:
+            raise InvalidInput("error.answer_too_long")  # refused whole, never cut
         queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=question_id,
                               version=planned[question_id]["version"], kind="written", response={},
                               text=clean(text), now=utcnow())

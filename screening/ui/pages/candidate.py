@@ -15,6 +15,8 @@ from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView, PlannedSjt
 from screening.services.errors import ServiceError
+from screening.domain.answers import ANSWER_MAX_CHARS
+from screening.ui.autosave import autosave_text
 from screening.ui.components import db, inert
 
 
@@ -70,20 +72,18 @@ def _progress(view: AttemptView) -> None:
                 text=t("cand.progress", view.language, n=view.step, total=view.total_steps))
 
 
-def _nav(view: AttemptView, link: CandidateActor, before_next=None) -> None:  # type: ignore[no-untyped-def]
+def _nav(view: AttemptView, link: CandidateActor) -> None:
     left, right = st.columns(2)
     with left:
         if view.step > 1:
-            st.button(t("cand.back", view.language), on_click=_move, args=(link, view.step - 1, before_next),
+            st.button(t("cand.back", view.language), on_click=_move, args=(link, view.step - 1),
                       key=f"back_{view.step}", width="stretch")
     with right:
         st.button(t("cand.next", view.language), type="primary", on_click=_move,
-                  args=(link, view.step + 1, before_next), key=f"next_{view.step}", width="stretch")
+                  args=(link, view.step + 1), key=f"next_{view.step}", width="stretch")
 
 
-def _move(link: CandidateActor, step: int, before=None) -> None:  # type: ignore[no-untyped-def]
-    if before is not None:
-        before()
+def _move(link: CandidateActor, step: int) -> None:
     _call(attempts.go_to_step, link, step)
 
 
@@ -131,12 +131,15 @@ def _written_screen(view: AttemptView, link: CandidateActor, step: int) -> None:
     question = view.written[step - len(view.sjt) - 1]
     st.markdown(f"#### {inert(question.prompt.get(lang))}")
     st.caption(t("cand.written_help", lang))
-    key = f"text_{question.id}"
-    save = lambda: _call(attempts.save_written_answer, link, question.id,  # noqa: E731
-                         st.session_state.get(key, ""))
-    st.text_area(t("cand.your_answer", lang), value=view.texts.get(question.id, ""), key=key, height=260,
-                 on_change=save, max_chars=20_000)
-    _nav(view, link, before_next=save)
+
+    def save(text: str) -> None:
+        # raises on a refusal, so the box tells the candidate the change was not saved and tries again
+        attempts.save_written_answer(db(), link, question.id, text)
+
+    autosave_text(f"text_{question.id}", label=t("cand.your_answer", lang), value=view.texts.get(question.id, ""),
+                  max_chars=ANSWER_MAX_CHARS, on_save=save, language=lang,
+                  counter_text=t("cand.counter", lang), help=t("cand.limit_help", lang, max=ANSWER_MAX_CHARS))
+    _nav(view, link)
 
 
 def _review(view: AttemptView, link: CandidateActor) -> None:
