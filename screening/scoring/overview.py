@@ -52,45 +52,49 @@ def _sjt_item_scores(n: int, responses: Sequence[SjtResponse], method: RateMetho
     re_ = [i for i in columns.values() if i.response_format == "rate_each"]
     scores = np.full((n, len(bw) + len(re_)), np.nan)
     if bw:
-        col_of = {(i.id, i.version): k for k, i in enumerate(bw)}
+        bw_col = {(i.id, i.version): k for k, i in enumerate(bw)}
         width = max(len(i.options) for i in bw)
         keys = np.full((len(bw), width), np.nan)
         for k, item in enumerate(bw):
             keys[k, : len(item.options)] = item.keys
         best = np.full((n, len(bw)), -1)
         worst = np.full((n, len(bw)), -1)
-        for r in responses:
-            k = col_of.get((r.item.id, r.item.version))
-            if k is not None:
-                ids = [o.id for o in r.item.options]
-                best[r.row, k] = ids.index(r.response["best"]) if r.response.get("best") in ids else -1
-                worst[r.row, k] = ids.index(r.response["worst"]) if r.response.get("worst") in ids else -1
         given = np.zeros((n, len(bw)), dtype=bool)
         for r in responses:
-            if (k := col_of.get((r.item.id, r.item.version))) is not None:
-                given[r.row, k] = True
+            column = bw_col.get((r.item.id, r.item.version))
+            if column is None:
+                continue
+            ids = [o.id for o in r.item.options]
+            given[r.row, column] = True
+            best[r.row, column] = _option_index(ids, r.response.get("best"))
+            worst[r.row, column] = _option_index(ids, r.response.get("worst"))
         part = score_best_worst(keys, best, worst)
         part[~given] = np.nan
         scores[:, : len(bw)] = part
     if re_:
-        col_of = {(i.id, i.version): k for k, i in enumerate(re_)}
+        re_col = {(i.id, i.version): k for k, i in enumerate(re_)}
         width = max(len(i.options) for i in re_)
         keys = np.full((len(re_), width), np.nan)
         for k, item in enumerate(re_):
             keys[k, : len(item.options)] = item.keys
         ratings = np.full((n, len(re_), width), np.nan)
         for r in responses:
-            k = col_of.get((r.item.id, r.item.version))
-            given = r.response.get("ratings") if k is not None else None
-            if isinstance(given, Mapping):
-                for o, opt in enumerate(r.item.options):
-                    if opt.id in given:
-                        ratings[r.row, k, o] = float(given[opt.id])  # type: ignore[arg-type]
+            column = re_col.get((r.item.id, r.item.version))
+            rated = r.response.get("ratings")
+            if column is None or not isinstance(rated, Mapping):
+                continue
+            for o, opt in enumerate(r.item.options):
+                if opt.id in rated:
+                    ratings[r.row, column, o] = float(rated[opt.id])
         answered = ~np.all(np.isnan(ratings), axis=2)
         part = score_rate_each(keys, ratings, method)
         part[~answered] = np.nan
         scores[:, len(bw):] = part
     return scores, [*bw, *re_]
+
+
+def _option_index(option_ids: list[str], chosen: object) -> int:
+    return option_ids.index(chosen) if isinstance(chosen, str) and chosen in option_ids else -1
 
 
 def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtResponse], ratings: Sequence[RatedLevel],

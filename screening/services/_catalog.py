@@ -26,7 +26,7 @@ class Catalog:
 
 
 def _version(bank: Bank) -> str:
-    ids = sorted(f"{i.id}@{i.version}" for i in [*bank.sjt_items, *bank.questions])
+    ids = sorted([f"{i.id}@{i.version}" for i in bank.sjt_items] + [f"{q.id}@{q.version}" for q in bank.questions])
     return hashlib.sha256("\n".join(ids).encode()).hexdigest()[:10]
 
 

@@ -89,7 +89,7 @@ def campaigns_for(*, session: Session, user_id: int | None) -> Sequence[Campaign
     query = select(Campaign).order_by(col(Campaign.created_at).desc(), col(Campaign.id).desc())
     if user_id is not None:
         shared = select(CampaignShare.campaign_id).where(CampaignShare.user_id == user_id)
-        query = query.where(or_(Campaign.owner_id == user_id, col(Campaign.id).in_(shared)))
+        query = query.where(or_(col(Campaign.owner_id) == user_id, col(Campaign.id).in_(shared)))
     return session.exec(query).all()
 
 
