@@ -93,6 +93,14 @@ def _sjt_item_scores(n: int, responses: Sequence[SjtResponse], method: RateMetho
     return scores, [*bw, *re_]
 
 
+def _row_mean(values: np.ndarray) -> np.ndarray:
+    """Mean of each row over its non-NaN cells; NaN for a row with none (no warning)."""
+    present = ~np.isnan(values)
+    counts = present.sum(axis=1)
+    sums = np.where(present, values, 0.0).sum(axis=1)
+    return np.divide(sums, counts, out=np.full(values.shape[0], np.nan), where=counts > 0)
+
+
 def _option_index(option_ids: list[str], chosen: object) -> int:
     return option_ids.index(chosen) if isinstance(chosen, str) and chosen in option_ids else -1
 
@@ -130,11 +138,8 @@ def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtRespons
     weighted = np.nan_to_num(sjt_level) * SJT_WEIGHT + np.nan_to_num(interview) * INTERVIEW_WEIGHT
     with np.errstate(invalid="ignore", divide="ignore"):
         level = np.where(weights > 0, weighted / weights, np.nan)
-        sjt_mean = np.where(np.isnan(sjt).all(axis=1), np.nan, np.nanmean(np.where(np.isnan(sjt), np.nan, sjt),
-                                                                          axis=1)) if len(skill_list) else \
-            np.full(n, np.nan)
-        interview_mean = np.where(np.isnan(interview).all(axis=1), np.nan,
-                                  np.nanmean(interview, axis=1)) if len(skill_list) else np.full(n, np.nan)
+    sjt_mean = _row_mean(sjt)
+    interview_mean = _row_mean(interview)
     fit = np.full(n, np.nan)
     if target_weights:
         w = np.array([target_weights.get(s, 0.0) for s in skill_list])

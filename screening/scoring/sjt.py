@@ -50,8 +50,10 @@ def score_rate_each(keys: np.ndarray, ratings: np.ndarray, method: RateMethod = 
     valid_option = ~np.isnan(keys)[None, :, :]
     dist = np.abs(ratings - keys[None, :, :])
     complete = np.all(~np.isnan(ratings) | ~valid_option, axis=2)
-    with np.errstate(invalid="ignore"):
-        mean_dist = np.nanmean(np.where(valid_option, dist, np.nan), axis=2)
+    counted = valid_option & ~np.isnan(dist)
+    n_counted = counted.sum(axis=2)
+    mean_dist = np.divide(np.where(counted, dist, 0.0).sum(axis=2), n_counted,
+                          out=np.full(n_counted.shape, np.nan), where=n_counted > 0)
     scores = 1.0 - mean_dist / 4.0
     scores[~complete] = np.nan
     return np.clip(scores, 0.0, 1.0)

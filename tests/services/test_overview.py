@@ -1,0 +1,54 @@
+"""The lead's dashboard is computed for the whole campaign at once: it must give each candidate exactly the
+numbers of their own profile."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from screening.domain.actors import CandidateActor
+from screening.services import attempts, candidates, interviews, invitations, profiles
+from tests.factories import world
+
+
+def _take(db, token: str, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+    link = CandidateActor(token)
+    view = attempts.open_attempt(db, link)
+    attempts.give_consent(db, link)
+    for planned in view.sjt:
+        item = planned.item
+        ids = [o.id for o in item.options]
+        if item.response_format == "best_worst":
+            best, worst = rng.sample(ids, 2)
+            attempts.save_sjt_answer(db, link, item.id, {"best": best, "worst": worst})
+        else:
+            attempts.save_sjt_answer(db, link, item.id, {"ratings": {o: rng.randint(1, 5) for o in ids}})
+    attempts.submit(db, link)
+
+
+def test_overview_rows_equal_each_candidates_profile(db):
+    w = world(db)
+    rng = random.Random(7)
+    ids = [w.candidate_id]
+    _take(db, w.token, rng)
+    for n in range(4):
+        cid = candidates.add_candidate(db, w.recruiter, w.campaign_id, f"Candidate {n}")
+        ids.append(cid)
+        if n < 3:  # one candidate never starts
+            _take(db, invitations.issue_invite(db, w.recruiter, cid).token, rng)
+    question = interviews.console(db, w.recruiter, ids[1]).questions[0].question.id
+    for rater, level in ((w.recruiter, 2), (w.admin, 5)):
+        interviews.rate(db, rater, ids[1], question, level)
+    rows = {r.candidate_id: r for r in profiles.campaign_overview(db, w.lead, w.campaign_id)}
+    assert sorted(rows) == sorted(ids)
+    for cid in ids:
+        profile = profiles.candidate_profile(db, w.lead, cid)
+        sjt = [s.sjt_score for s in profile.skills if s.sjt_score is not None]
+        interview = [s.interview_level for s in profile.skills if s.interview_level is not None]
+        row = rows[cid]
+        assert row.sjt_mean == (pytest.approx(sum(sjt) / len(sjt)) if sjt else None)
+        assert row.interview_mean == (pytest.approx(sum(interview) / len(interview)) if interview else None)
+        assert row.fit == (pytest.approx(profile.fit.score) if profile.fit else None)
+        assert row.disagreement == any(s.disagreement for s in profile.skills)
+    assert rows[ids[1]].disagreement and rows[ids[-1]].status == "invited" and rows[ids[-1]].sjt_mean is None
