@@ -1,12 +1,16 @@
-"""Interface text in English and French: `t(key, lang, **values)`."""
+"""The one catalog of the product's words, English and French: `t(key, lang, **values)` for pages, the PDF
+(`pdf.*` keys) and e-mails."""
 
 from __future__ import annotations
 
+from screening.i18n.pdf_strings import PDF_STRINGS
 from screening.i18n.strings import STRINGS
+
+CATALOG: dict[str, dict[str, str]] = {**STRINGS, **PDF_STRINGS}
 
 
 def t(key: str, lang: str = "en", **values: object) -> str:
-    entry = STRINGS.get(key)
+    entry = CATALOG.get(key)
     if entry is None:
         return key
     text = entry.get(lang) or entry["en"]

@@ -84,15 +84,15 @@ def render_profile_pdf(profile: Profile, framework: Framework, plans: Developmen
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=f"{t(lang, 'title')}{strings.colon(lang)}{name}", author=t(lang, "author"),
-        subject=t(lang, "subject", campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
+        title=f"{t('title', lang)}{strings.colon(lang)}{name}", author=t("author", lang),
+        subject=t("subject", lang, campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
         creator="screening", lang=lang, displayDocTitle=1)
     frame = Frame(MARGIN, MARGIN + 7 * mm, WIDTH, PAGE_H - 2 * MARGIN - 11 * mm, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_decoration(profile, lang))])
-    footer_right = t(lang, "generated", when=strings.date_time(meta.generated_at, lang))
-    doc.build(story, canvasmaker=_footer_canvas(t(lang, "confidential"), footer_right,
-                                                lambda n, total: t(lang, "page", n=n, total=total)))
+    footer_right = t("generated", lang, when=strings.date_time(meta.generated_at, lang))
+    doc.build(story, canvasmaker=_footer_canvas(t("confidential", lang), footer_right,
+                                                lambda n, total: t("page", lang, n=n, total=total)))
     return buf.getvalue()
 
 
@@ -144,33 +144,33 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
     m = p.meta
     out: list[Flowable] = []
     if m.is_demo:
-        out += [_box(Para(f"<b>{t(lang, 'demo_banner')}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
-    out += [Para(t(lang, "title").upper(), st["kicker"]),
+        out += [_box(Para(f"<b>{t('demo_banner', lang)}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
+    out += [Para(t("title", lang).upper(), st["kicker"]),
             Para(inert(m.candidate_name, limit=NAME_LIMIT), st["name"])]
-    none = f'<font color="#5A6470">{t(lang, "none")}</font>'
+    none = f'<font color="#5A6470">{t("none", lang)}</font>'
     dates = sorted({d.date() for d in m.interview_dates})
     interviews = ", ".join(strings.date(datetime(d.year, d.month, d.day), lang) for d in dates) or none
-    sjt = strings.date(m.sjt_submitted_at, lang) if m.sjt_submitted_at else t(lang, "not_taken")
+    sjt = strings.date(m.sjt_submitted_at, lang) if m.sjt_submitted_at else t("not_taken", lang)
     raters = ", ".join(inert(r, limit=80) for r in m.raters) or none
-    rows = [(t(lang, "campaign"), inert(m.campaign_name, limit=NAME_LIMIT),
-             t(lang, "target_profile"), inert(m.target_profile, limit=NAME_LIMIT) if m.target_profile else none),
-            (t(lang, "sjt_date"), sjt, t(lang, "interviews"), interviews),
-            (t(lang, "raters"), raters, t(lang, "decision"), _decision(m.decision, lang))]
+    rows = [(t("campaign", lang), inert(m.campaign_name, limit=NAME_LIMIT),
+             t("target_profile", lang), inert(m.target_profile, limit=NAME_LIMIT) if m.target_profile else none),
+            (t("sjt_date", lang), sjt, t("interviews", lang), interviews),
+            (t("raters", lang), raters, t("decision", lang), _decision(m.decision, lang))]
     half = WIDTH / 2
     cells: list[list[object]] = [[Para(a, st["label"]), Para(b, st["cell"]), Para(c, st["label"]),
                                   Para(d, st["cell"])] for a, b, c, d in rows]
     if m.decision and m.decision_note and m.decision_note.strip():
         note = inert(m.decision_note, limit=QUOTE_LIMIT, keep_newlines=True)
-        cells.append([Para(t(lang, "decision_note"), st["label"]), Para(note, st["cell"]), "", ""])
+        cells.append([Para(t("decision_note", lang), st["label"]), Para(note, st["cell"]), "", ""])
     out.append(_grid(cells, [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm], span_last=len(cells) > len(rows)))
     out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, fw, lang, st), Spacer(1, 10),
-            _strengths_table(p, fw, lang, st), Spacer(1, 8), Para(t(lang, "read_more"), st["small"])]
+            _strengths_table(p, fw, lang, st), Spacer(1, 8), Para(t("read_more", lang), st["small"])]
     return out
 
 
 def _decision(decision: str | None, lang: str) -> str:
     if not decision:
-        return f'<font color="#5A6470">{t(lang, "not_recorded")}</font>'
+        return f'<font color="#5A6470">{t("not_recorded", lang)}</font>'
     known = strings.decision(lang, decision)
     return f"<b>{known if known else inert(decision, limit=80)}</b>"
 
@@ -178,16 +178,16 @@ def _decision(decision: str | None, lang: str) -> str:
 def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
     left_w, right_w, h = WIDTH * 0.64, WIDTH * 0.36, 240
     fams = [charts.Point(fw.family_by_id[g.id].name.get(lang), g.level, strings.number(g.level, lang),
-                         t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
+                         t("skills_of", lang, measured=g.skills_measured, total=g.skills_total))
             for g in p.families if g.id in fw.family_by_id]
     intel = [charts.Point(fw.intelligence_by_id[g.id].name.get(lang), g.level, strings.number(g.level, lang),
-                          t(lang, "skills_of", measured=g.skills_measured, total=g.skills_total))
+                          t("skills_of", lang, measured=g.skills_measured, total=g.skills_total))
              for g in p.intelligences if g.id in fw.intelligence_by_id]
-    nothing = t(lang, "nothing_measured")
+    nothing = t("nothing_measured", lang)
     left = charts.family_chart(fams, left_w - 8, h) if fams else charts.empty(nothing, left_w - 8, h)
     right = charts.dots(intel, right_w - 8) if intel else charts.empty(nothing, right_w - 8, h)
-    legend = Para(t(lang, "bands_legend", **_band_cuts(lang)), st["small"])
-    table = Table([[Para(t(lang, "families_chart"), st["h3"]), Para(t(lang, "intelligences_chart"), st["h3"])],
+    legend = Para(t("bands_legend", lang, **_band_cuts(lang)), st["small"])
+    table = Table([[Para(t("families_chart", lang), st["h3"]), Para(t("intelligences_chart", lang), st["h3"])],
                    [left, [right, Spacer(1, 10), legend]]], colWidths=[left_w, right_w])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 8),
@@ -198,17 +198,17 @@ def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphSty
 def _fit(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Flowable:
     """The fit to the target, how much evidence stands behind the profile, and any disagreement."""
     if p.fit is not None:
-        fit = t(lang, "fit_line", score=round(p.fit.score), coverage=strings.percent(p.fit.coverage, lang))
+        fit = t("fit_line", lang, score=round(p.fit.score), coverage=strings.percent(p.fit.coverage, lang))
     else:
-        fit = t(lang, "fit_none" if p.meta.target_profile else "fit_no_target")
+        fit = t("fit_none" if p.meta.target_profile else "fit_no_target", lang)
     measured = [r for r in p.skills if r.level is not None]
-    lines = [Para(t(lang, "fit", text=fit), st["body"]),
-             Para(t(lang, "evidence", measured=len(measured), total=len(p.skills),
+    lines = [Para(t("fit", lang, text=fit), st["body"]),
+             Para(t("evidence", lang, measured=len(measured), total=len(p.skills),
                          sjt=sum(r.sjt_score is not None for r in measured),
                          interview=sum(r.interview_level is not None for r in measured)), st["cell"])]
     disputed = [_skill_name(fw, r.skill_id, lang) for r in measured if r.disagreement]
     if disputed:
-        lines.append(Para(f'<font color="#A3261B"><b>{t(lang, "disagreements", skills=", ".join(disputed))}</b></font>',
+        lines.append(Para(f'<font color="#A3261B"><b>{t("disagreements", lang, skills=", ".join(disputed))}</b></font>',
                                st["cell"]))
     return _box(lines, SHADE, None)
 
@@ -216,12 +216,12 @@ def _fit(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) ->
 def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
     def lines(results: Sequence[SkillResult]) -> list[Para]:
         if not results:
-            return [Para(t(lang, "none_yet"), st["small"])]
+            return [Para(t("none_yet", lang), st["small"])]
         return [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}", st["cell"])
                 for r in results]
 
     left, right = lines(p.strengths), lines(p.development)
-    rows = [[Para(t(lang, "strengths"), st["h3"]), Para(t(lang, "development"), st["h3"])]]
+    rows = [[Para(t("strengths", lang), st["h3"]), Para(t("development", lang), st["h3"])]]
     rows += [[left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
              for k in range(max(len(left), len(right)))]
     table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])
@@ -232,7 +232,7 @@ def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, Paragra
 
 
 def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    out: list[Flowable] = [Para(t(lang, "skills_section"), st["h2"])]
+    out: list[Flowable] = [Para(t("skills_section", lang), st["h2"])]
     measured = {r.skill_id: r for r in p.skills if r.level is not None}
     groups = {g.id: g for g in p.families}
     for fam in fw.families:
@@ -242,13 +242,13 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
         g = groups.get(fam.id)
         head = [Para(inert(fam.name.get(lang)), st["h3"])]
         if g is not None:
-            head.append(Para(t(lang, "family_line", measured=g.skills_measured, total=g.skills_total,
+            head.append(Para(t("family_line", lang, measured=g.skills_measured, total=g.skills_total,
                                   level=strings.number(g.level, lang)), st["small"]))
         out += [_skill_block(r, fw, lang, st, head if k == 0 else []) for k, r in enumerate(results)]
     missing = [r for r in p.skills if r.level is None and r.skill_id in fw.skill_by_id]
     if missing:
         names = ", ".join(_skill_name(fw, r.skill_id, lang) for r in missing)
-        out.append(Para(t(lang, "not_measured", skills=names), st["small"]))
+        out.append(Para(t("not_measured", lang, skills=names), st["small"]))
     return out
 
 
@@ -258,29 +258,29 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
     so it is never left alone at the foot of a page. (One NOSPLIT table lays out in a single
     pass, where KeepTogether around nested tables measured everything twice.)"""
     name_w = WIDTH * 0.55
-    sjt = (t(lang, "sjt_value", score=round(r.sjt_score), items=strings.items(r.sjt_items, lang))
-           if r.sjt_score is not None else t(lang, "not_taken"))
+    sjt = (t("sjt_value", lang, score=round(r.sjt_score), items=strings.items(r.sjt_items, lang))
+           if r.sjt_score is not None else t("not_taken", lang))
     rows: list[list[object]] = [[h, "", ""] for h in heading]
     top = len(rows)
     rows += [
         [Para(_skill_name(fw, r.skill_id, lang), st["skill"]), "",
-         Para(f"{t(lang, 'final_level')}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])],
-        [Para(t(lang, "sjt"), st["label"]), Para(sjt, st["cell"]), ""],
-        [Para(t(lang, "interview"), st["label"]), Para(_ratings(r, lang), st["cell"]), ""],
+         Para(f"{t('final_level', lang)}{strings.colon(lang)}<b>{_level_band(r, lang)}</b>", st["level"])],
+        [Para(t("sjt", lang), st["label"]), Para(sjt, st["cell"]), ""],
+        [Para(t("interview", lang), st["label"]), Para(_ratings(r, lang), st["cell"]), ""],
     ]
     if r.ratings:
         if r.disagreement:
-            agreement = f'<font color="#A3261B"><b>{t(lang, "disagree")}</b></font>'
+            agreement = f'<font color="#A3261B"><b>{t("disagree", lang)}</b></font>'
         else:
-            agreement = t(lang, "agree" if r.raters > 1 else "single_rater")
-        rows.append([Para(t(lang, "agreement"), st["label"]), Para(agreement, st["cell"]), ""])
+            agreement = t("agree" if r.raters > 1 else "single_rater", lang)
+        rows.append([Para(t("agreement", lang), st["label"]), Para(agreement, st["cell"]), ""])
     if r.quote is not None and r.quote.text.strip():
         # Quote marks go in before bidi reordering, so they land on the reading side of RTL text.
         text = strings.quoted(clean(r.quote.text, limit=QUOTE_LIMIT), lang)
         style = st["quote_rtl"] if is_rtl(text) else st["quote"]
         wrap: Wrap = (REGULAR, style.fontSize, WIDTH - LABEL_W - 2 * PAD - 2)
-        source = Para(t(lang, "answer_to", question=inert(r.quote.question, limit=160)), st["small"])
-        rows.append([Para(t(lang, "quote"), st["label"]), [Para(inert(text, wrap=wrap), style), source], ""])
+        source = Para(t("answer_to", lang, question=inert(r.quote.question, limit=160)), st["small"])
+        rows.append([Para(t("quote", lang), st["label"]), [Para(inert(text, wrap=wrap), style), source], ""])
     commands: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -298,7 +298,7 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
 
 def _ratings(r: SkillResult, lang: str) -> str:
     if not r.ratings:
-        return t(lang, "not_rated")
+        return t("not_rated", lang)
     by_rater: dict[str, list[int]] = {}
     for rating in r.ratings:
         by_rater.setdefault(rating.rater, []).append(rating.level)
@@ -306,16 +306,16 @@ def _ratings(r: SkillResult, lang: str) -> str:
              for rater, levels in by_rater.items()]
     if r.interview_level is not None:
         level = strings.number(r.interview_level, lang)
-        lines.append(f'<font color="#5A6470">{t(lang, "interview_level", level=level)}</font>')
+        lines.append(f'<font color="#5A6470">{t("interview_level", lang, level=level)}</font>')
     return "<br/>".join(lines)
 
 
 def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
           st: dict[str, ParagraphStyle]) -> list[Flowable]:
-    head: list[Flowable] = [Para(t(lang, "plan_section"), st["h2"]),
-                            Para(t(lang, "plan_intro"), st["small_next"])]
+    head: list[Flowable] = [Para(t("plan_section", lang), st["h2"]),
+                            Para(t("plan_intro", lang), st["small_next"])]
     if not p.development:
-        return [KeepTogether([*head, Para(t(lang, "plan_no_areas"), st["body"])])]
+        return [KeepTogether([*head, Para(t("plan_no_areas", lang), st["body"])])]
     out: list[Flowable] = []
     for k, r in enumerate(p.development):
         block: list[Flowable] = [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
@@ -324,26 +324,26 @@ def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
         block += [Para(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022")
                   for s in suggestions]
         if not suggestions:
-            block.append(Para(t(lang, "plan_empty"), st["small"]))
+            block.append(Para(t("plan_empty", lang), st["small"]))
         out += [KeepTogether([*(head if k == 0 else []), *block]), Spacer(1, 5)]
     return out
 
 
 def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     m = p.meta
-    method = t(lang, "m_within_person" if m.sjt_method == "within_person" else "m_raw")
-    version = inert(m.bank_version, limit=60) if m.bank_version.strip() else t(lang, "bank_unknown")
-    norms = t(lang, "m_norms_ok" if p.show_percentiles else "m_norms_low", n=m.norm_group_size,
+    method = t("m_within_person" if m.sjt_method == "within_person" else "m_raw", lang)
+    version = inert(m.bank_version, limit=60) if m.bank_version.strip() else t("bank_unknown", lang)
+    norms = t("m_norms_ok" if p.show_percentiles else "m_norms_low", lang, n=m.norm_group_size,
               minimum=NORM_GROUP_MINIMUM)
     weight = strings.number(INTERVIEW_WEIGHT / SJT_WEIGHT, lang, 0)
-    sections = [("m_sjt_h", t(lang, "m_sjt", version=version, method=method)),
-                ("m_ratings_h", t(lang, "m_ratings", gap=DISAGREEMENT_GAP)),
-                ("m_oversight_h", t(lang, "m_oversight")),
-                ("m_levels_h", t(lang, "m_levels", weight=weight, **_band_cuts(lang))),
-                ("m_limits_h", f"{norms} {t(lang, 'm_limits')}")]
-    out: list[Flowable] = [Para(t(lang, "method_section"), st["h2"])]
+    sections = [("m_sjt_h", t("m_sjt", lang, version=version, method=method)),
+                ("m_ratings_h", t("m_ratings", lang, gap=DISAGREEMENT_GAP)),
+                ("m_oversight_h", t("m_oversight", lang)),
+                ("m_levels_h", t("m_levels", lang, weight=weight, **_band_cuts(lang))),
+                ("m_limits_h", f"{norms} {t('m_limits', lang)}")]
+    out: list[Flowable] = [Para(t("method_section", lang), st["h2"])]
     for head, body in sections:
-        out += [Para(t(lang, head), st["h4"]), Para(body, st["body"])]
+        out += [Para(t(head, lang), st["h4"]), Para(body, st["body"])]
     return out
 
 
@@ -356,8 +356,8 @@ def _skill_name(fw: Framework, skill_id: str, lang: str) -> str:
 
 def _level_band(r: SkillResult, lang: str) -> str:
     if r.level is None:
-        return t(lang, "not_rated")
-    return t(lang, "level_band", level=strings.number(r.level, lang), band=strings.band(lang, r.band))
+        return t("not_rated", lang)
+    return t("level_band", lang, level=strings.number(r.level, lang), band=strings.band(lang, r.band))
 
 
 def _band_cuts(lang: str) -> dict[str, str]:
@@ -422,7 +422,7 @@ def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTe
     half = WIDTH / 2 - 6
     name = _fit_line(clean(profile.meta.candidate_name, limit=80), half)
     campaign = _fit_line(clean(profile.meta.campaign_name, limit=120), half)
-    demo = t(lang, "demo_mark") if profile.meta.is_demo else None
+    demo = t("demo_mark", lang) if profile.meta.is_demo else None
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
