@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from screening import REPO_DIR
 from screening.text import LANGUAGES, TextList
 from screening.yaml_errors import BankError, BankValidationError, load_yaml
 
-DEFAULT_PATH = REPO_DIR / "question_banks" / "development.yaml"
 MIN_SUGGESTIONS = 2
 MAX_SUGGESTIONS = 5
 
@@ -56,7 +54,7 @@ def parse_development_plans(data: Any, source: str, known_skills: Iterable[str] 
     return DevelopmentPlans(plans), errors
 
 
-def load_development_plans(path: Path = DEFAULT_PATH, known_skills: Iterable[str] | None = None
+def load_development_plans(path: Path, known_skills: Iterable[str] | None = None
                            ) -> DevelopmentPlans:
     """Load and validate development.yaml; raise BankValidationError listing every problem.
 

@@ -33,7 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from screening.development import DEFAULT_PATH, DevelopmentPlans, load_development_plans
+from screening.development import DevelopmentPlans
 from screening.framework import Framework
 from screening.report import charts, strings
 from screening.report.fonts import BOLD, REGULAR, register_fonts
@@ -75,10 +75,10 @@ class Para(Paragraph):
 
 # --- public API ---------------------------------------------------------------------------------
 
-def render_profile_pdf(profile: Profile, framework: Framework, plans: DevelopmentPlans | None = None) -> bytes:
-    """One candidate's profile as PDF bytes. Without `plans`, the shipped development.yaml is used."""
+def render_profile_pdf(profile: Profile, framework: Framework, plans: DevelopmentPlans) -> bytes:
+    """One candidate's profile as PDF bytes, with development plans from the configured banks folder."""
     lang = strings.lang_of(profile.meta.language)
-    story = build_story(profile, framework, plans if plans is not None else default_plans())
+    story = build_story(profile, framework, plans)
     meta = profile.meta
     name = clean(meta.candidate_name, limit=NAME_LIMIT)
     buf = io.BytesIO()
@@ -97,9 +97,8 @@ def render_profile_pdf(profile: Profile, framework: Framework, plans: Developmen
 
 
 def render_campaign_zip(profiles: Sequence[Profile], framework: Framework,
-                        plans: DevelopmentPlans | None = None) -> tuple[dict[str, bytes], bytes]:
+                        plans: DevelopmentPlans) -> tuple[dict[str, bytes], bytes]:
     """One PDF per candidate: {file name: pdf bytes} and the same files zipped."""
-    plans = plans if plans is not None else default_plans()
     files: dict[str, bytes] = {}
     for profile in profiles:
         files[_unique(files, file_name(profile))] = render_profile_pdf(profile, framework, plans)
@@ -111,11 +110,6 @@ def render_campaign_zip(profiles: Sequence[Profile], framework: Framework,
 
 
 @cache
-def default_plans() -> DevelopmentPlans:
-    """The shipped suggestions; none when the file is absent (an invalid file still raises)."""
-    return load_development_plans(DEFAULT_PATH) if DEFAULT_PATH.exists() else DevelopmentPlans()
-
-
 def file_name(profile: Profile) -> str:
     ascii_name = unicodedata.normalize("NFKD", clean(profile.meta.candidate_name, limit=60))
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name.encode("ascii", "ignore").decode()).strip("-").lower()

@@ -236,15 +236,6 @@ def test_right_to_left_brackets_are_mirrored():
     assert visual_order("plain (ltr) text") == "plain (ltr) text"
 
 
-def test_default_plans_come_from_the_shipped_file(fw):
-    profile = make_profile(fw)
-    _, pages = pdf_text(render_profile_pdf(profile, fw))
-    expected = load_development_plans(DEVELOPMENT_YAML).for_skill(profile.development[0].skill_id, "en")[0]
-    assert flat(expected) in flat("\n".join(pages))
-
-
-# --- charts ---------------------------------------------------------------------------------------------
-
 def _drawing_labels(flowable) -> list[str]:
     out = []
     for row in flowable._cellvalues:
