@@ -28,7 +28,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from screening.text import LANGUAGES
+from screening.domain.scale import RATING_LEVELS
+from screening.domain.vocab import LANGUAGES
 from screening.yaml_errors import RULES_ERROR, show
 
 CHANNELS = ("phone", "live_chat", "chatbot_handover", "email", "messaging", "social_media",
@@ -43,7 +44,7 @@ STYLES = ("star_complete", "partial", "vague", "hypothetical", "blaming", "rubri
           # a strong, concrete plan answering a situational question (used by the evaluation set)
           "situational_plan")
 ANCHOR_LEVELS = (1, 3, 5)
-LEVELS = (1, 2, 3, 4, 5)
+LEVELS = RATING_LEVELS
 CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effective_apology",
                "understanding_conflict_escalation", "emotional_self_regulation", "patience",
                "adaptability", "resilience", "situational_awareness", "written_communication",

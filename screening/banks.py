@@ -34,9 +34,10 @@ from screening.bank_schema import (
     QuestionModel,
     SjtItemModel,
 )
+from screening.domain.vocab import LANGUAGES
 from screening.framework import Framework
 from screening.targets import TargetProfile
-from screening.text import LANGUAGES, Text, TextList
+from screening.text import Text, TextList
 from screening.yaml_errors import BankError, BankValidationError, parse_yaml, validation_errors
 
 # --- depth rules (`screening banks validate --strict`), per skill and language ----------------------------

@@ -39,8 +39,8 @@ import numpy as np
 
 from screening.bank_schema import SCENARIO_MAX_WORDS, words
 from screening.banks import Bank, InterviewQuestion, SjtItem
+from screening.domain.vocab import LANGUAGES
 from screening.scoring.sjt import chance_score, item_scores
-from screening.text import LANGUAGES
 from screening.yaml_errors import BankError, BankValidationError, load_yaml
 
 # --- targets (what `banks validate --strict` requires) -------------------------------------------------

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from screening.domain.vocab import LANGUAGES
 from screening.yaml_errors import BankValidationError
 
 
@@ -205,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="write profile PDFs")
     report.add_argument("candidate", nargs="?")
-    report.add_argument("--lang", choices=["en", "fr"])
+    report.add_argument("--lang", choices=LANGUAGES)
     report.add_argument("--campaign", help="a campaign id or 'all'")
     report.add_argument("--out", required=True)
     report.set_defaults(func=cmd_report)

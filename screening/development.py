@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from screening.text import LANGUAGES, TextList
+from screening.domain.vocab import LANGUAGES
+from screening.text import TextList
 from screening.yaml_errors import BankError, BankValidationError, load_yaml
 
 MIN_SUGGESTIONS = 2

@@ -10,7 +10,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from screening.text import LANGUAGES, Text
+from screening.domain.vocab import LANGUAGES
+from screening.text import Text
 
 # libyaml's safe loader when present: the banks load several times faster, errors keep their line.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_time, get_timezone_name
 
-from screening.text import LANGUAGES
+from screening.domain.vocab import LANGUAGES
 
 
 def language(lang: str | None) -> str:

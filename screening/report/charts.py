@@ -15,6 +15,7 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, Stri
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
+from screening.domain.scale import RATING_LEVELS
 from screening.report.fonts import BOLD, REGULAR, register_fonts
 from screening.report.inert import clean, visual_order
 
@@ -23,7 +24,7 @@ FILL = colors.Color(0.12, 0.23, 0.37, alpha=0.22)
 GRID = colors.HexColor("#B8BEC6")
 MUTED = colors.HexColor("#5A6470")
 TRACK = colors.HexColor("#EEF0F3")
-SCALE = (1, 2, 3, 4, 5)
+SCALE = RATING_LEVELS
 LABEL_SIZE = 7.2
 NOTE_SIZE = 6.5
 LABEL_ROOM = 72  # points kept beside the radar for its labels

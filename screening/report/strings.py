@@ -8,11 +8,11 @@ from datetime import datetime
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal, format_percent
 
+from screening.domain.vocab import DECISIONS, LANGUAGES
 from screening.i18n import t as catalog_t
 
-LANGS = ("en", "fr")
+LANGS = LANGUAGES
 BANDS = ("strong", "proficient", "developing", "limited")
-DECISIONS = ("advance", "hold", "reject")
 
 def lang_of(language: str | None) -> str:
     return language if language in LANGS else "en"

@@ -8,9 +8,11 @@ from typing import Literal
 
 import numpy as np
 
+from screening.domain.scale import RATING_LEVELS
+
 DISAGREEMENT_GAP = 2
 MIN_UNITS_FOR_ALPHA = 20
-LEVELS = (1, 2, 3, 4, 5)
+LEVELS = RATING_LEVELS
 TENDENCY_GAP = 0.5          # a mean signed difference this far from 0 (levels) reads as harsh or lenient
 
 

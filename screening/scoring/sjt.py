@@ -13,6 +13,7 @@ from typing import Literal
 import numpy as np
 
 from screening.banks import SjtItem
+from screening.domain.scale import RATING_LEVELS
 
 RateMethod = Literal["raw", "within_person"]
 
@@ -137,7 +138,7 @@ def _index(item: SjtItem, option_id: str | None) -> int:
 
 # --- chance level: what a guesser scores ------------------------------------------------------------
 
-RATING_POINTS = (1, 2, 3, 4, 5)
+RATING_POINTS = RATING_LEVELS
 
 
 def chance_score(item: SjtItem) -> float:

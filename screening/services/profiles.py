@@ -10,6 +10,7 @@ from sqlmodel import Session
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.domain.statuses import attempt_status
+from screening.domain.vocab import DECISIONS
 from screening.scoring.overview import RatedLevel, SjtResponse, score_campaign
 from screening.scoring.profile import (
     NORM_GROUP_MINIMUM,
@@ -28,7 +29,7 @@ from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import DECISIONS, Campaign, Candidate, Decision
+from screening.store.models import Campaign, Candidate, Decision
 
 QUOTE_CHARS = 300
 

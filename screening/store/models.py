@@ -8,8 +8,6 @@ from typing import Any
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-DECISIONS = ("advance", "hold", "reject")
-
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)

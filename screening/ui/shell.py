@@ -15,11 +15,12 @@ from screening.config import get_settings
 from screening.domain import policy
 from screening.domain.actors import Staff
 from screening.domain.policy import Page
+from screening.domain.vocab import LANGUAGE_NAMES, LANGUAGES
 from screening.i18n import t
 from screening.services import auth
 from screening.services.errors import ServiceError
-from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.ui.components import db, guarded, inert, lang
+from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
 # page id -> (title key, render function)
@@ -66,8 +67,7 @@ def signed_out_page() -> None:
 
 def _sidebar(actor: Staff) -> None:
     with st.sidebar:
-        st.selectbox(t("shell.language", lang()), ["en", "fr"], key="lang",
-                     format_func=lambda code: {"en": "English", "fr": "Français"}[code])
+        st.selectbox(t("shell.language", lang()), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.__getitem__)
         st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name)} ({t('role.' + actor.role, lang())})")
         st.html(f'<style>{_SIGN_OUT_STYLE}</style><form method="post" action="{SIGN_OUT_PATH}">'
                 f'<button type="submit" class="signout-button">{t("shell.logout", lang())}</button></form>')

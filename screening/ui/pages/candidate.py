@@ -11,11 +11,11 @@ import string
 import streamlit as st
 
 from screening.domain.actors import CandidateActor
+from screening.domain.answers import ANSWER_MAX_CHARS
 from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView, PlannedSjt
 from screening.services.errors import ServiceError
-from screening.domain.answers import ANSWER_MAX_CHARS
 from screening.ui.autosave import autosave_text
 from screening.ui.components import db, inert
 

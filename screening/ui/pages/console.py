@@ -10,8 +10,8 @@ from screening.services import interviews
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
-from screening.ui.pickers import pick_campaign, pick_candidate
 from screening.ui.components import db, inert, lang, show_error
+from screening.ui.pickers import pick_campaign, pick_candidate
 
 
 def render(actor: Staff) -> None:

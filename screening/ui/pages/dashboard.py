@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from screening.domain.actors import Staff
+from screening.domain.vocab import DECISIONS
 from screening.i18n import t
 from screening.scoring.profile import NORM_GROUP_MINIMUM
 from screening.services import interviews, profiles
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
-from screening.store.models import DECISIONS
-from screening.ui.pickers import pick_campaign
 from screening.ui.components import db, demo_badge, inert, lang, show_error
+from screening.ui.pickers import pick_campaign
 
 
 def _fmt(value: float | None, digits: int = 0) -> str:
