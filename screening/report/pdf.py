@@ -381,9 +381,9 @@ def _grid(rows: list[list[object]], widths: list[float], span_last: bool = False
 
 def _box(content: Flowable | list[Flowable], background: colors.Color, border: colors.Color | None) -> Table:
     table = Table([[content]], colWidths=[WIDTH])
-    style = [TABLE_FONT, ("BACKGROUND", (0, 0), (-1, -1), background), ("LEFTPADDING", (0, 0), (-1, -1), 8),
-             ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    style: list[tuple] = [TABLE_FONT, ("BACKGROUND", (0, 0), (-1, -1), background),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                          ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
     if border is not None:
         style.append(("BOX", (0, 0), (-1, -1), 1.2, border))
     table.setStyle(TableStyle(style))
