@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database").add_subparsers(dest="action", required=True)
     db.add_parser("upgrade", help="apply migrations").set_defaults(func=cmd_db_upgrade)
+    __import__("screening.cli_db", fromlist=["register"]).register(db)  # db backup, restore, reapply-erasures
 
     banks = sub.add_parser("banks", help="question banks").add_subparsers(dest="action", required=True)
     validate = banks.add_parser("validate", help="check every bank file")

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     banks_dir: Path = REPO_DIR / "question_banks"
     private_banks_dir: Path | None = None
     sqlite_busy_timeout_ms: int = 15_000
+    # Audit events younger than this cannot be deleted (database triggers, see screening/store/audit_guard.py).
+    # Six months at least: a lower value is refused at start-up, never silently raised.
+    audit_retention_days: int = Field(default=183, ge=183, le=36_500)
     # Sign-in through the organisation's identity provider (st.login, OIDC). Streamlit reads the
     # provider from the [auth] section of .streamlit/secrets.toml; the role still comes from our staff table.
     sso_enabled: bool = False

@@ -45,7 +45,7 @@ def family_chart(points: Sequence[Point], width: float, height: float) -> Drawin
 
 def radar(points: Sequence[Point], width: float, height: float) -> Drawing:
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NOTE_SIZE)  # never the default Helvetica
     n = len(points)
     cx, cy = width / 2, height / 2
     radius = min(width / 2 - LABEL_ROOM, height / 2 - 28)
@@ -61,9 +61,9 @@ def radar(points: Sequence[Point], width: float, height: float) -> Drawing:
                      fontSize=5.5, fillColor=MUTED, textAnchor="end"))
     for a in angles:
         d.add(Line(cx, cy, *at(radius, a), strokeColor=GRID, strokeWidth=0.5))
-    shape = [c for p, a in zip(points, angles) for c in at(radius * _clamp(p.level) / 5, a)]
+    shape = [c for p, a in zip(points, angles, strict=True) for c in at(radius * _clamp(p.level) / 5, a)]
     d.add(Polygon(shape, strokeColor=INK, strokeWidth=1.4, fillColor=FILL))
-    for p, a in zip(points, angles):
+    for p, a in zip(points, angles, strict=True):
         d.add(Circle(*at(radius * _clamp(p.level) / 5, a), 2.2, fillColor=INK, strokeColor=None))
         _radar_label(d, p, *at(radius + 7, a), a, width)
     return d
@@ -90,7 +90,7 @@ def dots(points: Sequence[Point], width: float, height: float | None = None) -> 
     register_fonts()
     row = 30.0
     height = height or row * max(len(points), 1) + 18
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NOTE_SIZE)  # never the default Helvetica
     label_w = width * 0.38
     x0, x1 = label_w + 6, width - 22
     span = x1 - x0
@@ -127,7 +127,7 @@ def dots(points: Sequence[Point], width: float, height: float | None = None) -> 
 
 def empty(message: str, width: float, height: float) -> Drawing:
     register_fonts()
-    d = Drawing(width, height)
+    d = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NOTE_SIZE)  # never the default Helvetica
     d.add(Rect(0, 0, width, height, fillColor=TRACK, strokeColor=None))
     d.add(String(width / 2, height / 2, clean(message), fontName=REGULAR, fontSize=8,
                  fillColor=MUTED, textAnchor="middle"))

@@ -55,6 +55,9 @@ RULE = colors.HexColor("#D5D9DF")
 SHADE = colors.HexColor("#F3F5F8")
 ALERT = colors.HexColor("#A3261B")
 ALERT_BG = colors.HexColor("#FBE9E7")
+# Every table names the embedded face: a plain-string cell (even "") is otherwise set in reportlab's
+# default Helvetica, which is not embedded and makes the PDF depend on the reader's fonts.
+TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
 
 
 class Para(Paragraph):
@@ -86,7 +89,8 @@ def render_profile_pdf(profile: Profile, framework: Framework, plans: Developmen
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=f"{t('title', lang)}{strings.colon(lang)}{name}", author=t("author", lang),
         subject=t("subject", lang, campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
-        creator="screening", lang=lang, displayDocTitle=1)
+        creator="screening", lang=lang, displayDocTitle=1,
+        initialFontName=REGULAR)  # else each page's canvas starts in (unembedded) Helvetica
     frame = Frame(MARGIN, MARGIN + 7 * mm, WIDTH, PAGE_H - 2 * MARGIN - 11 * mm, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_page_decoration(profile, lang))])
@@ -183,7 +187,7 @@ def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphSty
     legend = Para(t("bands_legend", lang, **_band_cuts(lang)), st["small"])
     table = Table([[Para(t("families_chart", lang), st["h3"]), Para(t("intelligences_chart", lang), st["h3"])],
                    [left, [right, Spacer(1, 10), legend]]], colWidths=[left_w, right_w])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 8),
                                ("LINEAFTER", (0, 0), (0, -1), 0.5, RULE)]))
     return table
@@ -219,7 +223,7 @@ def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, Paragra
     rows += [[left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
              for k in range(max(len(left), len(right)))]
     table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    table.setStyle(TableStyle([TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE),
                                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return table
@@ -276,7 +280,7 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
         source = Para(t("answer_to", lang, question=inert(r.quote.question, limit=160)), st["small"])
         rows.append([Para(t("quote", lang), st["label"]), [Para(inert(text, wrap=wrap), style), source], ""])
     commands: list[tuple] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
+        TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("SPAN", (0, top), (1, top)), ("BACKGROUND", (0, top), (-1, top), SHADE),
@@ -360,7 +364,7 @@ def _band_cuts(lang: str) -> dict[str, str]:
 
 def _grid(rows: list[list[object]], widths: list[float], span_last: bool = False) -> Table:
     table = Table(rows, colWidths=widths)
-    style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    style = [TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
              ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("TOPPADDING", (0, 0), (-1, -1), 2),
              ("BOTTOMPADDING", (0, 0), (-1, -1), 3), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]
     if span_last:  # a long value (the decision note) takes the whole width after its label
@@ -371,9 +375,9 @@ def _grid(rows: list[list[object]], widths: list[float], span_last: bool = False
 
 def _box(content: Flowable | list[Flowable], background: colors.Color, border: colors.Color | None) -> Table:
     table = Table([[content]], colWidths=[WIDTH])
-    style = [("BACKGROUND", (0, 0), (-1, -1), background), ("LEFTPADDING", (0, 0), (-1, -1), 8),
-             ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 6),
-             ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
+    style: list[tuple] = [TABLE_FONT, ("BACKGROUND", (0, 0), (-1, -1), background),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                          ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
     if border is not None:
         style.append(("BOX", (0, 0), (-1, -1), 1.2, border))
     table.setStyle(TableStyle(style))
@@ -383,7 +387,7 @@ def _box(content: Flowable | list[Flowable], background: colors.Color, border: c
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    body = ParagraphStyle("body", fontName=REGULAR, fontSize=8.8, leading=12.2)
+    body = ParagraphStyle("body", fontName=REGULAR, bulletFontName=REGULAR, fontSize=8.8, leading=12.2)
     return {
         "body": body,
         "body_next": ParagraphStyle("body_next", body, keepWithNext=1, spaceAfter=2),
@@ -406,7 +410,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "quote_rtl": ParagraphStyle("quote_rtl", body, fontSize=8.5, leading=11.5, alignment=TA_RIGHT,
                                     textColor=colors.HexColor("#2B2F36")),
         "alert": ParagraphStyle("alert", body, fontSize=9.5, leading=13, textColor=ALERT),
-        "bullet": ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=3, spaceAfter=2),
+        # DejaVu's bullet is wider than Helvetica's: set from 1.5 pt at text size, the first line keeps the indent
+        "bullet": ParagraphStyle("bullet", body, leftIndent=12, bulletIndent=1.5, bulletFontSize=8.8, spaceAfter=2),
     }
 
 
@@ -453,6 +458,8 @@ def _footer_canvas(left: str, right: str, page_label: Callable[[int, int], str])
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: object, **kwargs: object) -> None:
+            register_fonts()
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # never reportlab's Helvetica
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
             self._held: list[dict] = []
 
