@@ -16,6 +16,7 @@ from screening.services._audit import record
 from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
+from screening.store.backup import record_erasure
 from screening.store.engine import Database
 from screening.store.models import Candidate, utcnow
 
@@ -142,3 +143,5 @@ def _erase(s: Session, candidate: Candidate) -> None:
     for invitation in queries.live_invitations(session=s, candidate_id=candidate_id):
         invitation.revoked_at = now
         s.add(invitation)
+    # before the commit: a restored backup must re-erase this person (see store/backup.py)
+    record_erasure(candidate_id, url=str(s.get_bind().engine.url), at=now)

@@ -16,7 +16,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject, IndirectObject
 
-from screening.development import DevelopmentPlans, parse_development_plans
+from screening import REPO_DIR
+from screening.development import DevelopmentPlans, load_development_plans, parse_development_plans
 from screening.framework import Framework
 from screening.report import render_campaign_zip, render_profile_pdf
 from tests.unit.test_report import HOSTILE, MEASURED, make_profile, small_framework
@@ -103,7 +104,8 @@ def test_every_font_of_every_page_is_embedded_dejavu(fw, plans):
 
 def test_shipped_development_plans_and_campaign_zip_are_embedded_too(fw):
     profiles = [make_profile(fw, candidate_id=1), make_profile(fw, lang="fr", candidate_id=2)]
-    files, _ = render_campaign_zip(profiles, fw)  # default (shipped) development plans
+    shipped = load_development_plans(REPO_DIR / "question_banks" / "development.yaml")
+    files, _ = render_campaign_zip(profiles, fw, shipped)
     assert len(files) == 2
     for name, pdf in files.items():
         assert font_problems(pdf)[1] == [], name
