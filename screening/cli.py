@@ -147,7 +147,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.campaign:
         with db.read() as s:
             from sqlmodel import select
-            ids = [int(c.id) for c in s.exec(select(Campaign)).all()] if args.campaign == "all" \
+            ids = [int(c.id or 0) for c in s.exec(select(Campaign)).all()] if args.campaign == "all" \
                 else [int(args.campaign)]
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)

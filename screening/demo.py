@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from screening.domain.actors import CandidateActor, Staff, SystemActor
 from screening.services import attempts, auth, campaigns, candidates, interviews, invitations, profiles
@@ -129,7 +129,7 @@ def decide_first(db: Database, lead_email: str = "lead@demo.example") -> None:
     """Record one demo decision so the PDF shows a decision status."""
     with db.read() as s:
         lead = s.exec(select(User).where(User.email == lead_email)).one()
-        first = s.exec(select(Candidate).where(Candidate.is_demo == True).order_by(Candidate.id)).first()  # noqa: E712
+        first = s.exec(select(Candidate).where(col(Candidate.is_demo).is_(True)).order_by(col(Candidate.id))).first()
     if first is not None:
-        profiles.record_decision(db, Staff(int(lead.id), "lead"), int(first.id), "advance",  # type: ignore[arg-type]
+        profiles.record_decision(db, Staff(int(lead.id or 0), "lead"), int(first.id or 0), "advance",
                                  "Demo decision: strong de-escalation evidence.")

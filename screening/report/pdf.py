@@ -219,7 +219,7 @@ def _strengths_table(p: Profile, fw: Framework, lang: str, st: dict[str, Paragra
                 for r in results]
 
     left, right = lines(p.strengths), lines(p.development)
-    rows = [[Para(t("strengths", lang), st["h3"]), Para(t("development", lang), st["h3"])]]
+    rows: list[list[Para | str]] = [[Para(t("strengths", lang), st["h3"]), Para(t("development", lang), st["h3"])]]
     rows += [[left[k] if k < len(left) else "", right[k] if k < len(right) else ""]
              for k in range(max(len(left), len(right)))]
     table = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from screening.framework import Framework
+from screening.framework import Family, Framework
 from screening.scoring.ratings import summarise
 from screening.scoring.sjt import SkillScore
 
@@ -174,14 +174,14 @@ def _groups(framework: Framework, measured: Sequence[SkillResult], by: str) -> t
     out: list[GroupResult] = []
     groups = framework.families if by == "family" else framework.intelligences
     for g in groups:
-        if by == "family":
-            total = len(g.skill_ids)  # type: ignore[union-attr]
-            levels = [r.level for r in measured if r.family_id == g.id]
+        if isinstance(g, Family):
+            total = len(g.skill_ids)
+            levels = [r.level for r in measured if r.family_id == g.id and r.level is not None]
         else:
-            total = sum(len(framework.family_by_id[f].skill_ids) for f in g.family_ids)  # type: ignore[union-attr]
-            levels = [r.level for r in measured if r.intelligence_id == g.id]
+            total = sum(len(framework.family_by_id[f].skill_ids) for f in g.family_ids)
+            levels = [r.level for r in measured if r.intelligence_id == g.id and r.level is not None]
         if levels:
-            out.append(GroupResult(g.id, sum(levels) / len(levels), len(levels), total))  # type: ignore[arg-type]
+            out.append(GroupResult(g.id, sum(levels) / len(levels), len(levels), total))
     return tuple(out)
 
 
