@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from screening.banks import InterviewQuestion
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
-from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
+from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.services._access import access_of, campaign_for, candidate_for, require
