@@ -15,7 +15,8 @@ from screening.scoring.sjt import score_best_worst, score_rate_each, skill_score
 LOADED_PROCESS = """
 import resource
 from screening.services._catalog import shipped_catalog
-from screening.scoring.suggest import load_model, suggest_for_question
+from screening.suggest.model import load_model
+from screening.suggest.predict import suggest_for_question
 from screening.report import render_profile_pdf
 catalog = shipped_catalog()
 load_model()

@@ -39,7 +39,8 @@ def _agreement_entries(scheme: str, res: dict) -> list[dict]:
 
 
 def _latency(bank, repeats: int = 3) -> list[dict]:
-    from screening.scoring.suggest import ModelMissingError, load_model, suggest_for_question, training_questions
+    from screening.suggest.model import ModelMissingError, load_model, training_questions
+    from screening.suggest.predict import suggest_for_question
 
     try:
         load_model()
@@ -61,7 +62,7 @@ def _latency(bank, repeats: int = 3) -> list[dict]:
 
 
 def run() -> list[dict]:
-    from screening.scoring.evaluation import build_dataset, cross_validate_all, load_training_bank
+    from screening.suggest.train import build_dataset, cross_validate_all, load_training_bank
 
     bank, _skipped = load_training_bank([BANKS])
     data = build_dataset(bank)

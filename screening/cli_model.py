@@ -52,7 +52,7 @@ def _roots(args: argparse.Namespace) -> list[Path]:
 
 
 def _load(args: argparse.Namespace):
-    from screening.scoring.evaluation import load_training_bank
+    from screening.suggest.train import load_training_bank
 
     bank, skipped = load_training_bank(_roots(args))
     for line in skipped:
@@ -61,7 +61,8 @@ def _load(args: argparse.Namespace):
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from screening.scoring.suggest import MODEL_DIR, train_model
+    from screening.suggest.model import MODEL_DIR
+    from screening.suggest.train import train_model
 
     bank = _load(args)
     try:
@@ -84,7 +85,7 @@ def _headline(meta: dict) -> dict:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from screening.scoring.suggest import MODEL_DIR, model_is_stale
+    from screening.suggest.model import MODEL_DIR, model_is_stale
 
     bank = _load(args)
     if model_is_stale(bank, args.out or MODEL_DIR):
@@ -95,8 +96,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_score_eval(args: argparse.Namespace) -> int:
-    from screening.scoring.evaluation import score_eval
-    from screening.scoring.suggest import ModelMissingError
+    from screening.suggest.evaluate import score_eval
+    from screening.suggest.model import ModelMissingError
 
     try:
         result = score_eval(args.file, args.predictions)

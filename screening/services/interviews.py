@@ -15,7 +15,7 @@ from screening.banks import InterviewQuestion
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
-from screening.scoring.suggest import ModelMissingError, Suggestion, suggest_for_question
+from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
 from screening.services._access import access_of, campaign_for, candidate_for, require
 from screening.services._audit import record
 from screening.services._catalog import get_catalog

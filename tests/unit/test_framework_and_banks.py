@@ -144,7 +144,7 @@ def test_every_interface_string_exists_in_english_and_french():
 
 def test_committed_model_was_trained_on_the_shipped_exemplars(framework):
     """Change an exemplar or an anchor and forget `screening model train`: this fails."""
-    from screening.scoring.suggest import model_is_stale
+    from screening.suggest.model import model_is_stale
 
     bank, _ = load_bank_dirs([BANKS], framework)
     assert not model_is_stale(bank)
@@ -160,9 +160,9 @@ def test_committed_json_schema_matches_the_code():
 
 def test_every_reason_the_suggester_gives_has_interface_text():
     from screening.i18n.strings import STRINGS
-    from screening.scoring import suggest
+    from screening.suggest import predict
 
-    reasons = {v for k, v in vars(suggest).items() if k.startswith("REASON_")}
+    reasons = {v for k, v in vars(predict).items() if k.startswith("REASON_")}
     assert reasons and all(f"reason.{r}" in STRINGS for r in reasons)
 
 

@@ -9,8 +9,8 @@ import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
 from screening import cli_model
-from screening.scoring.evaluation import agreement, score_eval
-from screening.scoring.suggest import REASON_TOO_SHORT, qwk
+from screening.suggest.evaluate import agreement, qwk, score_eval
+from screening.suggest.predict import REASON_TOO_SHORT
 
 ANCHORS = [
     {"level": 1, "text": "No real example of an apology; blames the courier or the customer; no fix offered."},

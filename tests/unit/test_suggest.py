@@ -5,16 +5,14 @@ from __future__ import annotations
 import pytest
 
 from screening.banks import Anchor, Exemplar, InterviewQuestion
-from screening.scoring.features import cues, repetition
-from screening.scoring.suggest import (
+from screening.suggest.cues import cues, repetition
+from screening.suggest.features import AnchorSpec, ExemplarSpec, Scale
+from screening.suggest.model import load_model
+from screening.suggest.predict import (
     REASON_OFF_TOPIC,
     REASON_REPETITIVE,
     REASON_TOO_SHORT,
-    AnchorSpec,
-    ExemplarSpec,
-    Scale,
     Suggestion,
-    load_model,
     suggest_for_question,
     suggest_level,
 )
@@ -246,7 +244,7 @@ def test_suggest_for_question_uses_the_language():
         id="test.unseen.handover", version=1, skills=("problem_solving",), kind="behavioural",
         prompt=Text(PROMPT["en"], PROMPT["fr"]), probes=TextList((), ()),
         anchors=tuple(Anchor(int(en.level), Text(en.text, fr.text), TextList(en.indicators, fr.indicators))
-                      for en, fr in zip(ANCHORS["en"], ANCHORS["fr"])),
+                      for en, fr in zip(ANCHORS["en"], ANCHORS["fr"], strict=True)),
         exemplars=(Exemplar("fr1", "fr", 5, "plain_strong", "t", PLAIN_STRONG["fr"]),
                    Exemplar("en1", "en", 1, "rubric_echo", "t", RUBRIC_ECHO["en"])),
         source="test")
@@ -259,7 +257,7 @@ def test_suggest_for_question_uses_the_language():
 
 def test_model_is_stale_when_missing_or_trained_on_other_exemplars(tmp_path):
     from screening.banks import Bank
-    from screening.scoring.suggest import model_is_stale
+    from screening.suggest.model import model_is_stale
 
     assert model_is_stale(Bank(), tmp_path)  # no model file there
     assert model_is_stale(Bank())  # the shipped model was trained on the banks, not on nothing
