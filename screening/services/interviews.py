@@ -15,7 +15,6 @@ from screening.banks import InterviewQuestion
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
-from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
 from screening.services._access import access_of, campaign_for, candidate_for, require
 from screening.services._audit import record
 from screening.services._catalog import get_catalog
@@ -24,6 +23,7 @@ from screening.services.errors import InvalidInput, NotFound, PermissionDenied
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Candidate, LiveAnswer, Rating, utcnow
+from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
 
 log = logging.getLogger(__name__)
 

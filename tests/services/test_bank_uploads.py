@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from screening.services._catalog import get_catalog
 
 from screening import REPO_DIR
 from screening.domain.actors import CandidateActor
 from screening.services import attempts, bank_uploads, campaigns, candidates, invitations, profiles
+from screening.services._catalog import get_catalog
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied
 from tests.factories import staff
