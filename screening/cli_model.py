@@ -29,6 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.add_argument("--out", type=Path, default=None, help="model folder (default: the package's)")
     check.set_defaults(func=cmd_check)
 
+    check_set = msub.add_parser("check-set", help="measure the model on the independent check set")
+    check_set.add_argument("--part", choices=("open", "sealed", "all"), default="open",
+                           help="the open part for tuning; the sealed third only once, at the end")
+    check_set.add_argument("--lines", type=Path, default=None, help="also write the score-eval JSONL lines here")
+    check_set.set_defaults(func=cmd_check_set)
+
     ev = subparsers.add_parser("score-eval", help="compare suggested levels with human scores in a JSONL file")
     ev.add_argument("file", type=Path, help="one JSON object a line: question, anchors, answer, human, scale, ...")
     ev.add_argument("--predictions", type=Path, default=None, help="write one prediction a line, in input order")
@@ -92,6 +98,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("suggested-level model is missing or stale: run `screening model train`", file=sys.stderr)
         return 1
     print("suggested-level model is up to date")
+    return 0
+
+
+def cmd_check_set(args: argparse.Namespace) -> int:
+    from screening.suggest.check_set import check_set_lines, evaluate
+
+    eval_dir = REPO_DIR / "question_banks" / "eval"
+    lines = check_set_lines(eval_dir, args.part)
+    if args.lines:
+        args.lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
+    print(json.dumps({"part": args.part, "lines": len(lines), **evaluate(lines)}, indent=1))
     return 0
 
 

@@ -1,0 +1,62 @@
+"""The independent check set (question_banks/eval/) as `score-eval` lines, and its report by language, kind
+and answer style. The reference level is the mean of the two raters (a third rater adjudicates a gap of 2 or
+more; the frozen set needed none). The sealed third is left out unless asked for, once, at the end."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from screening.banks import EvalSet, load_eval_set
+from screening.suggest.evaluate import Outcome, baseline_levels, baseline_similarity, breakdown, parse_line
+from screening.suggest.model import SuggestModel
+from screening.suggest.predict import suggest_level
+
+PARTS = ("open", "sealed", "all")
+
+
+def check_set_lines(eval_dir: Path, part: str = "open") -> list[dict[str, Any]]:
+    """One score-eval line per rated answer of the chosen part, with its style for the report."""
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}")
+    evalset, errors = load_eval_set(eval_dir)
+    if errors:
+        raise ValueError("; ".join(str(e) for e in errors[:5]))
+    split = json.loads((eval_dir / "split.json").read_text(encoding="utf-8"))
+    wanted = set(split["open"]) | set(split["sealed"]) if part == "all" else set(split[part])
+    return [_line(evalset, answer.id) for answer in evalset.answers if answer.id in wanted]
+
+
+def _line(evalset: EvalSet, answer_id: str) -> dict[str, Any]:
+    answer = next(a for a in evalset.answers if a.id == answer_id)
+    question = next(q for q in evalset.questions if q.id == answer.question_id)
+    lang = answer.language
+    return {"id": answer.id, "style": answer.style, "question": question.prompt.get(lang), "kind": question.kind,
+            "language": lang, "scale": [1, 5], "human": sorted(evalset.levels(answer.id).values()),
+            "anchors": [{"level": a.level, "text": a.text.get(lang), "indicators": list(a.indicators.get(lang))}
+                        for a in question.anchors],
+            "answer": answer.text}
+
+
+def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> dict[str, Any]:
+    """The product's own predict path on every line; agreement overall, per language, per kind and
+    language x kind (declines also counted at the scale's midpoint), beside the word-overlap baseline, and
+    the mean signed error per answer style (a decline counted as the midpoint)."""
+    parsed = [parse_line(json.dumps(line)) for line in lines]
+    sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
+    base = baseline_levels(sims, [p.scale for p in parsed])
+    outcomes = []
+    for line, p, b in zip(lines, parsed, base, strict=True):
+        sug = suggest_level(p.answer, prompt=p.question, kind=p.kind, language=p.language, anchors=p.anchors,
+                            exemplars=p.exemplars, scale=p.scale, model=model)
+        outcomes.append(Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
+                                style=str(line["style"])))
+    errors: dict[str, list[float]] = defaultdict(list)
+    for o in outcomes:
+        errors[o.style].append((o.predicted if o.predicted is not None else 3.0) - o.human)
+    return {**breakdown(outcomes),
+            "style_mean_error": {s: round(float(np.mean(e)), 2) for s, e in sorted(errors.items())}}
