@@ -85,9 +85,10 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
         raters=tuple(rater_label[k] for k in sorted(rater_label)),
         decision=decision.outcome if decision else None, decision_note=decision.note if decision else None,
         norm_group_size=norm_size, is_demo=candidate.is_demo or campaign.is_demo)
+    agreed = {c.question_id: c.level for c in queries.consensus_of(session=s, candidate_id=candidate_id)}
     return build_profile(framework=catalog.framework, meta=meta, skills=campaign.skills, sjt=sjt,
                          ratings=pairs, quotes=quotes,
-                         target_weights=target.weight_by_skill if target else None)
+                         target_weights=target.weight_by_skill if target else None, consensus=agreed)
 
 
 def _method(campaign: Campaign) -> RateMethod:
@@ -123,6 +124,7 @@ def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[Cand
         answers = queries.campaign_answers(session=s, campaign_id=campaign_id)
         ratings = queries.campaign_ratings(session=s, campaign_id=campaign_id)
         decisions = queries.latest_decisions(session=s, campaign_id=campaign_id)
+        agreed = queries.campaign_consensus(session=s, campaign_id=campaign_id)
     row_of = {int(c.id or 0): n for n, (c, _) in enumerate(people)}
     responses = [SjtResponse(row_of[cid], item, a.response) for cid, a in answers
                  if a.kind == "sjt" and cid in row_of and (item := bank.sjt_at(a.item_id, a.item_version))]
@@ -130,8 +132,9 @@ def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[Cand
               if r.final_level is not None and r.candidate_id in row_of
               and (q := bank.question_at(r.question_id, r.question_version))]
     target = catalog.targets.get(campaign.target_profile_id or "")
+    consensus = {(row_of[c.candidate_id], c.question_id): c.level for c in agreed if c.candidate_id in row_of}
     scores = score_campaign(len(people), campaign.skills, responses, levels, _method(campaign),
-                            target.weight_by_skill if target else None)
+                            target.weight_by_skill if target else None, consensus)
     statuses = [attempt_status(a) for _, a in people]
     fits = [float(f) for f, st in zip(scores.fit, statuses, strict=True) if st == "submitted" and not np.isnan(f)]
     show = len(fits) >= NORM_GROUP_MINIMUM

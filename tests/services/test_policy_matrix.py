@@ -20,11 +20,12 @@ import pytest
 
 import screening.services
 from screening.domain.actors import Actor, CandidateActor, Staff
-from screening.services import (attempts, audit_log, auth, bank_uploads, campaigns, candidates, interviews,
-                                invitations, profiles)
+from screening.services import (attempts, audit_log, auth, bank_uploads, campaigns, candidates, debriefs,
+                                interviews, invitations, profiles)
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database
+from screening.store.models import CandidateRater
 from tests.factories import PASSWORD, staff
 
 ACTORS = ("anonymous", "candidate", "candidate_other", "recruiter_off", "recruiter_owner_unrated",
@@ -94,7 +95,11 @@ def _ctx(db: Database) -> Ctx:
     attempts.save_written_answer(db, link, written, "I listened, apologised once and fixed the delivery date.")
     campaign = campaigns.get_campaign(db, owner, cid)
     rated = campaign.written_question_ids[0]
-    interviews.rate(db, shared, candidate_id, rated, 4)
+    interviews.rate(db, shared, candidate_id, rated, 4, "Clear steps, owned.")
+    with db.write() as s:  # the candidate's panel: the owner (not rated yet) and the shared recruiter
+        s.add_all([CandidateRater(candidate_id=candidate_id, rater_id=owner.user_id),
+                   CandidateRater(candidate_id=candidate_id, rater_id=shared.user_id)])
+    debriefs.open_debrief(db, lead, candidate_id, rated)
     _, session_id = auth.login(db, None, email="spare@example.org", password=PASSWORD, client="127.0.0.1")
     return Ctx(db, {"anonymous": None, "candidate": link, "candidate_other": other_link, "recruiter_off": off,
                     "recruiter_owner_unrated": owner, "recruiter_shared_rated": shared, "lead": lead,
@@ -165,15 +170,26 @@ EXPECTED: dict[str, Row] = {
     "interviews.console": Row(lambda c, a, n: interviews.console(c.db, a, c.candidate_id), RATERS),
     "interviews.save_live_answer": Row(lambda c, a, n: interviews.save_live_answer(
         c.db, a, c.candidate_id, c.live_question, "She said she would call back.", "probe 1"), RATERS),
-    "interviews.rate": Row(lambda c, a, n: interviews.rate(c.db, a, c.candidate_id, c.rated_question, 3),
+    "interviews.rate": Row(lambda c, a, n: interviews.rate(c.db, a, c.candidate_id, c.rated_question, 3,
+                                                                                "Some evidence."),
                            ("recruiter_owner_unrated", "admin"), refused=("recruiter_shared_rated",)),
     "interviews.suggestion_for": Row(lambda c, a, n: interviews.suggestion_for(c.db, a, c.candidate_id,
                                                                                c.rated_question),
                                      ("recruiter_shared_rated",)),
-    "interviews.revise": Row(lambda c, a, n: interviews.revise(c.db, a, c.candidate_id, c.rated_question, 5),
+    "interviews.revise": Row(lambda c, a, n: interviews.revise(c.db, a, c.candidate_id, c.rated_question, 5,
+                                                                                    "After the debrief."),
                              ("recruiter_shared_rated",), refused=("recruiter_owner_unrated", "admin")),
+    "interviews.confirm": Row(lambda c, a, n: interviews.confirm(c.db, a, c.candidate_id, c.rated_question),
+                              ("recruiter_shared_rated",), refused=("recruiter_owner_unrated", "admin")),
     "interviews.campaign_agreement": Row(lambda c, a, n: interviews.campaign_agreement(c.db, a, c.campaign_id),
                                          LEADS),
+    # --- the panel debrief: the panel once open (never before one's own rating), leads and admins --------
+    "debriefs.debrief": Row(lambda c, a, n: debriefs.debrief(c.db, a, c.candidate_id, c.rated_question),
+                            ("recruiter_shared_rated", *LEADS)),
+    "debriefs.open_debrief": Row(lambda c, a, n: debriefs.open_debrief(c.db, a, c.candidate_id, c.rated_question),
+                                 LEADS),
+    "debriefs.record_consensus": Row(lambda c, a, n: debriefs.record_consensus(
+        c.db, a, c.candidate_id, c.rated_question, 4, "Agreed in the debrief."), ("recruiter_shared_rated", "admin")),
     # --- profiles and decisions: leads and admins --------------------------------------------------
     "profiles.candidate_profile": Row(lambda c, a, n: profiles.candidate_profile(c.db, a, c.candidate_id), LEADS),
     "profiles.campaign_profiles": Row(lambda c, a, n: profiles.campaign_profiles(c.db, a, c.campaign_id), LEADS),
