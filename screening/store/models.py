@@ -202,7 +202,7 @@ class CalibrationSet(SQLModel, table=True):
 
 
 class CalibrationRating(SQLModel, table=True):
-    __table_args__ = (UniqueConstraint("set_id", "exemplar_id"),)
+    __table_args__ = (UniqueConstraint("set_id", "question_id", "exemplar_id"),)
     id: int | None = Field(default=None, primary_key=True)
     set_id: int = Field(foreign_key="calibrationset.id", index=True)
     position: int

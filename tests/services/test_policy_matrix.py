@@ -20,7 +20,7 @@ import pytest
 
 import screening.services
 from screening.domain.actors import Actor, CandidateActor, Staff
-from screening.services import (attempts, audit_log, auth, bank_uploads, campaigns, candidates, debriefs,
+from screening.services import (attempts, audit_log, auth, bank_uploads, calibration, campaigns, candidates, debriefs,
                                 interviews, invitations, profiles)
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
@@ -34,6 +34,7 @@ STAFF = ("recruiter_off", "recruiter_owner_unrated", "recruiter_shared_rated", "
 ON_CAMPAIGN = ("recruiter_owner_unrated", "recruiter_shared_rated", "lead", "admin")
 RATERS = ("recruiter_owner_unrated", "recruiter_shared_rated", "admin")
 LEADS = ("lead", "admin")
+CALIBRATORS = ("recruiter_off", *RATERS)
 CANDIDATES = ("candidate", "candidate_other")
 
 BANK = b"""family: collaboration
@@ -190,6 +191,12 @@ EXPECTED: dict[str, Row] = {
                                  LEADS),
     "debriefs.record_consensus": Row(lambda c, a, n: debriefs.record_consensus(
         c.db, a, c.candidate_id, c.rated_question, 4, "Agreed in the debrief."), ("recruiter_shared_rated", "admin")),
+    # --- rater calibration: whoever rates practises; leads and admins review ------------------------------
+    "calibration.start_set": Row(lambda c, a, n: calibration.start_set(c.db, a, "en"), CALIBRATORS),
+    "calibration.my_sets": Row(lambda c, a, n: calibration.my_sets(c.db, a), CALIBRATORS),
+    "calibration.rate_exemplar": Row(lambda c, a, n: calibration.rate_exemplar(
+        c.db, a, calibration.start_set(c.db, a, "en"), 0, 3), CALIBRATORS),
+    "calibration.rater_review": Row(lambda c, a, n: calibration.rater_review(c.db, a), LEADS),
     # --- profiles and decisions: leads and admins --------------------------------------------------
     "profiles.candidate_profile": Row(lambda c, a, n: profiles.candidate_profile(c.db, a, c.candidate_id), LEADS),
     "profiles.campaign_profiles": Row(lambda c, a, n: profiles.campaign_profiles(c.db, a, c.campaign_id), LEADS),
@@ -220,7 +227,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 378  # the cells the test below runs (42 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 450  # the cells the test below runs (50 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -78,7 +78,7 @@ def upgrade() -> None:
     sa.Column('rated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['set_id'], ['calibrationset.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('set_id', 'exemplar_id')
+    sa.UniqueConstraint('set_id', 'question_id', 'exemplar_id')
     )
     op.create_index(op.f('ix_calibrationrating_set_id'), 'calibrationrating', ['set_id'], unique=False)
 
