@@ -19,6 +19,7 @@ from screening.domain.policy import CampaignAccess
 from screening.scoring.ratings import RatingSummary, summarise
 from screening.services._access import access_of, candidate_for, require
 from screening.services._audit import record, text_fingerprint
+from screening.services._catalog import get_catalog
 from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
@@ -58,6 +59,7 @@ class DebriefView:
     summary: RatingSummary | None
     consensus: Consensus | None
     can_record: bool
+    can_open: bool               # a lead may open it before the whole panel has rated
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ class _State:
     @property
     def all_rated(self) -> bool:
         rated = {r.rater_id for r in self.ratings}
-        return bool(self.panel) and self.panel <= rated and len(rated) >= 1
+        return bool(self.panel) and self.panel <= rated
 
     def flags(self, actor: Actor) -> dict[str, bool]:
         assigned = isinstance(actor, Staff) and actor.user_id in self.panel
@@ -100,6 +102,15 @@ def _may_see(actor: Actor, state: _State) -> bool:
         actor, state.access, has_rated=state.has_rated(actor))
 
 
+def panel_questions(db: Database, actor: Actor, candidate_id: int) -> list[tuple[str, str]]:
+    """The candidate's interview questions (id, prompt in the campaign's language), for the debrief page."""
+    bank = get_catalog(db).bank
+    with db.read() as s:
+        _, campaign = candidate_for(s, actor, candidate_id, policy.can_view_campaign)
+    return [(qid, bank.question_by_id[qid].prompt.get(campaign.language))
+            for qid in [*campaign.written_question_ids, *campaign.live_question_ids] if qid in bank.question_by_id]
+
+
 def debrief(db: Database, actor: Actor, candidate_id: int, question_id: str) -> DebriefView:
     with db.read() as s:
         _, state = _state(s, actor, candidate_id, question_id)
@@ -117,7 +128,8 @@ def debrief(db: Database, actor: Actor, candidate_id: int, question_id: str) -> 
                           r.revision_note) for r in state.ratings),
         summarise([r.final_level for r in state.ratings if r.final_level is not None]),
         Consensus(agreed.level, agreed.reason, names.get(agreed.decided_by, "?"), agreed.created_at)
-        if agreed else None, can_record)
+        if agreed else None, can_record, policy.can_open_debrief(actor, state.access) and not state.opened
+        and not state.all_rated)
 
 
 def open_debrief(db: Database, actor: Actor, candidate_id: int, question_id: str) -> None:

@@ -10,8 +10,8 @@ from screening.services import calibration, interviews
 from screening.services.calibration import SET_SIZE
 from screening.services.errors import NotFound, PermissionDenied
 from screening.store.models import CalibrationRating
-from tests.services.test_panel import _taken
 from tests.factories import world
+from tests.services.test_panel import _taken
 
 
 def test_a_set_is_rated_blind_then_scored_against_the_key_as_sklearn_does(db):

@@ -20,8 +20,19 @@ import pytest
 
 import screening.services
 from screening.domain.actors import Actor, CandidateActor, Staff
-from screening.services import (attempts, audit_log, auth, bank_uploads, calibration, campaigns, candidates, debriefs,
-                                interviews, invitations, profiles)
+from screening.services import (
+    attempts,
+    audit_log,
+    auth,
+    bank_uploads,
+    calibration,
+    campaigns,
+    candidates,
+    debriefs,
+    interviews,
+    invitations,
+    profiles,
+)
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database
@@ -187,6 +198,7 @@ EXPECTED: dict[str, Row] = {
     # --- the panel debrief: the panel once open (never before one's own rating), leads and admins --------
     "debriefs.debrief": Row(lambda c, a, n: debriefs.debrief(c.db, a, c.candidate_id, c.rated_question),
                             ("recruiter_shared_rated", *LEADS)),
+    "debriefs.panel_questions": Row(lambda c, a, n: debriefs.panel_questions(c.db, a, c.candidate_id), ON_CAMPAIGN),
     "debriefs.open_debrief": Row(lambda c, a, n: debriefs.open_debrief(c.db, a, c.candidate_id, c.rated_question),
                                  LEADS),
     "debriefs.record_consensus": Row(lambda c, a, n: debriefs.record_consensus(
@@ -201,6 +213,8 @@ EXPECTED: dict[str, Row] = {
     "profiles.candidate_profile": Row(lambda c, a, n: profiles.candidate_profile(c.db, a, c.candidate_id), LEADS),
     "profiles.campaign_profiles": Row(lambda c, a, n: profiles.campaign_profiles(c.db, a, c.campaign_id), LEADS),
     "profiles.campaign_overview": Row(lambda c, a, n: profiles.campaign_overview(c.db, a, c.campaign_id), LEADS),
+    "profiles.candidate_evidence": Row(lambda c, a, n: profiles.candidate_evidence(c.db, a, c.candidate_id),
+                                       LEADS),
     "profiles.profile_pdf": Row(lambda c, a, n: profiles.profile_pdf(c.db, a, c.candidate_id), LEADS),
     "profiles.record_decision": Row(lambda c, a, n: profiles.record_decision(c.db, a, c.candidate_id, "hold",
                                                                              "Needs a second interview."), LEADS),
@@ -227,7 +241,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 450  # the cells the test below runs (50 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 468  # the cells the test below runs (52 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -10,8 +10,8 @@ from screening.services import interviews
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
-from screening.ui.pickers import pick_campaign, pick_candidate
 from screening.ui.components import db, inert, lang, show_error
+from screening.ui.pickers import pick_campaign, pick_candidate
 
 
 def render(actor: Staff) -> None:
@@ -37,7 +37,7 @@ def _question(actor: Staff, candidate_id: int, qlang: str, n: int, qv: QuestionV
     st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {skill_names}")
     probes = q.probes.get(qlang)
     if probes:
-        st.markdown(f"*{t('console.probes', lang())}*  \n" + "  \n".join(f"– {inert(p)}" for p in probes))
+        st.markdown(f"*{t('console.probes', lang())}*  \n" + "  \n".join(f"- {inert(p)}" for p in probes))
     # on a desk-width screen the anchors sit beside the scale; on a phone the columns stack
     work, anchors = st.columns([3, 2], gap="medium")
     with anchors:
