@@ -181,12 +181,12 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
         pages.append(Page.CAMPAIGNS)
     if may_rate(actor):
         pages += [Page.CANDIDATES, Page.CONSOLE]
+    if may_view_profiles(actor):
+        pages += [Page.PROFILES, Page.COMPARE]
     if may_rate(actor) or may_view_profiles(actor):
         pages.append(Page.DEBRIEF)
     if may_calibrate(actor):
         pages.append(Page.CALIBRATION)
-    if may_view_profiles(actor):
-        pages += [Page.PROFILES, Page.COMPARE]
     if may_review_raters(actor):
         pages.append(Page.RATERS)
     if can_manage_users(actor):

@@ -208,7 +208,7 @@ EXPECTED: dict[str, Row] = {
     "calibration.my_sets": Row(lambda c, a, n: calibration.my_sets(c.db, a), CALIBRATORS),
     "calibration.rate_exemplar": Row(lambda c, a, n: calibration.rate_exemplar(
         c.db, a, calibration.start_set(c.db, a, "en"), 0, 3), CALIBRATORS),
-    "calibration.rater_review": Row(lambda c, a, n: calibration.rater_review(c.db, a), LEADS),
+    "calibration.rater_review": Row(lambda c, a, n: calibration.rater_review(c.db, a), ("lead", "lead_off", "admin")),
     # --- profiles and decisions: leads and admins --------------------------------------------------
     "profiles.candidate_profile": Row(lambda c, a, n: profiles.candidate_profile(c.db, a, c.candidate_id), LEADS),
     "profiles.campaign_profiles": Row(lambda c, a, n: profiles.campaign_profiles(c.db, a, c.campaign_id), LEADS),

@@ -14,8 +14,8 @@ from screening.domain.throttle import delay_after, required_delay
 
 @pytest.mark.parametrize("actor, pages", [
     (Staff(1, "recruiter"), ("campaigns", "candidates", "console", "debrief", "calibration")),
-    (Staff(1, "lead"), ("debrief", "profiles", "compare", "raters")),
-    (Staff(1, "admin"), ("campaigns", "candidates", "console", "debrief", "calibration", "profiles", "compare",
+    (Staff(1, "lead"), ("profiles", "compare", "debrief", "raters")),
+    (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "compare", "debrief", "calibration",
                          "raters", "users", "banks", "retention", "audit")),
     (Staff(1, "superuser"), ()),
     (CandidateActor("t"), ()),
