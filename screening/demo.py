@@ -122,7 +122,8 @@ def _interview(db: Database, first: Staff, second: Staff, candidate_id: int, rng
         else:
             base = 3
         for rater, offset in ((first, 0), (second, rng.choice([-1, 0, 0, 1, 2]))):
-            interviews.rate(db, rater, candidate_id, qv.question.id, max(1, min(5, base + offset)))
+            interviews.rate(db, rater, candidate_id, qv.question.id, max(1, min(5, base + offset)),
+                            "Demo rating: anchors read against the answer.")
 
 
 def decide_first(db: Database, lead_email: str = "lead@demo.example") -> None:

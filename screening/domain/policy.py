@@ -31,6 +31,10 @@ class Page:
     BANKS = "banks"
     RETENTION = "retention"
     AUDIT = "audit"
+    DEBRIEF = "debrief"
+    CALIBRATION = "calibration"
+    RATERS = "raters"
+    COMPARE = "compare"
 
 
 def _staff(actor: Actor, *roles: Role) -> bool:
@@ -125,6 +129,38 @@ def can_see_rating_results(actor: Actor, campaign: CampaignAccess, *, has_rated:
     return can_rate(actor, campaign) and has_rated
 
 
+def can_open_debrief(actor: Actor, campaign: CampaignAccess) -> bool:
+    """Opening a question's panel debrief before every assigned rater has rated: the lead's call."""
+    return _administers(actor) or (_staff(actor, Role.LEAD) and _on(actor, campaign))
+
+
+def can_see_debrief(actor: Actor, campaign: CampaignAccess, *, assigned: bool, all_rated: bool,
+                    opened: bool) -> bool:
+    """Who gave which level, with their evidence notes: leads and admins (they see profiles anyway), and
+    the candidate's assigned raters once all of them have rated or a lead has opened it. The service
+    still keeps a rater who has not rated blind (`can_see_rating_results`)."""
+    if can_open_debrief(actor, campaign):
+        return True
+    return can_rate(actor, campaign) and assigned and (all_rated or opened)
+
+
+def can_record_consensus(actor: Actor, campaign: CampaignAccess, *, assigned: bool, all_rated: bool,
+                         opened: bool) -> bool:
+    """The panel's agreed level is a rating: raters who see the debrief, and admins; leads never rate."""
+    return (_administers(actor) or _staff(actor, Role.RECRUITER)) and can_see_debrief(
+        actor, campaign, assigned=assigned, all_rated=all_rated, opened=opened)
+
+
+def may_calibrate(actor: Actor) -> bool:
+    """Rating bank exemplars blind to practise against their keyed levels: whoever rates candidates."""
+    return isinstance(actor, Staff) and may_rate(actor)
+
+
+def may_review_raters(actor: Actor) -> bool:
+    """Each rater's calibration sets and agreement with co-raters: leads and admins."""
+    return may_view_profiles(actor)
+
+
 def can_view_profiles(actor: Actor, campaign: CampaignAccess) -> bool:
     """Profiles, PDFs, dashboards and campaign-wide agreement hold every rater's level: leads and admins."""
     return _administers(actor) or (_staff(actor, Role.LEAD) and _on(actor, campaign))
@@ -146,7 +182,13 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
     if may_rate(actor):
         pages += [Page.CANDIDATES, Page.CONSOLE]
     if may_view_profiles(actor):
-        pages.append(Page.PROFILES)
+        pages += [Page.PROFILES, Page.COMPARE]
+    if may_rate(actor) or may_view_profiles(actor):
+        pages.append(Page.DEBRIEF)
+    if may_calibrate(actor):
+        pages.append(Page.CALIBRATION)
+    if may_review_raters(actor):
+        pages.append(Page.RATERS)
     if can_manage_users(actor):
         pages.append(Page.USERS)
     if can_manage_banks(actor):

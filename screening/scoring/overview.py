@@ -14,8 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from screening.banks import SjtItem
-from screening.scoring.profile import INTERVIEW_WEIGHT, SJT_WEIGHT
-from screening.scoring.ratings import summarise
+from screening.scoring.profile import INTERVIEW_WEIGHT, SJT_WEIGHT, question_level
 from screening.scoring.sjt import RateMethod, score_best_worst, score_rate_each, skill_scores
 
 
@@ -106,8 +105,11 @@ def _option_index(option_ids: list[str], chosen: object) -> int:
 
 
 def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtResponse], ratings: Sequence[RatedLevel],
-                   method: RateMethod, target_weights: Mapping[str, float] | None) -> CampaignScores:
-    """Every candidate's dashboard numbers, as a profile would compute them."""
+                   method: RateMethod, target_weights: Mapping[str, float] | None,
+                   consensus: Mapping[tuple[int, str], int] | None = None) -> CampaignScores:
+    """Every candidate's dashboard numbers, as a profile would compute them. `consensus`: (row, question id)
+    -> the panel's agreed level, which replaces the raters' mean for that answer."""
+    consensus = consensus or {}
     item_scores, items = _sjt_item_scores(n, responses, method)
     skill_list = list(skills)
     if items:
@@ -124,7 +126,7 @@ def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtRespons
     per_skill: dict[tuple[int, int], list[float]] = {}
     index = {s: k for k, s in enumerate(skill_list)}
     for (row, qid), levels in by_question.items():
-        summary = summarise(levels)
+        summary = question_level(levels, consensus.get((row, qid)))
         if summary is None:
             continue
         disagreement[row] |= summary.disagreement

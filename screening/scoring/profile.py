@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from screening.framework import Family, Framework
-from screening.scoring.ratings import summarise
+from screening.scoring.ratings import RatingSummary, summarise
 from screening.scoring.sjt import SkillScore
 
 INTERVIEW_WEIGHT = 2.0
@@ -112,6 +112,15 @@ def percentile_rank(value: float, group: Sequence[float]) -> float:
     return 100.0 * (below + 0.5 * equal) / len(group)
 
 
+def question_level(levels: Sequence[float], agreed: int | None) -> RatingSummary | None:
+    """One answer's level: the panel's consensus when recorded (the disagreement is then settled),
+    otherwise the raters' mean with its spread."""
+    summary = summarise(levels)
+    if agreed is None or summary is None:
+        return summary
+    return RatingSummary(float(agreed), summary.spread, summary.n, False)
+
+
 def band_of(level: float | None) -> str | None:
     if level is None:
         return None
@@ -136,13 +145,16 @@ def combine(sjt: SkillScore | None, interview_level: float | None) -> float | No
 def build_profile(*, framework: Framework, meta: ProfileMeta, skills: Sequence[str],
                   sjt: Mapping[str, SkillScore], ratings: Sequence[tuple[str, RaterLevel]],
                   quotes: Mapping[str, Quote] | None = None,
-                  target_weights: Mapping[str, float] | None = None) -> Profile:
+                  target_weights: Mapping[str, float] | None = None,
+                  consensus: Mapping[str, int] | None = None) -> Profile:
     """Assemble the profile of one candidate.
 
-    `skills`: the campaign's skills; `ratings`: (skill id, final human rating) pairs. The
-    interview level of a skill is the mean over questions of the mean over raters.
+    `skills`: the campaign's skills; `ratings`: (skill id, final human rating) pairs; `consensus`: question
+    id -> the level a panel agreed in its debrief. The interview level of a skill is the mean over questions
+    of the question's level: the consensus where there is one, otherwise the mean over raters.
     """
     quotes = quotes or {}
+    consensus = consensus or {}
     results: list[SkillResult] = []
     for sid in skills:
         skill = framework.skill_by_id[sid]
@@ -150,7 +162,7 @@ def build_profile(*, framework: Framework, meta: ProfileMeta, skills: Sequence[s
         by_question: dict[str, list[int]] = {}
         for r in mine:
             by_question.setdefault(r.question_id, []).append(r.level)
-        summaries = [summarise(levels) for levels in by_question.values()]
+        summaries = [question_level(levels, consensus.get(qid)) for qid, levels in by_question.items()]
         interview = (sum(s.mean for s in summaries if s) / len(summaries)) if summaries else None
         score = sjt.get(sid)
         level = combine(score, interview)

@@ -16,7 +16,7 @@ from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval, summarise
 from screening.services._access import access_of, campaign_for, candidate_for, require
-from screening.services._audit import record
+from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import get_catalog
 from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, PermissionDenied
@@ -26,6 +26,8 @@ from screening.store.models import Candidate, LiveAnswer, Rating, utcnow
 from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
 
 log = logging.getLogger(__name__)
+
+NOTE_CHARS = 5000
 
 
 @dataclass(frozen=True)
@@ -134,12 +136,22 @@ def _suggest(question: InterviewQuestion, answer: str, language: str) -> Suggest
         return None
 
 
-def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int) -> Suggestion | None:
-    """Record this rater's first rating (also their final one until they revise), then compute the
-    suggestion they may now see. Returns the suggestion, or None when there is no answer text."""
+def _note(text: str) -> str:
+    """Every level rests on evidence: a rating or a revision without a note is refused."""
+    note = clean(text, NOTE_CHARS).strip()
+    if not note:
+        raise InvalidInput("error.evidence_note")
+    return note
+
+
+def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int,
+         evidence_note: str) -> Suggestion | None:
+    """Record this rater's first rating (also their final one until they revise) with the evidence it rests
+    on, then compute the suggestion they may now see. Returns the suggestion, or None without answer text."""
     rater = _rater(actor)
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
+    note = _note(evidence_note)
     question = _question(db, question_id)
     with db.read() as s:
         candidate, campaign = candidate_for(s, rater, candidate_id, policy.can_rate)
@@ -152,11 +164,11 @@ def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level:
         if row is not None:
             raise InvalidInput("error.already_rated")
         s.add(Rating(candidate_id=candidate_id, question_id=question_id, question_version=question.version,
-                     rater_id=rater.user_id, first_level=int(level), final_level=int(level),
+                     rater_id=rater.user_id, first_level=int(level), final_level=int(level), evidence_note=note,
                      suggested_level=float(suggestion.level) if suggestion and suggestion.level is not None else None,
                      suggestion_confidence=suggestion.confidence if suggestion else None))
         record(s, actor, "rating.create", "candidate", candidate_id, question_id=question_id, level=int(level),
-               suggested=suggestion.level if suggestion else None)
+               suggested=suggestion.level if suggestion else None, **text_fingerprint("evidence_note", note))
     return suggestion
 
 
@@ -172,19 +184,36 @@ def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: s
     return _suggest(question, answer, campaign.language)
 
 
-def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int) -> None:
+def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int, note: str) -> None:
+    """Change the final level after seeing the suggestion; the reason is required like the first note."""
     rater = _rater(actor)
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
+    reason = _note(note)
     with db.write() as s:
         candidate_for(s, rater, candidate_id, policy.can_rate)
         row = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         if row is None:
             raise InvalidInput()
         previous, row.final_level, row.updated_at = row.final_level, int(level), utcnow()
+        row.revision_note, row.confirmed_at = reason, row.updated_at
         s.add(row)
         record(s, actor, "rating.revise", "candidate", candidate_id, question_id=question_id,
-               previous=previous, level=int(level))
+               previous=previous, level=int(level), **text_fingerprint("revision_note", reason))
+
+
+def confirm(db: Database, actor: Actor, candidate_id: int, question_id: str) -> None:
+    """Keep the level given before the suggestion: the final rating is the first one, confirmed."""
+    rater = _rater(actor)
+    with db.write() as s:
+        candidate_for(s, rater, candidate_id, policy.can_rate)
+        row = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
+        if row is None:
+            raise InvalidInput()
+        row.confirmed_at = row.updated_at = utcnow()
+        s.add(row)
+        record(s, actor, "rating.confirm", "candidate", candidate_id, question_id=question_id,
+               level=row.final_level)
 
 
 def campaign_agreement(db: Database, actor: Actor, campaign_id: int) -> tuple[float | None, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,27 @@ from screening.store.engine import Database
 from screening.store.models import Campaign, Candidate, Decision
 
 QUOTE_CHARS = 300
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RaterNote:
+    rater: str
+    level: int | None
+    evidence_note: str
+    revision_note: str
+
+
+@dataclass(frozen=True)
+class AnswerEvidence:
+    """One interview question: the candidate's words and what each rater noted (all untrusted text)."""
+
+    question_id: str
+    prompt: str
+    mode: str                   # written | live
+    answer: str
+    notes: tuple[RaterNote, ...]
+    consensus: int | None
 
 
 @dataclass(frozen=True)
@@ -86,9 +108,10 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
         raters=tuple(rater_label[k] for k in sorted(rater_label)),
         decision=decision.outcome if decision else None, decision_note=decision.note if decision else None,
         norm_group_size=norm_size, is_demo=candidate.is_demo or campaign.is_demo)
+    agreed = {c.question_id: c.level for c in queries.consensus_of(session=s, candidate_id=candidate_id)}
     return build_profile(framework=catalog.framework, meta=meta, skills=campaign.skills, sjt=sjt,
                          ratings=pairs, quotes=quotes,
-                         target_weights=target.weight_by_skill if target else None)
+                         target_weights=target.weight_by_skill if target else None, consensus=agreed)
 
 
 def _method(campaign: Campaign) -> RateMethod:
@@ -124,6 +147,7 @@ def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[Cand
         answers = queries.campaign_answers(session=s, campaign_id=campaign_id)
         ratings = queries.campaign_ratings(session=s, campaign_id=campaign_id)
         decisions = queries.latest_decisions(session=s, campaign_id=campaign_id)
+        agreed = queries.campaign_consensus(session=s, campaign_id=campaign_id)
     row_of = {int(c.id or 0): n for n, (c, _) in enumerate(people)}
     responses = [SjtResponse(row_of[cid], item, a.response) for cid, a in answers
                  if a.kind == "sjt" and cid in row_of and (item := bank.sjt_at(a.item_id, a.item_version))]
@@ -131,8 +155,9 @@ def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[Cand
               if r.final_level is not None and r.candidate_id in row_of
               and (q := bank.question_at(r.question_id, r.question_version))]
     target = catalog.targets.get(campaign.target_profile_id or "")
+    consensus = {(row_of[c.candidate_id], c.question_id): c.level for c in agreed if c.candidate_id in row_of}
     scores = score_campaign(len(people), campaign.skills, responses, levels, _method(campaign),
-                            target.weight_by_skill if target else None)
+                            target.weight_by_skill if target else None, consensus)
     statuses = [attempt_status(a) for _, a in people]
     fits = [float(f) for f, st in zip(scores.fit, statuses, strict=True) if st == "submitted" and not np.isnan(f)]
     show = len(fits) >= NORM_GROUP_MINIMUM
@@ -152,6 +177,31 @@ def _number(value: float) -> float | None:
     return None if np.isnan(value) else float(value)
 
 
+def candidate_evidence(db: Database, actor: Actor, candidate_id: int) -> list[AnswerEvidence]:
+    """The candidate's written (and recorded live) answers with the raters' evidence notes, for the lead."""
+    bank = get_catalog(db).bank
+    with db.read() as s:
+        _, campaign = candidate_for(s, actor, candidate_id, policy.can_view_profiles)
+        written = queries.written_answers(session=s, candidate_id=candidate_id)
+        live = queries.live_answers(session=s, candidate_id=candidate_id)
+        ratings = queries.ratings_of(session=s, candidate_id=candidate_id)
+        agreed = {c.question_id: c.level for c in queries.consensus_of(session=s, candidate_id=candidate_id)}
+        names = queries.user_names(session=s, ids={r.rater_id for r in ratings})
+    out = []
+    for mode, ids in (("written", campaign.written_question_ids), ("live", campaign.live_question_ids)):
+        for qid in ids:
+            question = bank.question_by_id.get(qid)
+            if question is None:
+                continue
+            answer = written.get(qid, "") if mode == "written" else "\n\n".join(
+                la.answer_text for la in live if la.question_id == qid and la.answer_text.strip())
+            notes = tuple(RaterNote(names.get(r.rater_id, "?"), r.final_level, r.evidence_note, r.revision_note)
+                          for r in sorted(ratings, key=lambda r: r.created_at) if r.question_id == qid)
+            out.append(AnswerEvidence(qid, question.prompt.get(campaign.language), mode, answer, notes,
+                                      agreed.get(qid)))
+    return out
+
+
 def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
     from screening.report import render_profile_pdf
     from screening.services._plans import get_plans
@@ -162,8 +212,11 @@ def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
     return render_profile_pdf(profile, get_catalog(db).framework, get_plans())
 
 
-def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str, note: str = "") -> None:
-    """A decision needs a reason; the audit event keeps the outcome and a hash of the reason, not its text."""
+def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str, note: str = "", *,
+                    notify: bool = False) -> bool:
+    """A decision needs a reason; the audit event keeps the outcome and a hash of the reason, not its text.
+    With `notify`, the outcome is e-mailed to the candidate (EN/FR template) when e-mail is set up; without
+    e-mail, or without an address, nothing is sent and nothing fails. Returns whether an e-mail went out."""
     with db.write() as s:
         candidate_for(s, actor, candidate_id, policy.can_decide)
         if not isinstance(actor, Staff):
@@ -179,3 +232,31 @@ def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str,
         s.flush()
         record(s, actor, "decision.record", "candidate", candidate_id, decision_id=decision.id,
                previous=previous.outcome if previous else None, outcome=outcome, **text_fingerprint("note", reason))
+        candidate, campaign = s.get(Candidate, candidate_id), None
+        if candidate is not None:
+            campaign = s.get(Campaign, candidate.campaign_id)
+    if not (notify and candidate and campaign and candidate.email and candidate.erased_at is None):
+        return False
+    if not _send_outcome(candidate, campaign, outcome):
+        return False
+    with db.write() as s:
+        record(s, actor, "decision.mail", "candidate", candidate_id, outcome=outcome)
+    return True
+
+
+def _send_outcome(candidate: Candidate, campaign: Campaign, outcome: str) -> bool:
+    from screening.mail import Job, MailError, Recipient, SenderIdentity, mail_enabled, outcome_message, send
+
+    if not mail_enabled():
+        return False
+    from screening.config import get_settings
+
+    try:
+        sender = SenderIdentity.from_settings(get_settings())
+        job = Job(title=campaign.job_title or campaign.name, organisation=sender.mail_from.display_name or "")
+        send(outcome_message(sender, Recipient(candidate.name, candidate.email, campaign.language), job,
+                             outcome=outcome))
+    except MailError:
+        log.exception("outcome e-mail not sent")
+        return False
+    return True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
@@ -10,7 +10,7 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 # --- staff -------------------------------------------------------------------
@@ -145,8 +145,71 @@ class Rating(SQLModel, table=True):
     suggested_level: float | None = None
     suggestion_confidence: float | None = None
     final_level: int | None = None
+    evidence_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    revision_note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    confirmed_at: datetime | None = None       # the rater kept their level after seeing the suggestion
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CandidateRater(SQLModel, table=True):
+    """A rater assigned to interview and rate one candidate (the panel of the debrief)."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "rater_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    rater_id: int = Field(foreign_key="user.id", index=True)
+
+
+# --- the panel debrief -------------------------------------------------------
+
+class DebriefOpening(SQLModel, table=True):
+    """A lead opened the debrief of one question for one candidate before every rater had rated."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "question_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    question_id: str
+    opened_by: int = Field(foreign_key="user.id")
+    opened_at: datetime = Field(default_factory=utcnow)
+
+
+class ConsensusRating(SQLModel, table=True):
+    """The panel's agreed level for one answer; it replaces the mean of the raters in the profile."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "question_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    question_id: str
+    level: int
+    reason: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    decided_by: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# --- rater calibration -------------------------------------------------------
+
+class CalibrationSet(SQLModel, table=True):
+    """Ten bank exemplars a rater rates blind, then compares with their keyed levels."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    rater_id: int = Field(foreign_key="user.id", index=True)
+    language: str
+    created_at: datetime = Field(default_factory=utcnow)
+    completed_at: datetime | None = None
+
+
+class CalibrationRating(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("set_id", "question_id", "exemplar_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    set_id: int = Field(foreign_key="calibrationset.id", index=True)
+    position: int
+    question_id: str
+    question_version: int
+    exemplar_id: str
+    keyed_level: int                           # from the bank; never shown before the rater's level
+    level: int | None = None
+    rated_at: datetime | None = None
 
 
 class Decision(SQLModel, table=True):

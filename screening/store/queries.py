@@ -21,9 +21,14 @@ from screening.store.models import (
     Attempt,
     AuditEvent,
     BankUpload,
+    CalibrationRating,
+    CalibrationSet,
     Campaign,
     CampaignShare,
     Candidate,
+    CandidateRater,
+    ConsensusRating,
+    DebriefOpening,
     Decision,
     Invitation,
     LiveAnswer,
@@ -243,6 +248,64 @@ def campaign_ratings(*, session: Session, campaign_id: int) -> Sequence[Rating]:
 def campaign_live_answers(*, session: Session, campaign_id: int) -> Sequence[LiveAnswer]:
     return session.exec(select(LiveAnswer).join(Candidate, col(Candidate.id) == LiveAnswer.candidate_id)
                         .where(Candidate.campaign_id == campaign_id)).all()
+
+
+# --- the panel debrief ------------------------------------------------------------------------
+
+
+def assigned_raters(*, session: Session, candidate_id: int) -> frozenset[int]:
+    rows = session.exec(select(CandidateRater.rater_id).where(CandidateRater.candidate_id == candidate_id)).all()
+    return frozenset(int(r) for r in rows)
+
+
+def question_ratings(*, session: Session, candidate_id: int, question_id: str) -> Sequence[Rating]:
+    return session.exec(select(Rating).where(Rating.candidate_id == candidate_id, Rating.question_id == question_id)
+                        .order_by(col(Rating.created_at), col(Rating.id))).all()
+
+
+def debrief_opening(*, session: Session, candidate_id: int, question_id: str) -> DebriefOpening | None:
+    return session.exec(select(DebriefOpening).where(DebriefOpening.candidate_id == candidate_id,
+                                                     DebriefOpening.question_id == question_id)).first()
+
+
+def consensus(*, session: Session, candidate_id: int, question_id: str) -> ConsensusRating | None:
+    return session.exec(select(ConsensusRating).where(ConsensusRating.candidate_id == candidate_id,
+                                                      ConsensusRating.question_id == question_id)).first()
+
+
+def consensus_of(*, session: Session, candidate_id: int) -> Sequence[ConsensusRating]:
+    return session.exec(select(ConsensusRating).where(ConsensusRating.candidate_id == candidate_id)).all()
+
+
+def campaign_consensus(*, session: Session, campaign_id: int) -> Sequence[ConsensusRating]:
+    return session.exec(select(ConsensusRating).join(Candidate, col(Candidate.id) == ConsensusRating.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id)).all()
+
+
+# --- rater calibration ------------------------------------------------------------------------
+
+
+def calibration_sets(*, session: Session, rater_id: int | None = None) -> Sequence[CalibrationSet]:
+    """Oldest first; every rater's when `rater_id` is None."""
+    query = select(CalibrationSet).order_by(col(CalibrationSet.created_at), col(CalibrationSet.id))
+    if rater_id is not None:
+        query = query.where(CalibrationSet.rater_id == rater_id)
+    return session.exec(query).all()
+
+
+def calibration_ratings(*, session: Session, set_ids: Sequence[int]) -> Sequence[CalibrationRating]:
+    if not set_ids:
+        return []
+    return session.exec(select(CalibrationRating).where(col(CalibrationRating.set_id).in_(set_ids))
+                        .order_by(col(CalibrationRating.set_id), col(CalibrationRating.position))).all()
+
+
+def ratings_in_campaigns(*, session: Session, campaign_ids: Sequence[int] | None) -> Sequence[Rating]:
+    """Every rating of these campaigns (all campaigns when None), for agreement between raters."""
+    query = select(Rating).join(Candidate, col(Candidate.id) == Rating.candidate_id)
+    if campaign_ids is not None:
+        query = query.where(col(Candidate.campaign_id).in_(campaign_ids))
+    return session.exec(query).all()
 
 
 # --- decisions --------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from screening.i18n import t
 from screening.services import auth
 from screening.services.errors import ServiceError
 from screening.ui.components import db, guarded, inert, lang
-from screening.ui.pages import admin, campaigns, candidates, console, dashboard
+from screening.ui.pages import admin, calibration, campaigns, candidates, compare, console, dashboard, debrief
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
 # page id -> (title key, render function)
@@ -28,7 +28,11 @@ PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
     Page.CAMPAIGNS: ("page.campaigns", campaigns.render),
     Page.CANDIDATES: ("page.candidates", candidates.render),
     Page.CONSOLE: ("page.console", console.render),
+    Page.DEBRIEF: ("page.debrief", debrief.render),
+    Page.CALIBRATION: ("page.calibration", calibration.render),
     Page.PROFILES: ("page.dashboard", dashboard.render),
+    Page.COMPARE: ("page.compare", compare.render),
+    Page.RATERS: ("page.raters", calibration.render_raters),
     Page.USERS: ("page.users", admin.render_users),
     Page.BANKS: ("page.banks", admin.render_banks),
     Page.RETENTION: ("page.retention", admin.render_retention),

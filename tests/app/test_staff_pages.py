@@ -71,7 +71,8 @@ def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
     answer_everything(db, app_world.token)
     attempts.submit(db, CandidateActor(app_world.token))
     interviews.rate(db, app_world.admin, app_world.candidate_id,
-                    interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id, 1)
+                    interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id, 1,
+                    "No example given.")
     at = page("console", "render", app_world.recruiter.user_id, "recruiter")
     at.run()
     assert not at.exception
@@ -79,6 +80,10 @@ def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
     assert "All raters" not in text and "Software suggestion" not in " ".join(i.value for i in at.info)
     first_q = interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id
     at.radio(key=f"rate_level_{first_q}").set_value(5)
+    next(b for b in at.button if b.label == "Submit my rating").click().run()
+    assert [e.value for e in at.error] == ["Write the evidence your level rests on: what the candidate said or did."]
+    assert "All raters" not in " ".join(c.value for c in at.caption)   # refused: still blind
+    at.text_area(key=f"rate_note_{first_q}").input("Named the customer's worry, then fixed the date.")
     next(b for b in at.button if b.label == "Submit my rating").click().run()
     assert not at.exception
     captions = " ".join(c.value for c in at.caption)
@@ -95,7 +100,7 @@ def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
     at.run()
     assert not at.exception
     table = at.dataframe[0].value
-    assert table.iloc[0, 0] == "Amina Diallo" and table.iloc[0, 2] == "100"
+    assert (table.iloc[0, 0], table.iloc[0, 1], table.iloc[0, 3]) == (1, "Amina Diallo", "100")
     assert at.get("download_button")
     decide = f"outcome_{app_world.candidate_id}"
     assert at.radio(key=decide).value is None  # the form starts empty
@@ -106,7 +111,7 @@ def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):
     at.text_area(key=f"note_{app_world.candidate_id}").input("Strong de-escalation evidence.")
     next(b for b in at.button if b.label == "Record a decision").click().run()
     assert [s.value for s in at.success] == ["Decision recorded."]
-    assert any("advance" in c.value and "Strong de-escalation evidence." in c.value for c in at.caption)
+    assert "Decision: advance — Strong de\\-escalation evidence\\." in [c.value for c in at.caption]  # inert
     assert at.text_area(key=f"note_{app_world.candidate_id}").value == ""  # empty again for the next one
 
 

@@ -64,6 +64,7 @@ def test_recruiter_rates_in_the_console_before_seeing_the_suggestion(server, bro
     expect(page.get_by_text("Software suggestion")).to_have_count(0)
     first_form = page.locator('[data-testid="stForm"]').filter(has_text="Your rating (1-5)").first
     first_form.locator('[data-testid="stRadioOption"]').nth(3).click()
+    first_form.get_by_label("Evidence for your level (required)").fill("Named the worry, then fixed the date.")
     first_form.get_by_role("button", name="Submit my rating").click()
     settle(page)
     expect(page.get_by_text("Your first rating: 4. Your final rating: 4.")).to_be_visible()

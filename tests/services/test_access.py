@@ -65,7 +65,7 @@ def test_hiring_lead_reads_profiles_but_cannot_rate(db):
     assert profiles.candidate_profile(db, w.lead, w.candidate_id).meta.candidate_name == "Amina Diallo"
     qid = interviews.console(db, w.recruiter, w.candidate_id).questions[0].question.id
     with pytest.raises(PermissionDenied):
-        interviews.rate(db, w.lead, w.candidate_id, qid, 5)
+        interviews.rate(db, w.lead, w.candidate_id, qid, 5, "note")
     with pytest.raises(PermissionDenied):
         profiles.record_decision(db, w.recruiter, w.candidate_id, "advance", "reason")
 

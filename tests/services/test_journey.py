@@ -50,9 +50,9 @@ def test_ratings_keep_first_suggested_and_final_and_profile_uses_final(db):
     console = interviews.console(db, w.recruiter, w.candidate_id)
     written = next(q for q in console.questions if q.mode == "written")
     assert written.written_answer and written.summary is None
-    interviews.rate(db, w.recruiter, w.candidate_id, written.question.id, 2)
-    interviews.revise(db, w.recruiter, w.candidate_id, written.question.id, 4)
-    interviews.rate(db, w.admin, w.candidate_id, written.question.id, 4)
+    interviews.rate(db, w.recruiter, w.candidate_id, written.question.id, 2, "Vague on actions.")
+    interviews.revise(db, w.recruiter, w.candidate_id, written.question.id, 4, "Reread: clear actions.")
+    interviews.rate(db, w.admin, w.candidate_id, written.question.id, 4, "Owns the fix.")
     with db.read() as s:
         mine = s.exec(select(Rating).where(Rating.rater_id == w.recruiter.user_id)).one()
     assert (mine.first_level, mine.final_level) == (2, 4)
@@ -69,7 +69,7 @@ def test_every_change_writes_an_audit_event_with_ids_only(db):
     answer_everything(db, w.token)
     attempts.submit(db, CandidateActor(w.token))
     q = interviews.console(db, w.recruiter, w.candidate_id).questions[0]
-    interviews.rate(db, w.recruiter, w.candidate_id, q.question.id, 3)
+    interviews.rate(db, w.recruiter, w.candidate_id, q.question.id, 3, "Some detail.")
     profiles.record_decision(db, w.lead, w.candidate_id, "advance", "clear evidence")
     with db.read() as s:
         events = s.exec(select(AuditEvent)).all()
@@ -145,7 +145,7 @@ def test_live_answer_is_kept_apart_from_the_raters_notes_and_feeds_the_suggestio
     other_view = next(q for q in interviews.console(db, w.admin, w.candidate_id).questions
                       if q.question.id == live.question.id)
     assert other_view.notes == ""  # one rater's notes are their own
-    suggestion = interviews.rate(db, w.recruiter, w.candidate_id, live.question.id, 3)
+    suggestion = interviews.rate(db, w.recruiter, w.candidate_id, live.question.id, 3, "Some detail.")
     assert suggestion is not None  # computed from the recorded answer, after the human rating
     with db.read() as s:
         row = s.exec(select(Rating).where(Rating.question_id == live.question.id)).one()

@@ -25,8 +25,10 @@ from screening.services import (
     audit_log,
     auth,
     bank_uploads,
+    calibration,
     campaigns,
     candidates,
+    debriefs,
     interviews,
     invitations,
     profiles,
@@ -34,6 +36,7 @@ from screening.services import (
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database
+from screening.store.models import CandidateRater
 from tests.factories import PASSWORD, staff
 
 ACTORS = ("anonymous", "candidate", "candidate_other", "recruiter_off", "recruiter_owner_unrated",
@@ -42,6 +45,7 @@ STAFF = ("recruiter_off", "recruiter_owner_unrated", "recruiter_shared_rated", "
 ON_CAMPAIGN = ("recruiter_owner_unrated", "recruiter_shared_rated", "lead", "admin")
 RATERS = ("recruiter_owner_unrated", "recruiter_shared_rated", "admin")
 LEADS = ("lead", "admin")
+CALIBRATORS = ("recruiter_off", *RATERS)
 CANDIDATES = ("candidate", "candidate_other")
 
 BANK = b"""family: collaboration
@@ -103,7 +107,11 @@ def _ctx(db: Database) -> Ctx:
     attempts.save_written_answer(db, link, written, "I listened, apologised once and fixed the delivery date.")
     campaign = campaigns.get_campaign(db, owner, cid)
     rated = campaign.written_question_ids[0]
-    interviews.rate(db, shared, candidate_id, rated, 4)
+    interviews.rate(db, shared, candidate_id, rated, 4, "Clear steps, owned.")
+    with db.write() as s:  # the candidate's panel: the owner (not rated yet) and the shared recruiter
+        s.add_all([CandidateRater(candidate_id=candidate_id, rater_id=owner.user_id),
+                   CandidateRater(candidate_id=candidate_id, rater_id=shared.user_id)])
+    debriefs.open_debrief(db, lead, candidate_id, rated)
     _, session_id = auth.login(db, None, email="spare@example.org", password=PASSWORD, client="127.0.0.1")
     return Ctx(db, {"anonymous": None, "candidate": link, "candidate_other": other_link, "recruiter_off": off,
                     "recruiter_owner_unrated": owner, "recruiter_shared_rated": shared, "lead": lead,
@@ -174,19 +182,39 @@ EXPECTED: dict[str, Row] = {
     "interviews.console": Row(lambda c, a, n: interviews.console(c.db, a, c.candidate_id), RATERS),
     "interviews.save_live_answer": Row(lambda c, a, n: interviews.save_live_answer(
         c.db, a, c.candidate_id, c.live_question, "She said she would call back.", "probe 1"), RATERS),
-    "interviews.rate": Row(lambda c, a, n: interviews.rate(c.db, a, c.candidate_id, c.rated_question, 3),
+    "interviews.rate": Row(lambda c, a, n: interviews.rate(c.db, a, c.candidate_id, c.rated_question, 3,
+                                                                                "Some evidence."),
                            ("recruiter_owner_unrated", "admin"), refused=("recruiter_shared_rated",)),
     "interviews.suggestion_for": Row(lambda c, a, n: interviews.suggestion_for(c.db, a, c.candidate_id,
                                                                                c.rated_question),
                                      ("recruiter_shared_rated",)),
-    "interviews.revise": Row(lambda c, a, n: interviews.revise(c.db, a, c.candidate_id, c.rated_question, 5),
+    "interviews.revise": Row(lambda c, a, n: interviews.revise(c.db, a, c.candidate_id, c.rated_question, 5,
+                                                                                    "After the debrief."),
                              ("recruiter_shared_rated",), refused=("recruiter_owner_unrated", "admin")),
+    "interviews.confirm": Row(lambda c, a, n: interviews.confirm(c.db, a, c.candidate_id, c.rated_question),
+                              ("recruiter_shared_rated",), refused=("recruiter_owner_unrated", "admin")),
     "interviews.campaign_agreement": Row(lambda c, a, n: interviews.campaign_agreement(c.db, a, c.campaign_id),
                                          LEADS),
+    # --- the panel debrief: the panel once open (never before one's own rating), leads and admins --------
+    "debriefs.debrief": Row(lambda c, a, n: debriefs.debrief(c.db, a, c.candidate_id, c.rated_question),
+                            ("recruiter_shared_rated", *LEADS)),
+    "debriefs.panel_questions": Row(lambda c, a, n: debriefs.panel_questions(c.db, a, c.candidate_id), ON_CAMPAIGN),
+    "debriefs.open_debrief": Row(lambda c, a, n: debriefs.open_debrief(c.db, a, c.candidate_id, c.rated_question),
+                                 LEADS),
+    "debriefs.record_consensus": Row(lambda c, a, n: debriefs.record_consensus(
+        c.db, a, c.candidate_id, c.rated_question, 4, "Agreed in the debrief."), ("recruiter_shared_rated", "admin")),
+    # --- rater calibration: whoever rates practises; leads and admins review ------------------------------
+    "calibration.start_set": Row(lambda c, a, n: calibration.start_set(c.db, a, "en"), CALIBRATORS),
+    "calibration.my_sets": Row(lambda c, a, n: calibration.my_sets(c.db, a), CALIBRATORS),
+    "calibration.rate_exemplar": Row(lambda c, a, n: calibration.rate_exemplar(
+        c.db, a, calibration.start_set(c.db, a, "en"), 0, 3), CALIBRATORS),
+    "calibration.rater_review": Row(lambda c, a, n: calibration.rater_review(c.db, a), ("lead", "lead_off", "admin")),
     # --- profiles and decisions: leads and admins --------------------------------------------------
     "profiles.candidate_profile": Row(lambda c, a, n: profiles.candidate_profile(c.db, a, c.candidate_id), LEADS),
     "profiles.campaign_profiles": Row(lambda c, a, n: profiles.campaign_profiles(c.db, a, c.campaign_id), LEADS),
     "profiles.campaign_overview": Row(lambda c, a, n: profiles.campaign_overview(c.db, a, c.campaign_id), LEADS),
+    "profiles.candidate_evidence": Row(lambda c, a, n: profiles.candidate_evidence(c.db, a, c.candidate_id),
+                                       LEADS),
     "profiles.profile_pdf": Row(lambda c, a, n: profiles.profile_pdf(c.db, a, c.candidate_id), LEADS),
     "profiles.record_decision": Row(lambda c, a, n: profiles.record_decision(c.db, a, c.candidate_id, "hold",
                                                                              "Needs a second interview."), LEADS),
@@ -213,7 +241,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 378  # the cells the test below runs (42 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 468  # the cells the test below runs (52 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -13,9 +13,10 @@ from screening.domain.throttle import delay_after, required_delay
 
 
 @pytest.mark.parametrize("actor, pages", [
-    (Staff(1, "recruiter"), ("campaigns", "candidates", "console")),
-    (Staff(1, "lead"), ("profiles",)),
-    (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "users", "banks", "retention", "audit")),
+    (Staff(1, "recruiter"), ("campaigns", "candidates", "console", "debrief", "calibration")),
+    (Staff(1, "lead"), ("profiles", "compare", "debrief", "raters")),
+    (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "compare", "debrief", "calibration",
+                         "raters", "users", "banks", "retention", "audit")),
     (Staff(1, "superuser"), ()),
     (CandidateActor("t"), ()),
     (SystemActor(), ()),
@@ -32,6 +33,25 @@ def test_recruiters_never_get_profiles_and_leads_never_rate():
     assert policy.can_rate(recruiter, access) and not policy.can_rate(lead, access)
     assert not policy.can_see_rating_results(recruiter, access, has_rated=False)
     assert policy.can_see_rating_results(recruiter, access, has_rated=True)
+
+
+@pytest.mark.parametrize("who, assigned, all_rated, opened, sees, records", [
+    ("recruiter", True, False, False, False, False),   # the panel has not all rated, nobody opened it
+    ("recruiter", True, True, False, True, True),      # every assigned rater has rated
+    ("recruiter", True, False, True, True, True),      # the lead opened it
+    ("recruiter", False, True, True, False, False),    # not on this candidate's panel
+    ("outsider", True, True, True, False, False),      # not on the campaign
+    ("lead", False, False, False, True, False),        # leads see it, never record a level
+    ("admin", False, False, False, True, True),
+])
+def test_the_debrief_opens_to_the_panel_and_leads(who, assigned, all_rated, opened, sees, records):
+    access = policy.CampaignAccess(1, owner_id=1, shared_with=frozenset({2}))
+    actor = {"recruiter": Staff(1, "recruiter"), "outsider": Staff(9, "recruiter"), "lead": Staff(2, "lead"),
+             "admin": Staff(3, "admin")}[who]
+    flags = {"assigned": assigned, "all_rated": all_rated, "opened": opened}
+    assert policy.can_see_debrief(actor, access, **flags) is sees
+    assert policy.can_record_consensus(actor, access, **flags) is records
+    assert policy.can_open_debrief(actor, access) is (who in ("lead", "admin"))
 
 
 @pytest.mark.parametrize("failures, seconds", [(0, 0), (1, 0), (5, 0), (6, 1), (7, 2), (8, 4), (9, 8), (10, 16),

@@ -35,21 +35,30 @@ def _question(actor: Staff, candidate_id: int, qlang: str, n: int, qv: QuestionV
     mode = t("console.written" if qv.mode == "written" else "console.live", lang())
     st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
     st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {skill_names}")
-    with st.expander(t("console.probes", lang()) + " / " + t("console.anchors", lang())):
-        for probe in q.probes.get(qlang):
-            st.markdown(f"- {inert(probe)}")
-        for anchor in q.anchors:
-            st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(qlang))}")
-            for ind in anchor.indicators.get(qlang):
-                st.markdown(f"  - {inert(ind)}")
-    if qv.mode == "written":
-        st.markdown(inert(qv.written_answer) if qv.written_answer.strip() else f"_{t('console.no_written', lang())}_")
-    else:
-        _live_form(actor, candidate_id, qv)
-    if qv.my_rating is None:
-        _rate_form(actor, candidate_id, qv)
-    else:
-        _after_rating(actor, candidate_id, qv)
+    probes = q.probes.get(qlang)
+    if probes:
+        st.markdown(f"*{t('console.probes', lang())}*  \n" + "  \n".join(f"- {inert(p)}" for p in probes))
+    # on a desk-width screen the anchors sit beside the scale; on a phone the columns stack
+    work, anchors = st.columns([3, 2], gap="medium")
+    with anchors:
+        _anchors(qv, qlang)
+    with work:
+        if qv.mode == "written":
+            st.markdown(inert(qv.written_answer) if qv.written_answer.strip()
+                        else f"_{t('console.no_written', lang())}_")
+        else:
+            _live_form(actor, candidate_id, qv)
+        if qv.my_rating is None:
+            _rate_form(actor, candidate_id, qv)
+        else:
+            _after_rating(actor, candidate_id, qv)
+
+
+def _anchors(qv: QuestionView, qlang: str) -> None:
+    st.markdown(f"**{t('console.anchors', lang())}**")
+    for anchor in qv.question.anchors:
+        indicators = "".join(f"  \n· {inert(i)}" for i in anchor.indicators.get(qlang))
+        st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(qlang))}{indicators}")
 
 
 def _live_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
@@ -70,9 +79,14 @@ def _rate_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     with st.form(f"rate_{qid}"):
         level = st.radio(t("console.rate", lang()), [1, 2, 3, 4, 5], horizontal=True, index=None,
                          key=f"rate_level_{qid}")
-        if st.form_submit_button(t("console.submit_rating", lang()), type="primary") and level is not None:
+        note = st.text_area(t("console.evidence_note", lang()), key=f"rate_note_{qid}", height=90,
+                            placeholder=t("console.evidence_hint", lang()))
+        if st.form_submit_button(t("console.submit_rating", lang()), type="primary"):
+            if level is None:
+                st.error(t("console.pick_level", lang()))
+                return
             try:
-                interviews.rate(db(), actor, candidate_id, qid, int(level))
+                interviews.rate(db(), actor, candidate_id, qid, int(level), note)
                 st.rerun()
             except ServiceError as exc:
                 show_error(exc)
@@ -81,7 +95,9 @@ def _rate_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
 def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     qid = qv.question.id
     mine = qv.my_rating
-    st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))  # type: ignore[union-attr]
+    assert mine is not None
+    st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))
+    st.caption(f"{t('console.your_note', lang())} {inert(mine.evidence_note)}")
     suggestion = interviews.suggestion_for(db(), actor, candidate_id, qid)
     if suggestion is not None:
         if suggestion.level is None:
@@ -97,12 +113,22 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
                      n=qv.summary.n))
         if qv.summary.disagreement:
             st.warning(t("console.disagreement", lang()))
+    if mine.confirmed_at is None:
+        if st.button(t("console.confirm", lang(), level=mine.final_level), key=f"confirm_{qid}"):
+            try:
+                interviews.confirm(db(), actor, candidate_id, qid)
+                st.rerun()
+            except ServiceError as exc:
+                show_error(exc)
+    else:
+        st.caption(t("console.confirmed", lang(), level=mine.final_level))
     with st.form(f"revise_{qid}"):
         level = st.radio(t("console.revise", lang()), [1, 2, 3, 4, 5], horizontal=True,
-                         index=(mine.final_level or 1) - 1, key=f"revise_level_{qid}")  # type: ignore[union-attr]
+                         index=(mine.final_level or 1) - 1, key=f"revise_level_{qid}")
+        note = st.text_area(t("console.revise_note", lang()), key=f"revise_note_{qid}", height=70)
         if st.form_submit_button(t("console.revise", lang())):
             try:
-                interviews.revise(db(), actor, candidate_id, qid, int(level))
+                interviews.revise(db(), actor, candidate_id, qid, int(level), note)
                 st.rerun()
             except ServiceError as exc:
                 show_error(exc)

@@ -1,4 +1,5 @@
-"""Hiring-lead page: a campaign's candidates with their scores, the profile PDF, and the decision."""
+"""Hiring-lead page: a campaign's candidates ranked by fit, with filters; one candidate's profile with charts,
+answers and raters' evidence; the PDF; and the decision (optionally e-mailed to the candidate)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,31 @@ import streamlit as st
 
 from screening.domain.actors import Staff
 from screening.domain.vocab import DECISIONS
+from screening.framework import Framework
 from screening.i18n import t
-from screening.scoring.profile import NORM_GROUP_MINIMUM
+from screening.mail import mail_enabled
+from screening.scoring.profile import NORM_GROUP_MINIMUM, Profile
 from screening.services import interviews, profiles
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
+from screening.services.profiles import CandidateRow
+from screening.ui import charts
 from screening.ui.components import db, demo_badge, inert, lang, show_error
 from screening.ui.pickers import pick_campaign
 
+STATUSES = ("invited", "in_progress", "submitted")
+NO_DECISION = "none"
+
 
 def _fmt(value: float | None, digits: int = 0) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def ranked(rows: list[CandidateRow], statuses: list[str], decisions: list[str], min_fit: int) -> list[CandidateRow]:
+    """Best fit first (unmeasured last), keeping the rows the filters let through."""
+    kept = [r for r in rows if r.status in statuses and (r.decision or NO_DECISION) in decisions
+            and (min_fit == 0 or (r.fit is not None and r.fit >= min_fit))]
+    return sorted(kept, key=lambda r: (r.fit is None, -(r.fit or 0.0), r.name, r.candidate_id))
 
 
 def render(actor: Staff) -> None:
@@ -28,8 +43,17 @@ def render(actor: Staff) -> None:
     if not rows:
         st.info(t("candidates.none", lang()))
         return
+    f1, f2, f3 = st.columns(3)
+    statuses = f1.multiselect(t("dashboard.filter_status", lang()), list(STATUSES), default=list(STATUSES),
+                              format_func=lambda s: t("status." + s, lang()), key="dash_status")
+    decisions = f2.multiselect(t("dashboard.filter_decision", lang()), [NO_DECISION, *DECISIONS],
+                               default=[NO_DECISION, *DECISIONS], key="dash_decision",
+                               format_func=lambda d: t("dashboard.no_decision" if d == NO_DECISION
+                                                       else "decision." + d, lang()))
+    min_fit = f3.slider(t("dashboard.min_fit", lang()), 0, 100, 0, step=5, key="dash_min_fit")
+    shown = ranked(rows, statuses, decisions, min_fit)
     # a dataframe shows cell text as plain text: candidate names stay inert
-    st.dataframe([{t("candidates.name", lang()): r.name,
+    st.dataframe([{t("dashboard.rank", lang()): n, t("candidates.name", lang()): r.name,
                    t("dashboard.status", lang()): t("status." + r.status, lang()),
                    t("dashboard.sjt", lang()): _fmt(r.sjt_mean),
                    t("dashboard.interview", lang()): _fmt(r.interview_mean, 1),
@@ -37,7 +61,7 @@ def render(actor: Staff) -> None:
                    t("dashboard.percentile", lang()): _fmt(r.fit_percentile),
                    t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
                    t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
-                  for r in rows], hide_index=True, width="stretch")
+                  for n, r in enumerate(shown, start=1)], hide_index=True, width="stretch")
     if all(r.fit_percentile is None for r in rows):
         st.caption(t("dashboard.no_percentiles", lang(), n=NORM_GROUP_MINIMUM))
     alpha, pairable = interviews.campaign_agreement(db(), actor, campaign_id)
@@ -45,39 +69,81 @@ def render(actor: Staff) -> None:
         st.caption(t("console.agreement_pending", lang(), n=pairable))
     else:
         st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
-    names = {r.candidate_id: r.name for r in rows}
+    if not shown:
+        return
+    names = {r.candidate_id: r.name for r in shown}
     candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.get, key="dash_cand")
     _candidate(actor, candidate_id)
+
+
+def family_levels(profile: Profile, framework: Framework, language: str) -> dict[str, float]:
+    return {framework.family_by_id[f.id].name.get(language): f.level for f in profile.families}
 
 
 def _candidate(actor: Staff, candidate_id: int) -> None:
     profile = profiles.candidate_profile(db(), actor, candidate_id)
     demo_badge(profile.meta.is_demo)
     framework = reference_catalog(db(), actor).framework
-    st.markdown(f"**{t('dashboard.skills', lang())}**")
+    families = family_levels(profile, framework, lang())
+    skills = {framework.skill_by_id[s.skill_id].name.get(lang()): s.level for s in profile.skills
+              if s.level is not None}
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('dashboard.families', lang())}**")
+        if families:
+            st.altair_chart(charts.radar(list(families), {profile.meta.candidate_name: families}, size=300))
+    with right:
+        st.markdown(f"**{t('dashboard.skills', lang())}**")
+        if skills:
+            st.altair_chart(charts.skill_bars(skills), width="stretch")
     st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
                    t("dashboard.sjt", lang()): _fmt(s.sjt_score), t("dashboard.items", lang()): s.sjt_items,
                    t("dashboard.interview", lang()): _fmt(s.interview_level, 1),
                    t("dashboard.flag", lang()): "⚠" if s.disagreement else "",
-                   t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills], hide_index=True, width="stretch")
+                   t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills],
+                 hide_index=True, width="stretch")
+    _evidence(actor, candidate_id)
     pdf = profiles.profile_pdf(db(), actor, candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
                        mime="application/pdf", key=f"pdf_{candidate_id}")
+    _decision(actor, candidate_id, profile)
+
+
+def _evidence(actor: Staff, candidate_id: int) -> None:
+    with st.expander(t("dashboard.answers", lang())):
+        for item in profiles.candidate_evidence(db(), actor, candidate_id):
+            st.markdown(f"**{inert(item.prompt)}**")
+            st.markdown(inert(item.answer) if item.answer.strip() else f"_{t('dashboard.no_answer', lang())}_")
+            for note in item.notes:
+                revised = f" — {t('debrief.revision', lang())}: {inert(note.revision_note)}" if note.revision_note \
+                    else ""
+                st.caption(f"{inert(note.rater)} · {note.level}: {inert(note.evidence_note)}{revised}")
+            if item.consensus is not None:
+                st.caption(f"{t('debrief.level', lang())}: {item.consensus}")
+            st.divider()
+
+
+def _decision(actor: Staff, candidate_id: int, profile: Profile) -> None:
     flash = st.session_state.pop("decision_flash", None)
     if flash == candidate_id:
         st.success(t("dashboard.recorded", lang()))
+        if st.session_state.pop("decision_mailed", False):
+            st.success(t("dashboard.mail_sent", lang()))
     with st.form(f"decide_{candidate_id}", clear_on_submit=True):
         st.markdown(f"**{t('dashboard.record', lang())}**")
         outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True, index=None,
                            format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
         note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
+        notify = st.checkbox(t("dashboard.send_mail", lang()), key=f"notify_{candidate_id}") if mail_enabled() \
+            else False
         if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
             try:
-                profiles.record_decision(db(), actor, candidate_id, outcome or "", note)
+                mailed = profiles.record_decision(db(), actor, candidate_id, outcome or "", note, notify=notify)
             except ServiceError as exc:
                 show_error(exc)
             else:
                 st.session_state["decision_flash"] = candidate_id
+                st.session_state["decision_mailed"] = mailed
                 st.rerun()  # the recorded outcome shows at once, and the form starts empty
     if profile.meta.decision:
         st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
