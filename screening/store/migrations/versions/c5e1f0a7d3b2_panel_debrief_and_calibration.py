@@ -1,7 +1,7 @@
 """evidence notes on ratings, candidate raters, panel debrief (openings, consensus), rater calibration
 
 Revision ID: c5e1f0a7d3b2
-Revises: a9d4e2c71b05
+Revises: c3f1a7e5d920
 Create Date: 2026-12-07 10:00:00
 """
 import sqlalchemy as sa
@@ -9,7 +9,7 @@ import sqlmodel
 from alembic import op
 
 revision = 'c5e1f0a7d3b2'
-down_revision = 'a9d4e2c71b05'
+down_revision = 'c3f1a7e5d920'
 branch_labels = None
 depends_on = None
 
