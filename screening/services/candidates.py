@@ -142,3 +142,4 @@ def _erase(s: Session, candidate: Candidate) -> None:
     for invitation in queries.live_invitations(session=s, candidate_id=candidate_id):
         invitation.revoked_at = now
         s.add(invitation)
+    queries.delete_candidate_groups(session=s, candidate_id=candidate_id)  # self-declared group data goes whole
