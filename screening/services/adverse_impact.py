@@ -62,6 +62,7 @@ class ImpactReport:
     campaign_id: int
     field: str
     cut: float
+    score: str                   # fit (to the campaign's target profile) or sjt (the SJT mean, without a target)
     declared: int                # candidates with a value for the field
     undeclared: int
     sections: tuple[ImpactSection, ...]
@@ -175,16 +176,19 @@ def _report(db: Database, actor: Actor, campaign_id: int, field: str, cut: float
         sections.append(ImpactSection(f"outcome.{outcome}", tuple(psy.selection_impact(
             [groups[r.candidate_id] for r in decided], chosen, labels))))
     scored = [groups[r.candidate_id] for r in people]
-    fits = [r.fit if r.fit is not None else float("nan") for r in people]
-    sections.append(ImpactSection("cut", tuple(psy.cut_impact(scored, fits, cut, labels))))
-    sections.append(ImpactSection("scoring_rate", tuple(psy.scoring_rate_impact(scored, fits, labels))))
-    return ImpactReport(campaign_id, field, cut, len(people), len(overview) - len(people), tuple(sections))
+    kind = "fit" if any(r.fit is not None for r in overview) else "sjt"
+    values = [r.fit if kind == "fit" else r.sjt_mean for r in people]
+    scores = [v if v is not None else float("nan") for v in values]
+    sections.append(ImpactSection("cut", tuple(psy.cut_impact(scored, scores, cut, labels))))
+    sections.append(ImpactSection("scoring_rate", tuple(psy.scoring_rate_impact(scored, scores, labels))))
+    return ImpactReport(campaign_id, field, cut, kind, len(people), len(overview) - len(people), tuple(sections))
 
 
 def impact_report(db: Database, actor: Actor, campaign_id: int, field: str, cut: float = DEFAULT_CUT
                   ) -> ImpactReport:
-    """Per group: selection rate at each decision outcome (advance is the selection), the rate passing a fit
-    cut, and the scoring rate (share above the median fit); impact ratios against the highest group, the
+    """Per group: selection rate at each decision outcome (advance is the selection), the rate passing a score
+    cut (fit >= cut; the SJT mean when the campaign has no target profile), and the scoring rate (share above
+    the median score); impact ratios against the highest group, the
     four-fifths flag, Fisher's exact p and a small-sample warning. Every view is audited."""
     report = _report(db, actor, campaign_id, field, cut)
     with db.write() as s:
@@ -203,7 +207,7 @@ def impact_csv(db: Database, actor: Actor, campaign_id: int, field: str, cut: fl
     def number(v: float | None) -> str:
         return "" if v is None else f"{v:.4f}"
 
-    rows = [(campaign_id, field, section.measure if section.measure != "cut" else f"cut>={cut:g}", g.group, g.n,
+    rows = [(campaign_id, field, section.measure if section.measure != "cut" else f"{report.score}>={cut:g}", g.group, g.n,
              g.selected, number(g.rate), number(g.impact_ratio), int(g.four_fifths), number(g.fisher_p),
              int(g.small_sample), int(g.reference))
             for section in report.sections for g in section.rows]
