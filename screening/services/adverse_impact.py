@@ -207,8 +207,8 @@ def impact_csv(db: Database, actor: Actor, campaign_id: int, field: str, cut: fl
     def number(v: float | None) -> str:
         return "" if v is None else f"{v:.4f}"
 
-    rows = [(campaign_id, field, section.measure if section.measure != "cut" else f"{report.score}>={cut:g}", g.group, g.n,
-             g.selected, number(g.rate), number(g.impact_ratio), int(g.four_fifths), number(g.fisher_p),
+    rows = [(campaign_id, field, section.measure if section.measure != "cut" else f"{report.score}>={cut:g}",
+             g.group, g.n, g.selected, number(g.rate), number(g.impact_ratio), int(g.four_fifths), number(g.fisher_p),
              int(g.small_sample), int(g.reference))
             for section in report.sections for g in section.rows]
     with db.write() as s:

@@ -169,6 +169,15 @@ def item_analysis(db: Database, actor: Actor, campaign_id: int) -> CampaignPsych
                                  questions, raters, dict(chance.per_format))
 
 
+def chance_levels(db: Database, actor: Actor, campaign_id: int) -> dict[str, float]:
+    """A guesser's expected score (0-100) per response format of the campaign's SJT items, for the dashboard."""
+    bank = get_catalog(db).bank
+    with db.read() as s:
+        campaign = campaign_for(s, actor, campaign_id, policy.can_view_profiles)
+    items = [bank.sjt_by_id[i] for i in campaign.sjt_item_ids if i in bank.sjt_by_id]
+    return dict(psy.chance_levels(items).per_format) if items else {}
+
+
 def _options(items: list[SjtItem], answers: Sequence[tuple[int, Any]], matrix: np.ndarray, row: dict[int, int],
              column: dict[str, int]) -> tuple[tuple[OptionRow, ...], dict[str, str]]:
     """Best and worst choices per option of each best/worst item, against its current key."""

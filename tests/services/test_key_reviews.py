@@ -37,7 +37,7 @@ def _reverse(db, review, item, *experts):
 
 
 def test_a_reviewer_rates_blind_and_reads_neither_the_key_nor_the_others(db):
-    admin, owner, expert, lead, outsider, cid, item, review = _setup(db)
+    admin, owner, expert, lead, _outsider, cid, item, review = _setup(db)
     key_reviews.rate_option(db, lead, review, item.id, item.options[0].id, 1)
     (blind,) = key_reviews.my_review_items(db, expert, review)
     fields = {f.name for f in dataclasses.fields(blind.options[0])}
@@ -62,7 +62,7 @@ def test_a_reviewer_rates_blind_and_reads_neither_the_key_nor_the_others(db):
 
 
 def test_a_user_not_invited_is_refused(db):
-    admin, owner, expert, lead, outsider, cid, item, review = _setup(db)
+    admin, _owner, expert, _lead, outsider, _cid, item, review = _setup(db)
     for who in (outsider, admin, None, CandidateActor("x")):
         with pytest.raises(PermissionDenied):
             key_reviews.my_review_items(db, who, review)
@@ -79,7 +79,7 @@ def test_a_user_not_invited_is_refused(db):
 
 
 def test_results_adoption_and_explicit_rescoring(db):
-    admin, owner, expert, lead, outsider, cid, item, review = _setup(db)
+    admin, owner, expert, lead, _outsider, cid, item, review = _setup(db)
     candidate = take_test(db, owner, cid, "A", True)
     before = profiles.candidate_profile(db, admin, candidate)
     _reverse(db, review, item, expert, lead)
@@ -123,7 +123,7 @@ def test_results_adoption_and_explicit_rescoring(db):
 
 
 def test_a_closed_review_takes_no_more_ratings(db):
-    admin, owner, expert, lead, outsider, cid, item, review = _setup(db)
+    admin, _owner, expert, _lead, _outsider, _cid, item, review = _setup(db)
     key_reviews.close_key_review(db, admin, review)
     with pytest.raises(InvalidInput) as refused:
         key_reviews.rate_option(db, expert, review, item.id, item.options[0].id, 3)

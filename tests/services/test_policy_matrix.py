@@ -20,8 +20,20 @@ import pytest
 
 import screening.services
 from screening.domain.actors import Actor, CandidateActor, Staff
-from screening.services import (adverse_impact, attempts, audit_log, auth, bank_uploads, campaigns, candidates,
-                                interviews, invitations, key_reviews, profiles, psychometrics)
+from screening.services import (
+    adverse_impact,
+    attempts,
+    audit_log,
+    auth,
+    bank_uploads,
+    campaigns,
+    candidates,
+    interviews,
+    invitations,
+    key_reviews,
+    profiles,
+    psychometrics,
+)
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database
@@ -204,6 +216,7 @@ EXPECTED: dict[str, Row] = {
                                     ("admin",)),
     # --- measurement: item statistics for leads, key reviews and adverse impact for admins -------
     "psychometrics.item_analysis": Row(lambda c, a, n: psychometrics.item_analysis(c.db, a, c.campaign_id), LEADS),
+    "psychometrics.chance_levels": Row(lambda c, a, n: psychometrics.chance_levels(c.db, a, c.campaign_id), LEADS),
     "key_reviews.open_key_review": Row(lambda c, a, n: key_reviews.open_key_review(c.db, a, [c.sjt_item],
                                                                                    [c.spare_user_id]), ("admin",)),
     "key_reviews.list_key_reviews": Row(lambda c, a, n: key_reviews.list_key_reviews(c.db, a), ("admin",)),
@@ -246,7 +259,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 513  # the cells the test below runs (57 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 522  # the cells the test below runs (58 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -38,6 +38,8 @@ def test_item_analysis_from_submitted_answers(db):
     assert not rows[first].enough_data                      # 3 < 30 answers: a flag would be noise
     assert rows[first].chance == pytest.approx(50.0)        # best/worst: a guesser scores exactly half
     assert result.chance_per_format["best_worst"] == pytest.approx(50.0)
+    assert psychometrics.chance_levels(db, lead, cid) == pytest.approx(result.chance_per_format)
+    assert set(result.chance_per_format) == {"best_worst", "rate_each"}
     keyed_best = max(bank.sjt_by_id[first].options, key=lambda o: o.key).id
     shares = {o.option_id: o for o in result.options if o.item_id == first}
     assert shares[keyed_best].best_share == pytest.approx(2 / 3) and shares[keyed_best].key == 5

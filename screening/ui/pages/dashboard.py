@@ -7,12 +7,12 @@ import streamlit as st
 from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.scoring.profile import NORM_GROUP_MINIMUM
-from screening.services import interviews, profiles
+from screening.services import interviews, profiles, psychometrics
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.store.models import DECISIONS
-from screening.ui.pickers import pick_campaign
 from screening.ui.components import db, demo_badge, inert, lang, show_error
+from screening.ui.pickers import pick_campaign
 
 
 def _fmt(value: float | None, digits: int = 0) -> str:
@@ -38,6 +38,10 @@ def render(actor: Staff) -> None:
                    t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
                    t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
                   for r in rows], hide_index=True, width="stretch")
+    chance = psychometrics.chance_levels(db(), actor, campaign_id)
+    if chance:
+        st.caption(t("dashboard.chance", lang(), levels="; ".join(
+            f"{t('format.' + fmt, lang()).lower()} {value:.0f}" for fmt, value in chance.items())))
     if all(r.fit_percentile is None for r in rows):
         st.caption(t("dashboard.no_percentiles", lang(), n=NORM_GROUP_MINIMUM))
     alpha, pairable = interviews.campaign_agreement(db(), actor, campaign_id)
