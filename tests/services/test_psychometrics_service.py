@@ -67,3 +67,24 @@ def test_item_analysis_is_for_the_campaigns_leads_and_admins(db):
     for who in (owner, lead_off, None):
         with pytest.raises(PermissionDenied):
             psychometrics.item_analysis(db, who, cid)
+
+
+def test_the_command_line_prints_the_analysis_as_json(app_env, capsys):
+    import json
+
+    from screening.cli import main
+    from screening.store.engine import get_database
+
+    db = get_database()
+    owner = staff(db, "owner@example.org", "recruiter")
+    cid = patience_campaign(db, owner)
+    take_test(db, owner, cid, "A", True)
+    assert main(["psychometrics", "--campaign", str(cid), "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["candidates"] == 1 and printed["chance_per_format"]["best_worst"] == 50.0
+    assert printed["reliability"][0]["alpha"]["reason"] == "reason.too_few_candidates"
+    assert main(["psychometrics", "--campaign", str(cid)]) == 0
+    text = capsys.readouterr().out
+    assert "Not given: fewer than 30 candidates answered these items.  (6 items, 1 candidates)" in text
+    assert main(["psychometrics", "--campaign", "999999"]) == 1
+    assert capsys.readouterr().err.strip() == "Not found."
