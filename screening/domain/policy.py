@@ -35,6 +35,10 @@ class Page:
     CALIBRATION = "calibration"
     RATERS = "raters"
     COMPARE = "compare"
+    PSYCHOMETRICS = "psychometrics"
+    KEY_REVIEWS = "key_reviews"
+    KEY_RATING = "key_rating"
+    IMPACT = "impact"
 
 
 def _staff(actor: Actor, *roles: Role) -> bool:
@@ -106,6 +110,36 @@ def sees_every_campaign(actor: Actor) -> bool:
     return _administers(actor)
 
 
+def can_manage_key_reviews(actor: Actor) -> bool:
+    """Opening an expert key review, reading its results and adopting a consensus key: admins."""
+    return _administers(actor)
+
+
+def can_rate_key(actor: Actor, *, invited: bool) -> bool:
+    """Any staff member an admin invited to a review rates its options, blind to the key and to the others."""
+    return isinstance(actor, Staff) and actor.role in tuple(Role) and invited
+
+
+def may_review_keys(actor: Actor) -> bool:
+    """Any staff member may be invited to a key review, so the reviewer's page is on every staff menu."""
+    return isinstance(actor, Staff) and actor.role in tuple(Role)
+
+
+def can_rescore(actor: Actor) -> bool:
+    """Rescoring a campaign's answers under a newer key changes scores: an explicit admin action."""
+    return _administers(actor)
+
+
+def can_manage_group_data(actor: Actor) -> bool:
+    """Voluntary group data (import, fields and their legal basis) is for admins only, never raters or leads."""
+    return _administers(actor)
+
+
+def can_view_adverse_impact(actor: Actor) -> bool:
+    """Adverse-impact reports are aggregate, and admin-only: group data never reaches a rater or a lead."""
+    return _administers(actor)
+
+
 # --- one campaign -----------------------------------------------------------------------------
 
 def can_view_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
@@ -170,6 +204,11 @@ def can_decide(actor: Actor, campaign: CampaignAccess) -> bool:
     return can_view_profiles(actor, campaign)
 
 
+def can_view_psychometrics(actor: Actor, campaign: CampaignAccess) -> bool:
+    """Item statistics and rater agreement summarise every candidate and rater: the campaign's leads and admins."""
+    return can_view_profiles(actor, campaign)
+
+
 # --- the menu ---------------------------------------------------------------------------------
 
 def pages_for(actor: Actor) -> tuple[str, ...]:
@@ -182,7 +221,7 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
     if may_rate(actor):
         pages += [Page.CANDIDATES, Page.CONSOLE]
     if may_view_profiles(actor):
-        pages += [Page.PROFILES, Page.COMPARE]
+        pages += [Page.PROFILES, Page.COMPARE, Page.PSYCHOMETRICS]
     if may_rate(actor) or may_view_profiles(actor):
         pages.append(Page.DEBRIEF)
     if may_calibrate(actor):
@@ -195,6 +234,12 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
         pages.append(Page.BANKS)
     if can_manage_retention(actor):
         pages.append(Page.RETENTION)
+    if can_manage_key_reviews(actor):
+        pages.append(Page.KEY_REVIEWS)
+    if can_view_adverse_impact(actor):
+        pages.append(Page.IMPACT)
     if can_read_audit(actor):
         pages.append(Page.AUDIT)
+    if may_review_keys(actor):
+        pages.append(Page.KEY_RATING)
     return tuple(pages)

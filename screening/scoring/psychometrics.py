@@ -542,3 +542,25 @@ def _kept(groups: Sequence[Hashable] | np.ndarray, keep: np.ndarray) -> list[Has
         raise ValueError("groups and scores must have one entry per candidate")
     return [g for g, k in zip(labels, keep.tolist(), strict=True) if k]
 
+
+
+def integer_key(consensus: Sequence[float] | np.ndarray, best: int, worst: int) -> tuple[int, ...] | None:
+    """A consensus key on the bank's 1-5 integer scale with exactly one best and one worst option.
+
+    Each mean is rounded half up; then the consensus best is kept strictly above, and the consensus
+    worst strictly below, every other option (widening the range when rounding squeezed them together).
+    None when an option has no rating or the best and the worst are the same option.
+    """
+    c = np.asarray(consensus, dtype=float)
+    if c.size < 2 or not np.isfinite(c).all() or best == worst:
+        return None
+    keys = np.clip(np.floor(c + 0.5), 1, RATING_POINTS).astype(int)
+    others = [k for k in range(c.size) if k not in (best, worst)]
+    need = 2 if others else 1
+    hi, lo = int(keys[best]), int(keys[worst])
+    if hi - lo < need:
+        hi = min(RATING_POINTS, lo + need)
+        lo = min(lo, hi - need)
+    keys[best], keys[worst] = hi, lo
+    keys[others] = np.clip(keys[others], lo + 1, hi - 1)
+    return tuple(int(k) for k in keys)

@@ -9,12 +9,13 @@ import time
 from dataclasses import dataclass, replace
 from functools import cache
 
-from screening.banks import Bank, apply_upload, load_banks, parse_bank_text
+from screening.banks import Bank, SjtItem, apply_upload, load_banks, parse_bank_text
 from screening.config import get_settings
 from screening.framework import Framework, load_framework
 from screening.store import queries
 from screening.store.engine import Database
 from screening.targets import TargetProfile, load_targets
+from screening.text import Text
 
 
 @dataclass(frozen=True)
@@ -87,3 +88,26 @@ def forget_uploads_check(db: Database) -> None:
     """After an upload on this server, look again at once."""
     with _lock:
         _checked_at.pop(str(db.engine.url), None)
+
+
+_blind: dict[str, tuple[Catalog, Catalog]] = {}
+
+
+def without_keys(catalog: Catalog) -> Catalog:
+    """The catalog with every SJT key and rationale blanked: what staff who do not manage banks may read,
+    so an expert invited to a key review cannot read the key through any page."""
+    with _lock:
+        cached = _blind.get(catalog.version)
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+
+    def blank(item: SjtItem) -> SjtItem:
+        return replace(item, options=tuple(replace(o, key=0, rationale=Text("", "")) for o in item.options))
+
+    bank = catalog.bank
+    archive = tuple(blank(i) if isinstance(i, SjtItem) else i for i in bank.archive)
+    blind = replace(catalog, bank=Bank(tuple(blank(i) for i in bank.sjt_items), bank.questions, bank.sources,
+                                       archive))
+    with _lock:
+        _blind[catalog.version] = (catalog, blind)
+    return blind

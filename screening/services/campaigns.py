@@ -8,7 +8,7 @@ from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.services._access import campaign_for, require
 from screening.services._audit import record
-from screening.services._catalog import Catalog, get_catalog
+from screening.services._catalog import Catalog, get_catalog, without_keys
 from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
@@ -85,9 +85,11 @@ def get_campaign(db: Database, actor: Actor, campaign_id: int) -> Campaign:
 
 
 def reference_catalog(db: Database, actor: Actor) -> Catalog:
-    """The framework, banks and target profiles staff choose from (no candidate data)."""
+    """The framework, banks and target profiles staff choose from (no candidate data). SJT keys only for
+    those who manage banks: any staff member may be an expert rating those keys blind."""
     require(policy.can_list_campaigns(actor))
-    return get_catalog(db)
+    catalog = get_catalog(db)
+    return catalog if policy.can_manage_banks(actor) else without_keys(catalog)
 
 
 def share_campaign(db: Database, actor: Actor, campaign_id: int, email: str) -> None:

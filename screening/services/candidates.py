@@ -143,5 +143,6 @@ def _erase(s: Session, candidate: Candidate) -> None:
     for invitation in queries.live_invitations(session=s, candidate_id=candidate_id):
         invitation.revoked_at = now
         s.add(invitation)
+    queries.delete_candidate_groups(session=s, candidate_id=candidate_id)  # self-declared group data goes whole
     # before the commit: a restored backup must re-erase this person (see store/backup.py)
     record_erasure(candidate_id, url=str(s.get_bind().engine.url), at=now)

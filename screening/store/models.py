@@ -240,3 +240,61 @@ class BankUpload(SQLModel, table=True):
     content: str = Field(sa_column=Column(Text, nullable=False))
     uploaded_by: int = Field(foreign_key="user.id")
     uploaded_at: datetime = Field(default_factory=utcnow)
+
+
+# --- expert key review ------------------------------------------------------
+
+class KeyReview(SQLModel, table=True):
+    """An admin's request to the organisation's experts: rate every option of these items, blind to the key."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    scope: str = "bank"                        # bank | campaign
+    campaign_id: int | None = Field(default=None, foreign_key="campaign.id")
+    item_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = "open"                       # open | closed
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class KeyReviewer(SQLModel, table=True):
+    __table_args__ = (UniqueConstraint("review_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="keyreview.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+
+
+class KeyRating(SQLModel, table=True):
+    """One expert's effectiveness level (1-5) for one option of one item version."""
+
+    __table_args__ = (UniqueConstraint("review_id", "item_id", "option_id", "expert_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="keyreview.id", index=True)
+    item_id: str
+    item_version: int
+    option_id: str
+    expert_id: int = Field(foreign_key="user.id")
+    level: int
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+# --- adverse impact: voluntary, self-declared group data, admin only ---------
+
+class GroupField(SQLModel, table=True):
+    """A group an organisation may monitor; beyond the defaults, only once an admin records a legal basis."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    enabled: bool = True
+    legal_basis: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CandidateGroup(SQLModel, table=True):
+    """A candidate's self-declared group for one field; deleted when the candidate is erased."""
+
+    __table_args__ = (UniqueConstraint("candidate_id", "field"),)
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    field: str
+    value: str

@@ -26,11 +26,16 @@ from screening.store.models import (
     Campaign,
     CampaignShare,
     Candidate,
+    CandidateGroup,
     CandidateRater,
     ConsensusRating,
     DebriefOpening,
     Decision,
+    GroupField,
     Invitation,
+    KeyRating,
+    KeyReview,
+    KeyReviewer,
     LiveAnswer,
     Rating,
     SignInFailure,
@@ -340,3 +345,90 @@ def last_upload_id(*, session: Session) -> int:
 
 def uploads_up_to(*, session: Session, last: int) -> Sequence[BankUpload]:
     return session.exec(select(BankUpload).where(col(BankUpload.id) <= last).order_by(col(BankUpload.id))).all()
+
+
+# --- psychometrics (set-based: one query per table for a whole campaign) --------------------------
+
+
+def campaign_sjt_answers(*, session: Session, campaign_id: int) -> Sequence[tuple[int, Answer]]:
+    """The SJT answers of a campaign's submitted attempts, with their candidate id, in one query."""
+    return session.exec(select(Attempt.candidate_id, Answer).join(Attempt, col(Attempt.id) == Answer.attempt_id)
+                        .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id, col(Attempt.submitted_at).is_not(None),
+                               Answer.kind == "sjt")
+                        .order_by(col(Attempt.candidate_id), col(Answer.item_id))).all()
+
+
+def campaign_sjt_answer_rows(*, session: Session, campaign_id: int) -> Sequence[Answer]:
+    """Every SJT answer of a campaign (submitted or not), for re-pointing them to a new item version."""
+    return session.exec(select(Answer).join(Attempt, col(Attempt.id) == Answer.attempt_id)
+                        .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id, Answer.kind == "sjt")).all()
+
+
+# --- expert key reviews ---------------------------------------------------------------------------
+
+
+def key_reviews(*, session: Session) -> Sequence[KeyReview]:
+    return session.exec(select(KeyReview).order_by(col(KeyReview.id).desc())).all()
+
+
+def reviews_for_expert(*, session: Session, user_id: int) -> Sequence[KeyReview]:
+    invited = select(KeyReviewer.review_id).where(KeyReviewer.user_id == user_id)
+    return session.exec(select(KeyReview).where(col(KeyReview.id).in_(invited))
+                        .order_by(col(KeyReview.id).desc())).all()
+
+
+def reviewer_ids(*, session: Session, review_id: int) -> list[int]:
+    rows = session.exec(select(KeyReviewer.user_id).where(KeyReviewer.review_id == review_id)
+                        .order_by(col(KeyReviewer.user_id))).all()
+    return [int(u) for u in rows]
+
+
+def key_ratings(*, session: Session, review_id: int, expert_id: int | None = None) -> Sequence[KeyRating]:
+    query = select(KeyRating).where(KeyRating.review_id == review_id)
+    if expert_id is not None:
+        query = query.where(KeyRating.expert_id == expert_id)
+    return session.exec(query).all()
+
+
+def key_rating(*, session: Session, review_id: int, item_id: str, option_id: str, expert_id: int
+               ) -> KeyRating | None:
+    return session.exec(select(KeyRating).where(KeyRating.review_id == review_id, KeyRating.item_id == item_id,
+                                                KeyRating.option_id == option_id,
+                                                KeyRating.expert_id == expert_id)).first()
+
+
+# --- group data for adverse impact ----------------------------------------------------------------
+
+
+def group_fields(*, session: Session) -> Sequence[GroupField]:
+    return session.exec(select(GroupField).order_by(col(GroupField.id))).all()
+
+
+def group_field(*, session: Session, name: str) -> GroupField | None:
+    return session.exec(select(GroupField).where(GroupField.name == name)).first()
+
+
+def candidate_group(*, session: Session, candidate_id: int, field: str) -> CandidateGroup | None:
+    return session.exec(select(CandidateGroup).where(CandidateGroup.candidate_id == candidate_id,
+                                                     CandidateGroup.field == field)).first()
+
+
+def campaign_groups(*, session: Session, campaign_id: int, field: str) -> dict[int, str]:
+    rows = session.exec(select(CandidateGroup.candidate_id, CandidateGroup.value)
+                        .join(Candidate, col(Candidate.id) == CandidateGroup.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id, CandidateGroup.field == field)).all()
+    return {int(cid): value for cid, value in rows}
+
+
+def candidate_ids(*, session: Session, ids: set[int]) -> set[int]:
+    """Which of these ids are candidates not yet erased."""
+    if not ids:
+        return set()
+    rows = session.exec(select(Candidate.id).where(col(Candidate.id).in_(ids), col(Candidate.erased_at).is_(None)))
+    return {int(i) for i in rows.all() if i is not None}
+
+
+def delete_candidate_groups(*, session: Session, candidate_id: int) -> None:
+    session.execute(delete(CandidateGroup).where(col(CandidateGroup.candidate_id) == candidate_id))

@@ -20,7 +20,19 @@ from screening.i18n import t
 from screening.services import auth
 from screening.services.errors import ServiceError
 from screening.ui.components import db, guarded, inert, lang
-from screening.ui.pages import admin, calibration, campaigns, candidates, compare, console, dashboard, debrief
+from screening.ui.pages import (
+    admin,
+    calibration,
+    campaigns,
+    candidates,
+    compare,
+    console,
+    dashboard,
+    debrief,
+    impact,
+    key_reviews,
+    psychometrics,
+)
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
 # page id -> (title key, render function)
@@ -37,6 +49,10 @@ PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
     Page.BANKS: ("page.banks", admin.render_banks),
     Page.RETENTION: ("page.retention", admin.render_retention),
     Page.AUDIT: ("page.audit", admin.render_audit),
+    Page.PSYCHOMETRICS: ("page.psychometrics", psychometrics.render),
+    Page.KEY_REVIEWS: ("page.key_reviews", key_reviews.render_admin),
+    Page.KEY_RATING: ("page.key_rating", key_reviews.render_reviewer),
+    Page.IMPACT: ("page.impact", impact.render),
 }
 
 

@@ -11,7 +11,7 @@ from screening.framework import Framework
 from screening.i18n import t
 from screening.mail import mail_enabled
 from screening.scoring.profile import NORM_GROUP_MINIMUM, Profile
-from screening.services import interviews, profiles
+from screening.services import interviews, profiles, psychometrics
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
@@ -62,6 +62,10 @@ def render(actor: Staff) -> None:
                    t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
                    t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
                   for n, r in enumerate(shown, start=1)], hide_index=True, width="stretch")
+    chance = psychometrics.chance_levels(db(), actor, campaign_id)
+    if chance:
+        st.caption(t("dashboard.chance", lang(), levels="; ".join(
+            f"{t('format.' + fmt, lang()).lower()} {value:.0f}" for fmt, value in chance.items())))
     if all(r.fit_percentile is None for r in rows):
         st.caption(t("dashboard.no_percentiles", lang(), n=NORM_GROUP_MINIMUM))
     alpha, pairable = interviews.campaign_agreement(db(), actor, campaign_id)
