@@ -214,9 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.set_defaults(func=cmd_purge)
 
-    from screening import cli_model, cli_users
+    from screening import cli_mail, cli_model, cli_users
     cli_model.register(sub)
     cli_users.register(sub)
+    cli_mail.register(sub)
     return parser
 
 
