@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from screening.domain.actors import SystemActor
 
@@ -15,13 +16,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_remind(args: argparse.Namespace) -> int:
-    from screening.mail import mail_enabled
+    from screening.mail import MailError, mail_enabled
     from screening.services.invitations import send_reminders
     from screening.store.engine import get_database
 
     if not mail_enabled():
         print("E-mail is off (SCREENING_SMTP_HOST is not set): no reminder sent.")
         return 0
-    sent = send_reminders(get_database(), SYSTEM)
+    try:
+        sent = send_reminders(get_database(), SYSTEM)
+    except MailError as exc:
+        print(f"Reminders not sent: {exc}", file=sys.stderr)
+        return 1
     print(f"{sent} reminder(s) sent.")
     return 0

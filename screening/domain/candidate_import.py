@@ -74,14 +74,12 @@ def parse_candidates(data: bytes, existing_emails: frozenset[str] = frozenset())
     text = _decode(data.replace(b"\x00", b""))
     if text is None:
         return ParsedImport((), (RowError(0, "error.csv_encoding"),))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max(",;\t", key=first.count)   # the separator the first line uses most (ties: the comma)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error:
-        dialect = csv.excel
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    except csv.Error:
-        records = [line.split(",") for line in text.splitlines()]
+        records = [line.split(delimiter) for line in text.splitlines()]
     rows: list[ImportRow] = []
     errors: list[RowError] = []
     seen = set(existing_emails)

@@ -163,7 +163,7 @@ def estimate(db: Database, actor: Actor, skills: list[str], *, sjt_items_per_can
     return Estimate(sjt, len(items.written), estimated_minutes(sjt, len(items.written)))
 
 
-def campaign_estimate(campaign: Campaign) -> Estimate:
+def _campaign_estimate(campaign: Campaign) -> Estimate:
     """The estimate for a saved campaign (plain arithmetic over its stored items)."""
     sjt = items_per_candidate(len(campaign.sjt_item_ids), campaign.sjt_items_per_candidate)
     written = len(campaign.written_question_ids)
@@ -244,7 +244,7 @@ def campaign_cards(db: Database, actor: Actor, *, include_archived: bool = False
                 continue
             access = access_of(s, c)
             owns = policy.can_edit_campaign(actor, access)
-            cards.append(CampaignCard(c, campaign_estimate(c), owns and c.first_invite_at is None
+            cards.append(CampaignCard(c, _campaign_estimate(c), owns and c.first_invite_at is None
                                       and c.closed_at is None, owns and c.closed_at is None,
                                       owns and c.archived_at is None, policy.can_share_campaign(actor, access),
                                       policy.can_export_results(actor, access)))

@@ -207,7 +207,11 @@ def request_lost_link(db: Database, actor: Actor, email: str, *, clock: Clock = 
             issued.append((token, int(invite.id or 0), candidate, campaign, invite.expires_at))
     if not issued:
         return
-    sender = SenderIdentity.from_settings(settings)
+    try:
+        sender = SenderIdentity.from_settings(settings)
+    except MailError as exc:
+        log.warning("lost-link e-mail not sent: %s", exc)
+        return
     for token, invitation_id, candidate, campaign, expires in issued:
         message = lost_link_message(sender, Recipient(candidate.name, candidate.email, campaign.language),
                                     _job(campaign, sender), link=settings.invite_url(token), deadline=expires)

@@ -16,7 +16,7 @@ from screening.domain import policy
 from screening.domain.actors import Staff
 from screening.domain.policy import Page
 from screening.i18n import t
-from screening.services import auth
+from screening.services import auth, invitations
 from screening.services.errors import ServiceError
 from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.ui.components import db, guarded, inert, lang
@@ -62,6 +62,20 @@ def signed_out_page() -> None:
     if get_settings().sso_enabled:
         st.button(t("login.sso", lang()), on_click=st.login, key="sso_login")
     st.caption(t("login.candidate_hint", lang()))
+    _lost_link_form()
+
+
+def _lost_link_form() -> None:
+    """A candidate who lost their link asks for a new one; the answer is the same whether the address is known."""
+    with st.form("lost_link", clear_on_submit=True):
+        st.markdown(f"**{t('lost.title', lang())}**")
+        email = st.text_input(t("lost.email", lang()), key="lost_email", max_chars=320)
+        if st.form_submit_button(t("lost.submit", lang())):
+            try:
+                invitations.request_lost_link(db(), None, email)
+            except ServiceError:
+                pass  # the same answer whatever happened
+            st.success(t("lost.done", lang()))
 
 
 def _sidebar(actor: Staff) -> None:
