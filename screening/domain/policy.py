@@ -170,12 +170,14 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
     if not isinstance(actor, Staff):
         return ()
     pages: list[str] = []
-    if can_create_campaign(actor) or may_view_profiles(actor):
-        pages.append(Page.CAMPAIGNS)   # leads: their campaigns' preview and results export
+    if can_create_campaign(actor):
+        pages.append(Page.CAMPAIGNS)
     if may_rate(actor):
         pages += [Page.CANDIDATES, Page.CONSOLE]
     if may_view_profiles(actor):
         pages.append(Page.PROFILES)
+        if Page.CAMPAIGNS not in pages:
+            pages.append(Page.CAMPAIGNS)   # leads: their campaigns' preview and the results export
     if can_manage_users(actor):
         pages.append(Page.USERS)
     if can_manage_banks(actor):

@@ -14,7 +14,7 @@ from screening.domain.throttle import delay_after, required_delay
 
 @pytest.mark.parametrize("actor, pages", [
     (Staff(1, "recruiter"), ("campaigns", "candidates", "console")),
-    (Staff(1, "lead"), ("campaigns", "profiles")),
+    (Staff(1, "lead"), ("profiles", "campaigns")),
     (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "users", "banks", "retention", "audit")),
     (Staff(1, "superuser"), ()),
     (CandidateActor("t"), ()),
