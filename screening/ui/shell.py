@@ -7,6 +7,7 @@ member to each page as an argument; nothing here trusts session state or the add
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -18,8 +19,8 @@ from screening.domain.policy import Page
 from screening.i18n import t
 from screening.services import auth, invitations
 from screening.services.errors import ServiceError
-from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.ui.components import db, guarded, inert, lang
+from screening.ui.pages import admin, campaigns, candidates, console, dashboard
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
 # page id -> (title key, render function)
@@ -71,10 +72,8 @@ def _lost_link_form() -> None:
         st.markdown(f"**{t('lost.title', lang())}**")
         email = st.text_input(t("lost.email", lang()), key="lost_email", max_chars=320)
         if st.form_submit_button(t("lost.submit", lang())):
-            try:
+            with contextlib.suppress(ServiceError):  # the same answer whatever happened
                 invitations.request_lost_link(db(), None, email)
-            except ServiceError:
-                pass  # the same answer whatever happened
             st.success(t("lost.done", lang()))
 
 

@@ -20,8 +20,18 @@ import pytest
 
 import screening.services
 from screening.domain.actors import Actor, CandidateActor, Staff
-from screening.services import (attempts, audit_log, auth, bank_uploads, campaigns, candidates, exports,
-                                interviews, invitations, profiles)
+from screening.services import (
+    attempts,
+    audit_log,
+    auth,
+    bank_uploads,
+    campaigns,
+    candidates,
+    exports,
+    interviews,
+    invitations,
+    profiles,
+)
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
 from screening.store.engine import Database

@@ -17,14 +17,14 @@ from screening.domain.statuses import BOARD_STATUSES, board_status
 
 
 def test_a_file_with_a_header_gives_rows_and_one_error_per_bad_row():
-    data = ("name,email,reference\n"
-            "Ana Lima,ANA@example.com,A-1\n"
-            "Bo,not-an-address,\n"
-            ",empty@example.com,\n"
-            "Ana again,ana@example.com,\n"
-            "Chen Wei,chen@example.com\n"
-            "Taken,taken@example.com,\n"
-            "only-one-column\n").encode()
+    data = (b"name,email,reference\n"
+            b"Ana Lima,ANA@example.com,A-1\n"
+            b"Bo,not-an-address,\n"
+            b",empty@example.com,\n"
+            b"Ana again,ana@example.com,\n"
+            b"Chen Wei,chen@example.com\n"
+            b"Taken,taken@example.com,\n"
+            b"only-one-column\n")
     parsed = parse_candidates(data, frozenset({"taken@example.com"}))
     assert parsed.rows == (ImportRow(2, "Ana Lima", "ana@example.com", "A-1"),
                            ImportRow(6, "Chen Wei", "chen@example.com", ""))
@@ -53,7 +53,7 @@ def test_empty_binary_and_huge_files_are_file_errors():
 
 
 def test_hostile_text_is_kept_as_typed_but_control_characters_go():
-    parsed = parse_candidates('"=HYPERLINK(""x"")\x07 <b>Eve</b>",eve@example.com,@ref\n'.encode())
+    parsed = parse_candidates(b'"=HYPERLINK(""x"")\x07 <b>Eve</b>",eve@example.com,@ref\n')
     assert parsed.rows == (ImportRow(1, '=HYPERLINK("x") <b>Eve</b>', "eve@example.com", "@ref"),)
 
 
