@@ -216,10 +216,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.set_defaults(func=cmd_purge)
 
-    from screening import cli_model, cli_psychometrics, cli_users
+    from screening import cli_mail, cli_model, cli_psychometrics, cli_users
     cli_model.register(sub)
     cli_users.register(sub)
     cli_psychometrics.register(sub)
+    cli_mail.register(sub)
     return parser
 
 

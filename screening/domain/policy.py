@@ -67,6 +67,16 @@ def can_use_session(actor: Actor) -> bool:
 
 # --- candidates -------------------------------------------------------------------------------
 
+def can_request_lost_link(actor: Actor) -> bool:
+    """'I lost my link' is asked by an anonymous visitor; the answer never says whether the address is known."""
+    return actor is None
+
+
+def can_send_reminders(actor: Actor) -> bool:
+    """Reminders go out from the scheduled command (the system) or an admin."""
+    return _administers(actor)
+
+
 def can_answer(actor: Actor) -> bool:
     """Only an invite link reaches an attempt; which attempt is decided by the token itself."""
     return isinstance(actor, CandidateActor)
@@ -150,6 +160,25 @@ def can_share_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
     return _administers(actor) or (_staff(actor, Role.RECRUITER) and actor.user_id == campaign.owner_id)  # type: ignore[union-attr]
 
 
+def can_edit_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
+    """Edit (until the first invite), close and archive: the owner, or an admin."""
+    return can_share_campaign(actor, campaign)
+
+
+def can_preview_items(actor: Actor, campaign: CampaignAccess) -> bool:
+    """The items as a candidate sees them (no keys): any staff member on the campaign."""
+    return can_view_campaign(actor, campaign)
+
+
+def can_export_results(actor: Actor, campaign: CampaignAccess) -> bool:
+    """The campaign's results as a file hold scores and decisions: leads and admins, like profiles."""
+    return can_view_profiles(actor, campaign)
+
+
+def can_assign_raters(actor: Actor, campaign: CampaignAccess) -> bool:
+    return can_manage_candidates(actor, campaign)
+
+
 def can_manage_candidates(actor: Actor, campaign: CampaignAccess) -> bool:
     return _administers(actor) or (_staff(actor, Role.RECRUITER) and _on(actor, campaign))
 
@@ -222,6 +251,8 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
         pages += [Page.CANDIDATES, Page.CONSOLE]
     if may_view_profiles(actor):
         pages += [Page.PROFILES, Page.COMPARE, Page.PSYCHOMETRICS]
+        if Page.CAMPAIGNS not in pages:
+            pages.append(Page.CAMPAIGNS)   # leads: their campaigns' preview and the results export
     if may_rate(actor) or may_view_profiles(actor):
         pages.append(Page.DEBRIEF)
     if may_calibrate(actor):

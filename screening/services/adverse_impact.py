@@ -14,6 +14,7 @@ from sqlmodel import Session
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.domain.csv_cells import to_csv
+from screening.domain.vocab import DECISIONS
 from screening.scoring import psychometrics as psy
 from screening.services import profiles
 from screening.services._access import campaign_for, require
@@ -22,7 +23,7 @@ from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import DECISIONS, CandidateGroup, GroupField
+from screening.store.models import CandidateGroup, GroupField
 
 DEFAULT_FIELDS = ("sex_or_gender", "age_band")   # allowed without a further legal basis
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{1,39}$")

@@ -16,6 +16,7 @@ from screening.banks import InterviewQuestion, SjtItem
 from screening.domain import policy
 from screening.domain.actors import Actor, CandidateActor
 from screening.domain.answers import ANSWER_MAX_CHARS, clean_sjt_response
+from screening.domain.estimates import estimated_minutes
 from screening.domain.test_plans import draw_plan
 from screening.domain.tokens import token_hash
 from screening.services._access import require
@@ -26,9 +27,6 @@ from screening.services.errors import InvalidInput, InvalidInvite
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Attempt, Campaign, Candidate, utcnow
-
-MINUTES_PER_SJT_ITEM = 1.5
-MINUTES_PER_WRITTEN_QUESTION = 6
 
 
 @dataclass(frozen=True)
@@ -59,7 +57,7 @@ class AttemptView:
 
     @property
     def minutes(self) -> int:
-        return round(len(self.sjt) * MINUTES_PER_SJT_ITEM + len(self.written) * MINUTES_PER_WRITTEN_QUESTION)
+        return estimated_minutes(len(self.sjt), len(self.written))
 
     def answered(self, item_id: str) -> bool:
         if item_id in self.texts:
@@ -93,15 +91,18 @@ def _started(s: Session, actor: Actor) -> tuple[Attempt, Candidate]:
 
 
 def open_attempt(db: Database, actor: Actor) -> AttemptView:
-    """Start the attempt on first visit, resume it afterwards."""
+    """Start the attempt on first visit, resume it afterwards; the link's first opening is recorded."""
     with db.read() as s:
         row = _link(s, actor)
     attempt = row.attempt
-    if attempt is None:
+    if attempt is None or row.invitation.opened_at is None:
         bank = get_catalog(db).bank
         with db.write() as s:
             row = _link(s, actor)  # re-read inside the write lock: two tabs start one attempt
             attempt = row.attempt
+            if row.invitation.opened_at is None:
+                row.invitation.opened_at = utcnow()
+                s.add(row.invitation)
             if attempt is None:
                 attempt = Attempt(candidate_id=int(row.candidate.id or 0),
                                   plan=draw_plan(bank, sjt_item_ids=row.campaign.sjt_item_ids,

@@ -9,8 +9,9 @@ from sqlmodel import Session
 
 from screening.domain import policy
 from screening.domain.actors import Actor
+from screening.domain.candidate_import import ParsedImport, parse_candidates
 from screening.domain.credentials import CredentialError, normalise_email
-from screening.domain.statuses import attempt_status
+from screening.domain.statuses import BOARD_STATUSES, attempt_status, board_status
 from screening.services._access import campaign_for, candidate_for, require
 from screening.services._audit import record
 from screening.services._text import clean
@@ -18,13 +19,13 @@ from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.backup import record_erasure
 from screening.store.engine import Database
-from screening.store.models import Candidate, utcnow
+from screening.store.models import Candidate, CandidateRater, utcnow
 
 PAGE_SIZE = 50
 
 
 def add_candidate(db: Database, actor: Actor, campaign_id: int, name: str, email: str = "",
-                  *, is_demo: bool = False) -> int:
+                  *, reference: str = "", is_demo: bool = False) -> int:
     """Add one candidate; an e-mail already used in this campaign is refused (two records, one person)."""
     with db.write() as s:
         campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
@@ -39,11 +40,124 @@ def add_candidate(db: Database, actor: Actor, campaign_id: int, name: str, email
                 raise InvalidInput(exc.key) from None
         if address and queries.email_taken(session=s, campaign_id=campaign_id, email=address):
             raise InvalidInput("error.candidate_email_taken")
-        candidate = Candidate(campaign_id=campaign_id, name=name, email=address, is_demo=is_demo)
+        candidate = Candidate(campaign_id=campaign_id, name=name, email=address, is_demo=is_demo,
+                              reference=clean(reference, 100).strip())
         s.add(candidate)
         s.flush()
         record(s, actor, "candidate.create", "candidate", candidate.id, campaign_id=campaign_id)
         return int(candidate.id or 0)
+
+
+def preview_import(db: Database, actor: Actor, campaign_id: int, data: bytes) -> ParsedImport:
+    """What a CSV file would add, and the error of each row that would not be added; nothing is saved."""
+    with db.read() as s:
+        campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
+        existing = queries.campaign_emails(session=s, campaign_id=campaign_id)
+    return parse_candidates(data, existing)
+
+
+def import_candidates(db: Database, actor: Actor, campaign_id: int, data: bytes) -> ParsedImport:
+    """Add the valid rows of a CSV file (read again inside the write, so a row added meanwhile is an error)."""
+    with db.write() as s:
+        campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
+        parsed = parse_candidates(data, queries.campaign_emails(session=s, campaign_id=campaign_id))
+        for row in parsed.rows:
+            candidate = Candidate(campaign_id=campaign_id, name=clean(row.name, 300), email=row.email,
+                                  reference=clean(row.reference, 100))
+            s.add(candidate)
+            s.flush()
+            record(s, actor, "candidate.create", "candidate", candidate.id, campaign_id=campaign_id, source="csv")
+    return parsed
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    candidate_id: int
+    name: str
+    email: str
+    reference: str
+    status: str                       # one of domain.statuses.BOARD_STATUSES
+    invited_at: datetime | None
+    sent_at: datetime | None          # e-mailed (None: no e-mail, the link was copied)
+    opened_at: datetime | None        # the first time any of the candidate's links was opened
+    raters: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class StatusBoard:
+    rows: tuple[BoardRow, ...]        # this page, after the filter and the search
+    counts: dict[str, int]            # every candidate of the campaign, per status
+    total: int                        # rows matching the filter and the search
+    page: int
+    pages: int
+
+
+def status_board(db: Database, actor: Actor, campaign_id: int, *, status: str | None = None, search: str = "",
+                 page: int = 0, page_size: int | None = None) -> StatusBoard:
+    """Each candidate's furthest step, from one query per table for the whole campaign (no per-candidate query)."""
+    size = page_size or PAGE_SIZE
+    term = clean(search, 100).strip().lower()
+    with db.read() as s:
+        campaign_for(s, actor, campaign_id, policy.can_view_campaign)
+        facts = queries.board_facts(session=s, campaign_id=campaign_id)
+        raters = queries.raters_of_campaign(session=s, campaign_id=campaign_id)
+    rows = []
+    for c in facts.candidates:
+        cid = int(c.id or 0)
+        invite, attempt = facts.invitations.get(cid), facts.attempts.get(cid)
+        opened = facts.first_opened.get(cid)
+        status_now = board_status(invited=invite is not None, opened=opened is not None or attempt is not None,
+                                  started=attempt is not None and attempt.consent_at is not None,
+                                  submitted=attempt is not None and attempt.submitted_at is not None,
+                                  rated=cid in facts.rated, decided=cid in facts.decided)
+        rows.append(BoardRow(cid, c.name, c.email, c.reference, status_now, invite.created_at if invite else None,
+                             invite.sent_at if invite else None, opened, tuple(raters.get(cid, ()))))
+    counts = {name: 0 for name in BOARD_STATUSES}
+    for row in rows:
+        counts[row.status] += 1
+    shown = [r for r in rows if (not status or r.status == status)
+             and (not term or term in r.name.lower() or term in r.email.lower() or term in r.reference.lower())]
+    pages = max(1, -(-len(shown) // size))
+    page = min(max(0, page), pages - 1)
+    return StatusBoard(tuple(shown[page * size:(page + 1) * size]), counts, len(shown), page, pages)
+
+
+@dataclass(frozen=True)
+class RaterChoice:
+    user_id: int
+    name: str
+
+
+def rater_choices(db: Database, actor: Actor, campaign_id: int) -> list[RaterChoice]:
+    """The recruiters on the campaign (its owner and those it is shared with), who may be assigned."""
+    with db.read() as s:
+        campaign = campaign_for(s, actor, campaign_id, policy.can_assign_raters)
+        ids = set(queries.shared_user_ids(session=s, campaign_id=campaign_id)) | {campaign.owner_id}
+        people = queries.users_by_ids(session=s, ids=ids)
+    return [RaterChoice(int(u.id or 0), u.name) for u in people if u.role == "recruiter" and u.active]
+
+
+def assign_raters(db: Database, actor: Actor, candidate_id: int, rater_ids: list[int]) -> None:
+    """Set the candidate's raters to exactly these recruiters on the campaign (an empty list clears them)."""
+    with db.write() as s:
+        _, campaign = candidate_for(s, actor, candidate_id, policy.can_assign_raters)
+        campaign_id = int(campaign.id or 0)
+        allowed = set(queries.shared_user_ids(session=s, campaign_id=campaign_id)) | {campaign.owner_id}
+        recruiters = {int(u.id or 0) for u in queries.users_by_ids(session=s, ids=allowed)
+                      if u.role == "recruiter" and u.active}
+        wanted = list(dict.fromkeys(int(r) for r in rater_ids))
+        if any(r not in recruiters for r in wanted):
+            raise InvalidInput("error.rater_not_on_campaign")
+        current = queries.raters_of(session=s, candidate_id=candidate_id)
+        previous = sorted(r.rater_id for r in current)
+        for row in current:
+            if row.rater_id not in wanted:
+                s.delete(row)
+        for rater_id in wanted:
+            if rater_id not in previous:
+                s.add(CandidateRater(candidate_id=candidate_id, rater_id=rater_id))
+        if sorted(wanted) != previous:
+            record(s, actor, "candidate.raters", "candidate", candidate_id, previous=previous, raters=sorted(wanted))
 
 
 def list_candidates(db: Database, actor: Actor, campaign_id: int) -> list[Candidate]:

@@ -61,6 +61,10 @@ class Campaign(SQLModel, table=True):
     owner_id: int = Field(foreign_key="user.id", index=True)
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    deadline_at: datetime | None = None       # when answering ends; invitations expire then
+    first_invite_at: datetime | None = None   # from then on the items and questions are fixed
+    closed_at: datetime | None = None         # no new invitations or links
+    archived_at: datetime | None = None       # hidden from the working lists
 
 
 class CampaignShare(SQLModel, table=True):
@@ -75,6 +79,7 @@ class Candidate(SQLModel, table=True):
     campaign_id: int = Field(foreign_key="campaign.id", index=True)
     name: str
     email: str = ""
+    reference: str = ""                       # the organisation's own reference (e.g. an applicant number)
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)
     erased_at: datetime | None = None
@@ -88,6 +93,9 @@ class Invitation(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
     revoked_at: datetime | None = None
+    sent_at: datetime | None = None            # e-mailed to the candidate (None: the link was copied by hand)
+    opened_at: datetime | None = None          # the first time the link was opened
+    last_reminder_at: datetime | None = None
 
 
 # --- the candidate's attempt ------------------------------------------------

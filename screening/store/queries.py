@@ -158,6 +158,94 @@ def candidates_with_attempts(*, session: Session, campaign_id: int, offset: int 
     return session.exec(query).all()
 
 
+def campaign_emails(*, session: Session, campaign_id: int) -> frozenset[str]:
+    rows = session.exec(select(Candidate.email).where(Candidate.campaign_id == campaign_id,
+                                                      Candidate.email != "")).all()
+    return frozenset(e.lower() for e in rows)
+
+
+@dataclass(frozen=True)
+class BoardFacts:
+    """What the status board needs for a whole campaign, from one query per table."""
+
+    candidates: Sequence[Candidate]
+    invitations: dict[int, Invitation]        # each candidate's newest invitation
+    first_opened: dict[int, datetime]         # the first opening of any of the candidate's links
+    attempts: dict[int, Attempt]
+    rated: frozenset[int]
+    decided: frozenset[int]
+
+
+def board_facts(*, session: Session, campaign_id: int) -> BoardFacts:
+    people = session.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
+                          .order_by(col(Candidate.id))).all()
+    invites = session.exec(select(Invitation).join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+                           .where(Candidate.campaign_id == campaign_id)
+                           .order_by(col(Invitation.created_at), col(Invitation.id))).all()
+    attempts = session.exec(select(Attempt).join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                            .where(Candidate.campaign_id == campaign_id)).all()
+    rated = session.exec(select(Rating.candidate_id).distinct()
+                         .join(Candidate, col(Candidate.id) == Rating.candidate_id)
+                         .where(Candidate.campaign_id == campaign_id, col(Rating.final_level).is_not(None))).all()
+    decided = session.exec(select(Decision.candidate_id).distinct()
+                           .join(Candidate, col(Candidate.id) == Decision.candidate_id)
+                           .where(Candidate.campaign_id == campaign_id)).all()
+    first_opened: dict[int, datetime] = {}
+    for inv in invites:
+        if inv.opened_at is not None and inv.candidate_id not in first_opened:
+            first_opened[inv.candidate_id] = inv.opened_at
+    return BoardFacts(people, {inv.candidate_id: inv for inv in invites}, first_opened,
+                      {a.candidate_id: a for a in attempts}, frozenset(int(r) for r in rated),
+                      frozenset(int(d) for d in decided))
+
+
+def raters_of_campaign(*, session: Session, campaign_id: int) -> dict[int, list[int]]:
+    rows = session.exec(select(CandidateRater).join(Candidate, col(Candidate.id) == CandidateRater.candidate_id)
+                        .where(Candidate.campaign_id == campaign_id).order_by(col(CandidateRater.id))).all()
+    out: dict[int, list[int]] = {}
+    for r in rows:
+        out.setdefault(r.candidate_id, []).append(r.rater_id)
+    return out
+
+
+def raters_of(*, session: Session, candidate_id: int) -> Sequence[CandidateRater]:
+    return session.exec(select(CandidateRater).where(CandidateRater.candidate_id == candidate_id)).all()
+
+
+def users_by_ids(*, session: Session, ids: set[int]) -> Sequence[User]:
+    if not ids:
+        return []
+    return session.exec(select(User).where(col(User.id).in_(ids)).order_by(col(User.id))).all()
+
+
+def live_candidates_with_email(*, session: Session, email: str) -> Sequence[tuple[Candidate, Campaign]]:
+    """Candidates still held (not erased) with this address, in campaigns that are still open."""
+    return session.exec(select(Candidate, Campaign).join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+                        .where(func.lower(Candidate.email) == email.lower(), col(Candidate.erased_at).is_(None),
+                               col(Campaign.closed_at).is_(None))).all()
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    invitation: Invitation
+    candidate: Candidate
+    campaign: Campaign
+    attempt: Attempt | None
+
+
+def reminder_candidates(*, session: Session) -> list[ReminderRow]:
+    """Live invitations that were e-mailed and may still need a reminder, with what the e-mail says."""
+    rows = session.exec(
+        select(Invitation, Candidate, Campaign, Attempt)
+        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+        .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+        .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+        .where(col(Invitation.revoked_at).is_(None), col(Invitation.sent_at).is_not(None),
+               col(Invitation.last_reminder_at).is_(None), col(Candidate.erased_at).is_(None),
+               col(Campaign.closed_at).is_(None))).all()
+    return [ReminderRow(*r) for r in rows]
+
+
 def count_candidates(*, session: Session, campaign_id: int, search: str = "") -> int:
     query = select(func.count()).select_from(Candidate).where(Candidate.campaign_id == campaign_id)
     if search:

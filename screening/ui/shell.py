@@ -7,6 +7,7 @@ member to each page as an argument; nothing here trusts session state or the add
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 import streamlit as st
@@ -17,7 +18,7 @@ from screening.domain.actors import Staff
 from screening.domain.policy import Page
 from screening.domain.vocab import LANGUAGE_NAMES, LANGUAGES
 from screening.i18n import t
-from screening.services import auth
+from screening.services import auth, invitations
 from screening.services.errors import ServiceError
 from screening.ui.components import db, guarded, inert, lang
 from screening.ui.pages import (
@@ -83,6 +84,18 @@ def signed_out_page() -> None:
     if get_settings().sso_enabled:
         st.button(t("login.sso", lang()), on_click=st.login, key="sso_login")
     st.caption(t("login.candidate_hint", lang()))
+    _lost_link_form()
+
+
+def _lost_link_form() -> None:
+    """A candidate who lost their link asks for a new one; the answer is the same whether the address is known."""
+    with st.form("lost_link", clear_on_submit=True):
+        st.markdown(f"**{t('lost.title', lang())}**")
+        email = st.text_input(t("lost.email", lang()), key="lost_email", max_chars=320)
+        if st.form_submit_button(t("lost.submit", lang())):
+            with contextlib.suppress(ServiceError):  # the same answer whatever happened
+                invitations.request_lost_link(db(), None, email)
+            st.success(t("lost.done", lang()))
 
 
 def _sidebar(actor: Staff) -> None:

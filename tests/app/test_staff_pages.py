@@ -19,7 +19,7 @@ def test_signed_out_visitor_gets_the_sign_in_link_and_no_staff_page(app_world):
     assert not at.exception
     assert at.subheader[0].value == "Staff sign-in"
     assert '/auth/sign-in?lang=en' in at.get("html")[0].proto.body
-    assert not at.text_input and not at.dataframe
+    assert [w.key for w in at.text_input] == ["lost_email"] and not at.dataframe  # only "I lost my link"
 
 
 def test_no_actor_is_taken_from_session_state_or_the_address(app_world):

@@ -33,20 +33,26 @@ def render_users(actor: Staff) -> None:
             _call(lambda: auth.create_user(db(), actor, email=email, name=name, role=role or "", password=password),
                   "users.created")
     labels = {u.user_id: f"#{u.user_id} {u.email}" for u in users}
-    with st.form("change_user"):
-        st.markdown(f"**{t('users.change', lang())}**")
-        user_id = st.selectbox(t("users.account", lang()), list(labels), format_func=labels.get, key="change_user")
-        new_role = st.selectbox(t("users.role", lang()), ROLES, index=None, key="change_role",
+    st.markdown(f"**{t('users.change', lang())}**")
+    # chosen outside the form, so the form opens on that account's current state
+    user_id = st.selectbox(t("users.account", lang()), list(labels), format_func=labels.get, key="change_user")
+    current = next((u for u in users if u.user_id == user_id), None)
+    if current is None:
+        return
+    with st.form(f"change_user_{user_id}"):
+        new_role = st.selectbox(t("users.role", lang()), ROLES, index=None, key=f"change_role_{user_id}",
                                 format_func=lambda r: t("role." + r, lang()),
                                 placeholder=t("users.keep_role", lang()))
-        active = st.radio(t("users.active", lang()), [True, False], horizontal=True, key="change_active",
-                          format_func=lambda a: t("yes" if a else "no", lang()))
-        new_password = st.text_input(t("users.new_password", lang()), type="password", key="change_password")
-        if st.form_submit_button(t("users.apply", lang())) and user_id is not None:
+        active = st.radio(t("users.active", lang()), [True, False], horizontal=True, key=f"change_active_{user_id}",
+                          index=0 if current.active else 1, format_func=lambda a: t("yes" if a else "no", lang()))
+        new_password = st.text_input(t("users.new_password", lang()), type="password",
+                                     key=f"change_password_{user_id}")
+        if st.form_submit_button(t("users.apply", lang())):
             def apply() -> None:
                 if new_role:
                     auth.set_role(db(), actor, int(user_id), new_role)
-                auth.set_active(db(), actor, int(user_id), bool(active))
+                if bool(active) != current.active:
+                    auth.set_active(db(), actor, int(user_id), bool(active))
                 if new_password:
                     auth.set_password(db(), actor, int(user_id), new_password)
 

@@ -1,0 +1,36 @@
+"""CSV files the app produces: a cell a spreadsheet would read as a formula is neutralised.
+
+A cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe, which spreadsheets
+show as plain text (OWASP "CSV injection"). Every CSV the app writes goes through `csv_bytes`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> str:
+    """The cell's text, safe to open in a spreadsheet. Numbers are written as they are (a negative number
+    is not a formula); None is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return repr(value) if isinstance(value, float) else str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A UTF-8 CSV (with a byte-order mark, so spreadsheets read accents right), every cell neutralised."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([neutralise(h) for h in header])
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
