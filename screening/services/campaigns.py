@@ -26,6 +26,8 @@ class CampaignDraft:
     written_questions: int = 2           # in all, answered from the invite link; the rest are asked live
     sjt_method: str = "raw"
     sjt_items_per_candidate: int = 0     # 0 = all items for the skills
+    time_limit_minutes: int | None = None  # None: untimed
+    candidate_feedback: bool = False     # candidates see their strengths and tips after submitting
 
 
 def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo: bool = False,
@@ -46,6 +48,8 @@ def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo
         raise InvalidInput()
     if draft.target_profile_id and draft.target_profile_id not in catalog.targets:
         raise InvalidInput()
+    if draft.time_limit_minutes is not None and not 1 <= draft.time_limit_minutes <= 24 * 60:
+        raise InvalidInput()
     skills = set(draft.skills)
     sjt = [i.id for i in catalog.bank.sjt_for_skills(skills)]
     # Every question for the skills is used. The first question of each skill, in the order the skills
@@ -65,7 +69,8 @@ def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo
                             target_profile_id=draft.target_profile_id, skills=list(draft.skills),
                             sjt_item_ids=sjt, written_question_ids=written, live_question_ids=live,
                             sjt_method=draft.sjt_method, sjt_items_per_candidate=draft.sjt_items_per_candidate,
-                            owner_id=owner, is_demo=is_demo)
+                            time_limit_minutes=draft.time_limit_minutes,
+                            candidate_feedback=draft.candidate_feedback, owner_id=owner, is_demo=is_demo)
         s.add(campaign)
         s.flush()
         record(s, actor, "campaign.create", "campaign", campaign.id, skills=list(draft.skills))
