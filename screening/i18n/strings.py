@@ -414,5 +414,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "candidates.mark_handled": {"en": "Mark as handled", "fr": "Marquer comme traitée"},
     "candidates.extra_time": {"en": "Extra minutes (accommodation)", "fr": "Minutes supplémentaires (aménagement)"},
     "candidates.extra_time_save": {"en": "Set extra time", "fr": "Accorder ce temps"},
+    "campaigns.time_limit": {"en": "Time limit in minutes (0 = none)", "fr": "Durée limite en minutes (0 = aucune)"},
+    "campaigns.feedback": {"en": "Candidates see their strengths and development tips after submitting",
+                           "fr": "Les candidats voient leurs points forts et des pistes de progrès après l'envoi"},
     "candidates.extra_time_saved": {"en": "Extra time saved.", "fr": "Temps supplémentaire enregistré."},
 }

@@ -54,11 +54,14 @@ def _new_campaign_form(actor: Staff) -> None:
         method = st.radio(t("campaigns.method", lang()), ["within_person", "raw"], key="new_method",
                           format_func=lambda m: t(f"campaigns.method.{m}", lang()))
         draw = st.number_input(t("campaigns.draw", lang()), 0, 60, 12, key="new_draw")
+        limit = st.number_input(t("campaigns.time_limit", lang()), 0, 24 * 60, 0, step=5, key="new_time_limit")
+        feedback = st.checkbox(t("campaigns.feedback", lang()), key="new_feedback")
         if st.form_submit_button(t("campaigns.create", lang()), type="primary"):
             try:
                 campaigns.create_campaign(db(), actor, CampaignDraft(
                     name=name, skills=skills, language=language, job_title=job, target_profile_id=target or None,
-                    written_questions=int(written), sjt_method=method, sjt_items_per_candidate=int(draw)))
+                    written_questions=int(written), sjt_method=method, sjt_items_per_candidate=int(draw),
+                    time_limit_minutes=int(limit) or None, candidate_feedback=feedback))
                 st.success(t("campaigns.created", lang()))
             except ServiceError as exc:
                 show_error(exc)
