@@ -53,7 +53,8 @@ def _axe(page: Page, screen: str) -> None:
 
     results = Axe().run(page)
     allowed = _allowed()
-    bad = [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")) for n in v["nodes"]][:3]) for v in results.response["violations"]
+    bad = [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")) for n in v["nodes"]][:3])
+           for v in results.response["violations"]
            if v["impact"] in ("critical", "serious") and v["id"] not in allowed]
     assert bad == [], f"axe on the {screen} screen: {bad}"
 
