@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     smtp_timeout_seconds: float = 15.0
     mail_from: str | None = None            # e.g. "Acme Recruiting <jobs@acme.example>"
     mail_reply_to: str | None = None        # where candidates' replies go; also the contact named in e-mails
+    # The privacy notice candidates read before consenting: who holds their data, whom to ask, for how long.
+    organisation_name: str = "the recruiting organisation"
+    contact_email: str | None = None        # None: mail_reply_to, else the recruiter who sent the link
+    retention_days: int = 365               # candidates' personal data is erased this long after they were added
 
     @classmethod
     def settings_customise_sources(cls, settings_cls: type[BaseSettings], init_settings: PydanticBaseSettingsSource,

@@ -82,6 +82,12 @@ def can_answer(actor: Actor) -> bool:
     return isinstance(actor, CandidateActor)
 
 
+def can_ask_about_own_result(actor: Actor) -> bool:
+    """Asking for a human review, withdrawing and reading one's own feedback: the link's holder only,
+    before and after submitting (the token decides whose record)."""
+    return isinstance(actor, CandidateActor)
+
+
 # --- roles, whatever the campaign (menus and role-wide lists) ----------------------------------
 
 def can_create_campaign(actor: Actor) -> bool:
@@ -181,6 +187,11 @@ def can_assign_raters(actor: Actor, campaign: CampaignAccess) -> bool:
 
 def can_manage_candidates(actor: Actor, campaign: CampaignAccess) -> bool:
     return _administers(actor) or (_staff(actor, Role.RECRUITER) and _on(actor, campaign))
+
+
+def can_grant_extra_time(actor: Actor, campaign: CampaignAccess) -> bool:
+    """A time accommodation for one candidate is part of running the campaign's candidates."""
+    return can_manage_candidates(actor, campaign)
 
 
 def can_rate(actor: Actor, campaign: CampaignAccess) -> bool:

@@ -686,4 +686,102 @@ STRINGS: dict[str, dict[str, str]] = {
                         "Any earlier link stops working.",
                   "fr": "Si cette adresse correspond à un candidat dont le questionnaire est encore ouvert, un "
                         "nouveau lien est en route. Tout lien précédent cesse de fonctionner."},
+    # --- candidate experience: privacy, rights, practice, time, feedback, stale tabs ----------------
+    "error.time_up": {"en": "Time is up. The answers you gave before the end have been kept and sent.",
+                      "fr": "Le temps est écoulé. Les réponses données avant la fin ont été conservées et "
+                            "envoyées."},
+    "error.extra_time_closed": {
+        "en": "Extra time can be given once the candidate has opened their link, and until they submit.",
+        "fr": "Du temps supplémentaire peut être accordé dès que le candidat a ouvert son lien, et jusqu'à "
+              "l'envoi de ses réponses."},
+    "cand.page_title": {"en": "Your assessment", "fr": "Votre évaluation"},
+    "cand.privacy_title": {"en": "Your data and your rights", "fr": "Vos données et vos droits"},
+    "cand.privacy": {
+        "en": "**Who holds your data:** {organisation}. **Why:** to assess the skills this job needs, for this "
+              "recruitment only. **Who sees it:** the recruiters and hiring leads of this campaign. **For how "
+              "long:** your name, e-mail and answers are erased {days} days after you were invited, or sooner "
+              "if you withdraw. **A person makes every decision:** software may suggest levels for your "
+              "written answers to the people who rate them, but people rate and decide. **Questions, a copy "
+              "of your data or its erasure:** {contact}. You can ask for a human review of your result or "
+              "withdraw at any time, from this page.",
+        "fr": "**Qui détient vos données :** {organisation}. **Pourquoi :** pour évaluer les compétences utiles "
+              "à ce poste, pour ce recrutement uniquement. **Qui les voit :** les recruteurs et responsables "
+              "de cette campagne. **Combien de temps :** votre nom, votre e-mail et vos réponses sont effacés "
+              "{days} jours après votre invitation, ou plus tôt si vous vous retirez. **Une personne prend "
+              "chaque décision :** un logiciel peut suggérer des niveaux pour vos réponses écrites aux "
+              "personnes qui les évaluent, mais ce sont des personnes qui évaluent et décident. **Questions, "
+              "copie ou effacement de vos données :** {contact}. Depuis cette page, vous pouvez à tout moment "
+              "demander qu'une personne réexamine votre résultat, ou vous retirer."},
+    "cand.contact_recruiter": {"en": "the recruiter who sent you this link",
+                               "fr": "la personne qui vous a envoyé ce lien"},
+    "cand.intro_timed": {
+        "en": "This test has a time limit of **{minutes} minutes**, counted from when you press Start. When "
+              "the time is up, the answers you have given are sent as they are.",
+        "fr": "Ce questionnaire est limité à **{minutes} minutes**, à compter du moment où vous appuyez sur "
+              "Commencer. À la fin du temps, les réponses déjà données sont envoyées telles quelles."},
+    "cand.practice_title": {"en": "Practice question", "fr": "Question d'entraînement"},
+    "cand.practice_intro": {
+        "en": "This question is only to try the format. It is not scored and your choices are not kept.",
+        "fr": "Cette question sert seulement à découvrir le format. Elle n'est pas notée et vos choix ne "
+              "sont pas conservés."},
+    "cand.practice_done": {"en": "Well done: this is how every question works. Start the test when you are ready.",
+                           "fr": "Bravo : toutes les questions fonctionnent ainsi. Commencez le questionnaire "
+                                 "quand vous êtes prêt(e)."},
+    "cand.practice_start": {"en": "Start the test", "fr": "Commencer le questionnaire"},
+    "cand.option": {"en": "{letter}. {text}", "fr": "{letter}. {text}"},
+    "cand.question": {"en": "Question {n} of {total}", "fr": "Question {n} sur {total}"},
+    "cand.unanswered": {"en": "Not answered yet:", "fr": "Pas encore de réponse :"},
+    "cand.unanswered_item": {"en": "Question {n}: {title}", "fr": "Question {n} : {title}"},
+    "cand.go_to": {"en": "Go to question {n}", "fr": "Aller à la question {n}"},
+    "cand.deadline": {"en": "Please finish by {time} ({zone}).", "fr": "Merci de terminer avant {time} ({zone})."},
+    "cand.time_left": {"en": "Time left: about {minutes} min", "fr": "Temps restant : environ {minutes} min"},
+    "cand.time_announce": {"en": "{minutes} minute(s) left.", "fr": "Plus que {minutes} minute(s)."},
+    "cand.time_over": {"en": "Time is up. Your answers are being sent.",
+                       "fr": "Le temps est écoulé. Vos réponses vont être envoyées."},
+    "cand.stale": {
+        "en": "This test was changed in another tab or window. Your last answer was saved, and this page now "
+              "shows your latest answers.",
+        "fr": "Ce questionnaire a été modifié dans un autre onglet ou une autre fenêtre. Votre dernière réponse "
+              "a été enregistrée et cette page affiche maintenant vos réponses les plus récentes."},
+    "cand.rights": {"en": "Ask for a human review or withdraw", "fr": "Demander un réexamen ou vous retirer"},
+    "cand.review_request": {
+        "en": "You can ask for a person to look at your result again. Add a short message if you wish.",
+        "fr": "Vous pouvez demander qu'une personne réexamine votre résultat. Ajoutez un court message si "
+              "vous le souhaitez."},
+    "cand.review_message": {"en": "Message (optional)", "fr": "Message (facultatif)"},
+    "cand.review_send": {"en": "Ask for a human review", "fr": "Demander un réexamen humain"},
+    "cand.review_sent": {"en": "Your request has been sent. A person will look at your result again.",
+                         "fr": "Votre demande a été envoyée. Une personne réexaminera votre résultat."},
+    "cand.withdraw_explain": {
+        "en": "If you withdraw, your name, e-mail and answers are erased and this link stops working. This "
+              "cannot be undone.",
+        "fr": "Si vous vous retirez, votre nom, votre e-mail et vos réponses sont effacés et ce lien cesse de "
+              "fonctionner. C'est définitif."},
+    "cand.withdraw_confirm": {"en": "I want to withdraw and have my data erased.",
+                              "fr": "Je veux me retirer et que mes données soient effacées."},
+    "cand.withdraw": {"en": "Withdraw", "fr": "Me retirer"},
+    "cand.withdrawn": {"en": "You have withdrawn. Your data has been erased. Thank you for your time.",
+                       "fr": "Vous vous êtes retiré(e). Vos données ont été effacées. Merci pour votre temps."},
+    "cand.feedback_title": {"en": "Your feedback", "fr": "Votre retour"},
+    "cand.feedback_intro": {
+        "en": "From your answers to the situations. People will still review your whole application.",
+        "fr": "D'après vos réponses aux situations. Des personnes examineront quand même l'ensemble de votre "
+              "candidature."},
+    "cand.feedback_strengths": {"en": "Your strengths", "fr": "Vos points forts"},
+    "cand.feedback_tips": {"en": "One idea to develop further, per area", "fr": "Une piste de progrès par domaine"},
+    "cand.feedback_none": {"en": "Your feedback will be ready once your answers have been reviewed.",
+                           "fr": "Votre retour sera prêt une fois vos réponses examinées."},
+    # --- recruiters: candidates' requests and extra time ------------------------------------------
+    "candidates.requests": {"en": "Requests from candidates", "fr": "Demandes des candidats"},
+    "candidates.request_review": {"en": "Human review requested", "fr": "Réexamen humain demandé"},
+    "candidates.request_withdrawal": {"en": "Withdrew (data erased)", "fr": "S'est retiré(e) (données effacées)"},
+    "candidates.request_open": {"en": "open", "fr": "à traiter"},
+    "candidates.request_handled": {"en": "handled", "fr": "traitée"},
+    "candidates.mark_handled": {"en": "Mark as handled", "fr": "Marquer comme traitée"},
+    "candidates.extra_time": {"en": "Extra minutes (accommodation)", "fr": "Minutes supplémentaires (aménagement)"},
+    "candidates.extra_time_save": {"en": "Set extra time", "fr": "Accorder ce temps"},
+    "campaigns.time_limit": {"en": "Time limit in minutes (0 = none)", "fr": "Durée limite en minutes (0 = aucune)"},
+    "campaigns.feedback": {"en": "Candidates see their strengths and development tips after submitting",
+                           "fr": "Les candidats voient leurs points forts et des pistes de progrès après l'envoi"},
+    "candidates.extra_time_saved": {"en": "Extra time saved.", "fr": "Temps supplémentaire enregistré."},
 }

@@ -34,6 +34,8 @@ class CampaignDraft:
     sjt_method: str = "raw"
     sjt_items_per_candidate: int = 0     # 0 = all items for the skills
     deadline_at: datetime | None = None  # when answering ends (None: each link's own expiry)
+    time_limit_minutes: int | None = None  # None: untimed
+    candidate_feedback: bool = False     # candidates see their strengths and tips after submitting
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ def _items(catalog: Catalog, draft: CampaignDraft) -> _Items:
         raise InvalidInput()
     if draft.target_profile_id and draft.target_profile_id not in catalog.targets:
         raise InvalidInput()
+    if draft.time_limit_minutes is not None and not 1 <= draft.time_limit_minutes <= 24 * 60:
+        raise InvalidInput()
     if draft.deadline_at is not None and as_utc(draft.deadline_at) <= utcnow():
         raise InvalidInput("error.campaign_deadline_past")
     sjt = [i.id for i in catalog.bank.sjt_for_skills(set(draft.skills))]
@@ -92,6 +96,8 @@ def _apply(campaign: Campaign, draft: CampaignDraft, items: _Items) -> None:
     campaign.sjt_method = draft.sjt_method
     campaign.sjt_items_per_candidate = draft.sjt_items_per_candidate
     campaign.deadline_at = as_utc(draft.deadline_at) if draft.deadline_at else None
+    campaign.time_limit_minutes = draft.time_limit_minutes
+    campaign.candidate_feedback = draft.candidate_feedback
 
 
 def create_campaign(db: Database, actor: Actor, draft: CampaignDraft, *, is_demo: bool = False,

@@ -254,6 +254,9 @@ def _erase(s: Session, candidate: Candidate) -> None:
     for decision in queries.decisions_of(session=s, candidate_id=candidate_id):
         decision.note = ""
         s.add(decision)
+    for request in queries.requests_of(session=s, candidate_id=candidate_id):
+        request.message = ""
+        s.add(request)
     for invitation in queries.live_invitations(session=s, candidate_id=candidate_id):
         invitation.revoked_at = now
         s.add(invitation)

@@ -58,6 +58,8 @@ class Campaign(SQLModel, table=True):
     written_question_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     live_question_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     sjt_method: str = "raw"                   # raw | within_person, for rate_each items
+    time_limit_minutes: int | None = None     # None: untimed; counted from consent, enforced by the server
+    candidate_feedback: bool = False          # candidates see strengths and tips after submitting
     owner_id: int = Field(foreign_key="user.id", index=True)
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)
@@ -108,6 +110,9 @@ class Attempt(SQLModel, table=True):
     started_at: datetime = Field(default_factory=utcnow)
     consent_at: datetime | None = None
     submitted_at: datetime | None = None
+    deadline_at: datetime | None = None        # consent + the campaign's time limit (extra_minutes come on top)
+    extra_minutes: int = 0                     # an accommodation granted by a recruiter
+    version: int = 0                           # +1 on every saved answer: tells a stale tab it is out of date
 
 
 class Answer(SQLModel, table=True):
@@ -122,6 +127,17 @@ class Answer(SQLModel, table=True):
     response: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CandidateRequest(SQLModel, table=True):
+    """A candidate asking for a human review of their result, or withdrawing; the recruiter handles it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    candidate_id: int = Field(foreign_key="candidate.id", index=True)
+    kind: str                                  # review | withdrawal
+    message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = Field(default_factory=utcnow)
+    handled_at: datetime | None = None
 
 
 # --- interviews and ratings -------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, update
 
 from screening.store.models import (
     Answer,
@@ -28,6 +28,7 @@ from screening.store.models import (
     Candidate,
     CandidateGroup,
     CandidateRater,
+    CandidateRequest,
     ConsensusRating,
     DebriefOpening,
     Decision,
@@ -520,3 +521,23 @@ def candidate_ids(*, session: Session, ids: set[int]) -> set[int]:
 
 def delete_candidate_groups(*, session: Session, candidate_id: int) -> None:
     session.execute(delete(CandidateGroup).where(col(CandidateGroup.candidate_id) == candidate_id))
+
+# --- the candidate's own requests (human review, withdrawal) and the attempt's version ---------
+
+def bump_attempt_version(*, session: Session, attempt_id: int) -> int:
+    """One atomic increment, so two tabs saving at once both count and the later one holds the higher number."""
+    statement = (update(Attempt).where(col(Attempt.id) == attempt_id)
+                 .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
+    return int(session.execute(statement).scalar_one())
+
+
+def requests_of(*, session: Session, candidate_id: int) -> Sequence[CandidateRequest]:
+    return session.exec(select(CandidateRequest).where(CandidateRequest.candidate_id == candidate_id)).all()
+
+
+def campaign_requests(*, session: Session, campaign_id: int) -> Sequence[tuple[CandidateRequest, Candidate]]:
+    """Every request from the campaign's candidates, open ones first, newest first."""
+    return session.exec(
+        select(CandidateRequest, Candidate).join(Candidate, col(Candidate.id) == CandidateRequest.candidate_id)
+        .where(Candidate.campaign_id == campaign_id)
+        .order_by(col(CandidateRequest.handled_at).is_not(None), col(CandidateRequest.created_at).desc())).all()

@@ -28,6 +28,7 @@ from screening.services import (
     bank_uploads,
     calibration,
     campaigns,
+    candidate_requests,
     candidates,
     debriefs,
     exports,
@@ -87,6 +88,7 @@ class Ctx:
     session_id: str
     spare_campaign_id: int     # campaign A's twin with no invite yet, for edits
     shared_user_id: int
+    request_id: int            # a review request from campaign A's candidate
 
 
 def _ctx(db: Database) -> Ctx:
@@ -125,11 +127,13 @@ def _ctx(db: Database) -> Ctx:
     spare_cid = campaigns.create_campaign(db, owner, CampaignDraft(name="A2", skills=["patience"]))
     for email in ("shared@example.org", "lead@example.org"):
         campaigns.share_campaign(db, owner, spare_cid, email)
+    attempts.request_review(db, link, "Please look again.")
+    request_id = candidate_requests.campaign_requests(db, owner, cid)[0].request_id
     return Ctx(db, {"anonymous": None, "candidate": link, "candidate_other": other_link, "recruiter_off": off,
                     "recruiter_owner_unrated": owner, "recruiter_shared_rated": shared, "lead": lead,
                     "lead_off": lead_off, "admin": admin},
                cid, candidate_id, spare_candidate, spare.user_id, campaign.live_question_ids[0], rated,
-               view.sjt[0].item.id, written, session_id, spare_cid, shared.user_id)
+               view.sjt[0].item.id, written, session_id, spare_cid, shared.user_id, request_id)
 
 
 Call = Callable[[Ctx, Actor, str], Any]
@@ -170,6 +174,14 @@ EXPECTED: dict[str, Row] = {
                                                                                      "More detail."),
                                         ("candidate",), refused=("candidate_other",)),
     "attempts.submit": Row(lambda c, a, n: attempts.submit(c.db, a), CANDIDATES),
+    "attempts.request_review": Row(lambda c, a, n: attempts.request_review(c.db, a, "Please review."), CANDIDATES),
+    "attempts.withdraw": Row(lambda c, a, n: attempts.withdraw(c.db, a), CANDIDATES),
+    "attempts.candidate_feedback": Row(lambda c, a, n: attempts.candidate_feedback(c.db, a), CANDIDATES),
+    "attempts.extend_time": Row(lambda c, a, n: attempts.extend_time(c.db, a, c.candidate_id, 10), RATERS),
+    "candidate_requests.campaign_requests": Row(lambda c, a, n: candidate_requests.campaign_requests(
+        c.db, a, c.campaign_id), RATERS),
+    "candidate_requests.mark_handled": Row(lambda c, a, n: candidate_requests.mark_handled(c.db, a, c.request_id),
+                                          RATERS),
     # --- accounts and sessions ----------------------------------------------------------------
     "auth.login": Row(lambda c, a, n: auth.login(c.db, a, email="spare@example.org", password=PASSWORD,
                                                  client="127.0.0.1"), ("anonymous", *STAFF)),
@@ -318,7 +330,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 738  # the cells the test below runs (82 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 792  # the cells the test below runs (88 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

@@ -107,13 +107,18 @@ def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:
                       captions=[t(f"campaigns.method.{m}.help", lang()) for m in METHODS])
     deadline_day = st.date_input(t("campaigns.deadline", lang()), key=f"{key}_deadline", min_value=date.today(),
                                  value=current.deadline_at.date() if current and current.deadline_at else None)
+    limit = st.number_input(t("campaigns.time_limit", lang()), 0, 24 * 60,
+                            (current.time_limit_minutes or 0) if current else 0, step=5, key=f"{key}_time_limit")
+    feedback = st.checkbox(t("campaigns.feedback", lang()), value=bool(current.candidate_feedback) if current else False,
+                           key=f"{key}_feedback")
     guess = campaigns.estimate(db(), actor, skills, sjt_items_per_candidate=int(draw), written_questions=int(written))
     st.info(t("campaigns.estimate", lang(), sjt=guess.sjt_items, written=guess.written_questions,
               minutes=guess.minutes))
     deadline = datetime.combine(deadline_day, time(23, 59), tzinfo=UTC) if deadline_day else None
     draft = CampaignDraft(name=name, skills=skills, language=language, job_title=job,
                           target_profile_id=target or None, written_questions=int(written), sjt_method=method,
-                          sjt_items_per_candidate=int(draw), deadline_at=deadline)
+                          sjt_items_per_candidate=int(draw), deadline_at=deadline,
+                          time_limit_minutes=int(limit) or None, candidate_feedback=feedback)
     if current is None:
         if st.button(t("campaigns.create", lang()), type="primary", key=f"{key}_create"):
             run_action(lambda: campaigns.create_campaign(db(), actor, draft), "campaigns.created")

@@ -10,7 +10,7 @@ from screening.config import get_settings
 from screening.domain.actors import Staff
 from screening.domain.statuses import BOARD_STATUSES
 from screening.i18n import t
-from screening.services import candidates, invitations
+from screening.services import attempts, campaigns, candidate_requests, candidates, invitations
 from screening.services.candidates import BoardRow, StatusBoard
 from screening.services.errors import ServiceError
 from screening.ui.components import db, inert, lang, run_action, show_error
@@ -30,6 +30,7 @@ def render(actor: Staff) -> None:
         if st.form_submit_button(t("candidates.add_button", lang()), type="primary"):
             run_action(lambda: candidates.add_candidate(db(), actor, campaign_id, name, email, reference=reference),
                        "candidates.added")
+    _requests(actor, campaign_id)
     with st.expander(t("candidates.import", lang())):
         _import(actor, campaign_id)
     board = _board(actor, campaign_id)
@@ -79,8 +80,9 @@ def _board(actor: Staff, campaign_id: int) -> StatusBoard:
     counts.markdown(" · ".join(f"{t('board.' + name, lang())}: **{board.counts[name]}**" for name in BOARD_STATUSES))
     if not board.rows:
         st.info(t("candidates.none", lang()))
+    timed = bool(campaigns.get_campaign(db(), actor, campaign_id).time_limit_minutes)
     for row in board.rows:
-        _row(actor, row)
+        _row(actor, row, timed)
     if board.pages > 1:
         st.number_input(t("candidates.page", lang(), pages=board.pages, total=board.total), min_value=1,
                         max_value=board.pages, value=board.page + 1, key="cand_page_input",
@@ -88,7 +90,7 @@ def _board(actor: Staff, campaign_id: int) -> StatusBoard:
     return board
 
 
-def _row(actor: Staff, row: BoardRow) -> None:
+def _row(actor: Staff, row: BoardRow, timed: bool) -> None:
     with st.container(border=True):
         email = f" · {inert(row.email)}" if row.email else ""
         reference = f" · {inert(row.reference)}" if row.reference else ""
@@ -99,6 +101,8 @@ def _row(actor: Staff, row: BoardRow) -> None:
                        f"{t('candidates.opened_at', lang())}: {_when(row.opened_at)}")
         if row.status in ("submitted", "rated", "decided"):
             return
+        if timed and row.status == "started":
+            _extra_time(actor, row.candidate_id)
         label = t("candidates.resend" if row.invited_at else "candidates.invite", lang())
         if st.button(label, key=f"inv_{row.candidate_id}"):
             try:
@@ -136,3 +140,28 @@ def _raters(actor: Staff, campaign_id: int, board: StatusBoard) -> None:
     for line in assigned:
         st.caption(inert(line))
 
+
+def _requests(actor: Staff, campaign_id: int) -> None:
+    """Candidates asking for a human review, and withdrawals (their data already erased)."""
+    rows = candidate_requests.campaign_requests(db(), actor, campaign_id)
+    if not rows:
+        return
+    with st.expander(t("candidates.requests", lang()), expanded=any(r.handled_at is None for r in rows)):
+        for r in rows:
+            state = t("candidates.request_handled" if r.handled_at else "candidates.request_open", lang())
+            st.markdown(f"**{inert(r.candidate_name)}** · {t('candidates.request_' + r.kind, lang())} · "
+                        f"{r.created_at:%Y-%m-%d %H:%M} UTC · {state}")
+            if r.message:
+                st.text(r.message)
+            if r.handled_at is None and st.button(t("candidates.mark_handled", lang()), key=f"req_{r.request_id}"):
+                run_action(lambda rid=r.request_id: candidate_requests.mark_handled(db(), actor, rid),
+                           "candidates.request_handled")
+
+
+def _extra_time(actor: Staff, candidate_id: int) -> None:
+    """An accommodation: minutes on top of the campaign's time limit, for this candidate only."""
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    minutes = left.number_input(t("candidates.extra_time", lang()), min_value=0, max_value=24 * 60, step=5,
+                                key=f"extra_{candidate_id}")
+    if right.button(t("candidates.extra_time_save", lang()), key=f"extra_go_{candidate_id}"):
+        run_action(lambda: attempts.extend_time(db(), actor, candidate_id, int(minutes)), "candidates.extra_time_saved")

@@ -34,17 +34,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table('invitation', schema=None) as batch_op:
-        for name in ('sent_at', 'opened_at', 'last_reminder_at'):
-            batch_op.add_column(sa.Column(name, _WHEN(), nullable=True))
-    # candidaterater (raters assigned per candidate) comes with the panel's migration, c5e1f0a7d3b2.
-
-
-def downgrade() -> None:
-    with op.batch_alter_table('candidaterater', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_candidaterater_rater_id'))
-        batch_op.drop_index(batch_op.f('ix_candidaterater_candidate_id'))
-    op.drop_table('candidaterater')
-    with op.batch_alter_table('invitation', schema=None) as batch_op:
         for name in ('last_reminder_at', 'opened_at', 'sent_at'):
             batch_op.drop_column(name)
     with op.batch_alter_table('candidate', schema=None) as batch_op:

@@ -1,0 +1,71 @@
+"""The candidate page's screens about their rights and their result: thanks, feedback, a human review, withdrawal."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from screening.domain.actors import CandidateActor
+from screening.i18n import t
+from screening.services import attempts
+from screening.services.attempts import AttemptView
+from screening.services.errors import ServiceError
+from screening.ui.components import db, inert
+
+
+def thanks(view: AttemptView, link: CandidateActor) -> None:
+    lang = view.language
+    st.subheader(t("cand.feedback_title" if view.feedback else "cand.page_title", lang), anchor="cand-done")
+    if view.timed_out:
+        st.info(t("error.time_up", lang))
+    st.success(t("cand.thanks", lang))
+    if view.feedback:
+        _feedback(lang, link)
+    rights(view, link)
+
+
+def _feedback(lang: str, link: CandidateActor) -> None:
+    try:
+        feedback = attempts.candidate_feedback(db(), link)
+    except ServiceError as exc:
+        st.error(t(exc.key, lang))
+        return
+    if feedback is None or not (feedback.strengths or feedback.tips):
+        st.info(t("cand.feedback_none", lang))
+        return
+    st.caption(t("cand.feedback_intro", lang))
+    if feedback.strengths:
+        st.markdown(f"**{t('cand.feedback_strengths', lang)}**")
+        st.markdown("\n".join(f"- {inert(name)}" for name in feedback.strengths))
+    if feedback.tips:
+        st.markdown(f"**{t('cand.feedback_tips', lang)}**")
+        st.markdown("\n".join(f"- **{inert(tip.family)}:** {inert(tip.tip)}" for tip in feedback.tips))
+
+
+def rights(view: AttemptView, link: CandidateActor) -> None:
+    """Before and after submitting: ask for a human review (optional message) or withdraw (erases)."""
+    lang = view.language
+    with st.expander(t("cand.rights", lang)):
+        if st.session_state.get("cand_review_sent") == link:
+            st.success(t("cand.review_sent", lang))
+        else:
+            st.markdown(t("cand.review_request", lang))
+            message = st.text_area(t("cand.review_message", lang), key="cand_review_message", max_chars=2000)
+            if st.button(t("cand.review_send", lang), key="cand_review_send"):
+                try:
+                    attempts.request_review(db(), link, message)
+                except ServiceError as exc:
+                    st.error(t(exc.key, lang))
+                else:
+                    st.session_state["cand_review_sent"] = link
+                    st.rerun()
+        st.divider()
+        st.markdown(t("cand.withdraw_explain", lang))
+        sure = st.checkbox(t("cand.withdraw_confirm", lang), key="cand_withdraw_sure")
+        if st.button(t("cand.withdraw", lang), disabled=not sure, key="cand_withdraw"):
+            try:
+                attempts.withdraw(db(), link)
+            except ServiceError as exc:
+                st.error(t(exc.key, lang))
+            else:
+                st.session_state["cand_withdrawn"] = link
+                st.rerun()
