@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
 
 from screening import PACKAGE_DIR
+from screening.config import get_settings
+from screening.store.engine import normalise_url
 
 MIGRATIONS_DIR = PACKAGE_DIR / "store" / "migrations"
 
@@ -18,8 +22,32 @@ def alembic_config(url: str | None = None) -> Config:
     return cfg
 
 
+# Any fixed number: the PostgreSQL advisory lock two servers starting together take around the upgrade.
+MIGRATION_LOCK_ID = 727_274_310
+
+
 def upgrade(url: str | None = None) -> None:
-    command.upgrade(alembic_config(url), "head")
+    """Migrate to head. Safe to run from several servers at once: on PostgreSQL the upgrade runs under
+    a session advisory lock (the second waits, then finds nothing to do). SQLite then runs ANALYZE."""
+    target = url or get_settings().database_url
+    engine = create_engine(normalise_url(target), poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            postgres = conn.dialect.name == "postgresql"
+            if postgres:
+                conn.execute(text("select pg_advisory_lock(:id)"), {"id": MIGRATION_LOCK_ID})
+                conn.commit()
+            try:
+                command.upgrade(alembic_config(url), "head")
+            finally:
+                if postgres:
+                    conn.execute(text("select pg_advisory_unlock(:id)"), {"id": MIGRATION_LOCK_ID})
+                    conn.commit()
+            if not postgres:
+                conn.exec_driver_sql("ANALYZE")  # fresh planner statistics for the new indexes
+                conn.commit()
+    finally:
+        engine.dispose()
 
 
 def revision(message: str, url: str | None = None) -> None:

@@ -146,3 +146,20 @@ def test_a_locked_sqlite_file_is_retried_at_the_opening_of_a_write(sqlite_url):
     assert runs == [[]]
     other.close()
     engine.dispose()
+
+
+def test_two_servers_migrating_at_once_both_start():
+    """`screening db upgrade` run by two servers starting together on one empty PostgreSQL schema: the
+    advisory lock lets one migrate while the other waits and then finds nothing to do."""
+    from screening.store.migrate import upgrade
+    from tests.conftest import _pg_schema_url
+
+    for empty in _pg_schema_url():
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(upgrade, [empty, empty]))  # re-raises either's error
+        engine = build_engine(empty)
+        with Database(engine).read() as s:
+            assert s.exec(select(Answer)).all() == []
+            version = s.connection().exec_driver_sql("select count(*) from alembic_version").scalar()
+        assert version == 1
+        engine.dispose()
