@@ -9,7 +9,7 @@ from sqlalchemy.pool import NullPool
 
 from screening import PACKAGE_DIR
 from screening.config import get_settings
-from screening.store.engine import normalise_url
+from screening.store.engine import build_engine, is_sqlite, normalise_url
 
 MIGRATIONS_DIR = PACKAGE_DIR / "store" / "migrations"
 
@@ -29,22 +29,24 @@ MIGRATION_LOCK_ID = 727_274_310
 def upgrade(url: str | None = None) -> None:
     """Migrate to head. Safe to run from several servers at once: on PostgreSQL the upgrade runs under
     a session advisory lock (the second waits, then finds nothing to do). SQLite then runs ANALYZE."""
-    target = url or get_settings().database_url
-    engine = create_engine(normalise_url(target), poolclass=NullPool)
+    target = normalise_url(url or get_settings().database_url)
+    if is_sqlite(target):
+        command.upgrade(alembic_config(url), "head")
+        engine = build_engine(target, pool_size=1, max_overflow=0)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")  # fresh planner statistics for the new tables and indexes
+            conn.commit()
+        engine.dispose()
+        return
+    engine = create_engine(target, poolclass=NullPool)
     try:
         with engine.connect() as conn:
-            postgres = conn.dialect.name == "postgresql"
-            if postgres:
-                conn.execute(text("select pg_advisory_lock(:id)"), {"id": MIGRATION_LOCK_ID})
-                conn.commit()
+            conn.execute(text("select pg_advisory_lock(:id)"), {"id": MIGRATION_LOCK_ID})
+            conn.commit()
             try:
                 command.upgrade(alembic_config(url), "head")
             finally:
-                if postgres:
-                    conn.execute(text("select pg_advisory_unlock(:id)"), {"id": MIGRATION_LOCK_ID})
-                    conn.commit()
-            if not postgres:
-                conn.exec_driver_sql("ANALYZE")  # fresh planner statistics for the new indexes
+                conn.execute(text("select pg_advisory_unlock(:id)"), {"id": MIGRATION_LOCK_ID})
                 conn.commit()
     finally:
         engine.dispose()
