@@ -39,7 +39,7 @@ def _scoring_peak_mb() -> float:
     worst = (best + 1) % 5
     ratings = rng.integers(1, 6, size=(10_000, 30, 5)).astype(float)
     tracemalloc.start()
-    skill_scores(score_best_worst(keys, best, worst), [["s%d" % (i % 6)] for i in range(30)],
+    skill_scores(score_best_worst(keys, best, worst), [[f"s{i % 6}"] for i in range(30)],
                  [f"s{i}" for i in range(6)])
     score_rate_each(keys, ratings, "within_person")
     peak = tracemalloc.get_traced_memory()[1]

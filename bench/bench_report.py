@@ -76,7 +76,8 @@ def _profile(framework: Framework, target: dict, rng: random.Random, k: int) -> 
     raters = ("Ana Ruiz", "Kofi Mensah", "Mei Chen")
     ratings = [(s, RaterLevel(r, f"iq.{s}.{q}", rng.randint(1, 5)))
                for s in skills[:14] for q in range(rng.randint(1, 2)) for r in raters[: rng.randint(1, 3)]]
-    quotes = {s: Quote(" ".join(rng.choices(WORDS, k=rng.randint(20, 90))), "Tell me about a time a customer was upset.")
+    quotes = {s: Quote(" ".join(rng.choices(WORDS, k=rng.randint(20, 90))),
+                       "Tell me about a time a customer was upset.")
               for s in skills[:14]}
     started = datetime(2026, 1, 5) + timedelta(days=k % 20)
     meta = ProfileMeta(candidate_id=k + 1, candidate_name=f"Candidate {k + 1} Łukasz Ödegaard", campaign_id=1,
@@ -115,7 +116,8 @@ def _census(flowables: Iterable[object]) -> tuple[list[str], list[tuple[int, int
             paragraphs.append(escape(f.getPlainText()))
         elif isinstance(f, Table):
             tables.append((len(f._cellvalues), len(f._cellvalues[0])))
-            for p, t, c in [_census(cell if isinstance(cell, list) else [cell]) for row in f._cellvalues for cell in row]:
+            for p, t, c in [_census(cell if isinstance(cell, list) else [cell])
+                            for row in f._cellvalues for cell in row]:
                 paragraphs += p
                 tables += t
                 charts += c

@@ -15,7 +15,7 @@ def run() -> list[dict]:
     best = rng.integers(0, 5, size=(10_000, 30))
     worst = (best + rng.integers(1, 5, size=best.shape)) % 5
     ratings = rng.integers(1, 6, size=(10_000, 30, 5)).astype(float)
-    skills = [["s%d" % (i % 6)] for i in range(30)]
+    skills = [[f"s{i % 6}"] for i in range(30)]
     names = sorted({s for sk in skills for s in sk})
 
     def vectorised() -> None:

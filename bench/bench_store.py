@@ -34,7 +34,8 @@ def _measure(url: str, backend: str) -> list[dict]:
 
     def save() -> None:
         n = next(counter)
-        attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"best": item.options[n % 2].id, "worst": item.options[2].id})
+        attempts.save_sjt_answer(db, CandidateActor(token), item.id,
+                                 {"best": item.options[n % 2].id, "worst": item.options[2].id})
 
     runs = timings(save, repeat=200, warmup=5)
     db.engine.dispose()

@@ -12,6 +12,7 @@ from bench import (
     bench_pages,
     bench_psychometrics,
     bench_report,
+    bench_scale,
     bench_scoring,
     bench_store,
     bench_suggest,
@@ -23,7 +24,7 @@ OUT = Path(__file__).resolve().parent / "results.json"
 def main() -> int:
     results: list[dict] = []
     for module in (bench_scoring, bench_psychometrics, bench_memory, bench_store, bench_pages, bench_report,
-                   bench_suggest):
+                   bench_suggest, bench_scale):
         print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
         results += module.run()
     OUT.write_text(json.dumps({"cores": os.cpu_count(), "results": results}, indent=1) + "\n")
