@@ -147,10 +147,9 @@ def test_delete_of_an_event_older_than_the_floor_succeeds(db):
     assert set(actions(db)) == {recent}
 
 
+@pytest.mark.parametrize("url", ["sqlite"], indirect=True)  # batch mode rebuilds tables on SQLite only
 def test_a_batch_rebuild_drops_the_triggers_and_db_upgrade_puts_them_back(url, db, monkeypatch):
     """Why upgrade() re-creates the triggers: Alembic's batch mode on SQLite copies the table into a new one."""
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("batch mode rebuilds tables on SQLite only")
     with db.engine.begin() as conn:
         ops = Operations(MigrationContext.configure(conn, opts={"render_as_batch": True}))
         with ops.batch_alter_table("auditevent", recreate="always") as batch:
