@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 
 from screening.domain.actors import CandidateActor
 from screening.services import attempts, interviews, profiles
+from screening.services.errors import InvalidInput
 from screening.store.models import Answer, AuditEvent, Rating
 from tests.factories import answer_everything, world
 
@@ -81,12 +83,25 @@ def test_every_change_writes_an_audit_event_with_ids_only(db):
 
 def test_hostile_text_is_stored_as_typed_but_nul(db):
     w = world(db)
-    attempts.open_attempt(db, CandidateActor(w.token))
-    attempts.give_consent(db, CandidateActor(w.token))
-    qid = attempts.open_attempt(db, CandidateActor(w.token)).written[0].id
-    hostile = "<b>x</b> [a](http://e.x) :red[y] $z$ <para>&amp; 😀 שלום\x00end" + "é" * 100_000
-    attempts.save_written_answer(db, CandidateActor(w.token), qid, hostile)
-    assert attempts.open_attempt(db, CandidateActor(w.token)).texts[qid] == hostile.replace("\x00", "")
+    link = CandidateActor(w.token)
+    attempts.open_attempt(db, link)
+    attempts.give_consent(db, link)
+    qid = attempts.open_attempt(db, link).written[0].id
+    hostile = "<b>x</b> [a](http://e.x) :red[y] $z$ <para>&amp; 😀 שלום\x00end" + "é" * 19_900
+    attempts.save_written_answer(db, link, qid, hostile)
+    assert attempts.open_attempt(db, link).texts[qid] == hostile.replace("\x00", "")
+    # past the written-answer limit the whole text is refused with a message; what was saved stays
+    with pytest.raises(InvalidInput) as refused:
+        attempts.save_written_answer(db, link, qid, hostile + "é" * 100_000)
+    assert refused.value.key == "error.answer_too_long"
+    assert attempts.open_attempt(db, link).texts[qid] == hostile.replace("\x00", "")
+    # a rater's record of a live answer has no such limit: 100 kB is kept as typed
+    live = interviews.console(db, w.recruiter, w.candidate_id)
+    question = next(q for q in live.questions if q.mode == "live").question.id
+    long_text = "<script>x</script> " + "ß" * 100_000
+    interviews.save_live_answer(db, w.recruiter, w.candidate_id, question, long_text, "notes")
+    again = next(q for q in interviews.console(db, w.recruiter, w.candidate_id).questions if q.question.id == question)
+    assert again.live_answer == long_text
 
 
 def test_within_person_method_is_recorded_on_the_campaign(db):
