@@ -16,7 +16,7 @@ from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
 from screening.ui import charts
-from screening.ui.components import db, demo_badge, inert, lang, show_error
+from screening.ui.components import db, demo_badge, inert, lang
 from screening.ui.pickers import pick_campaign
 
 STATUSES = ("invited", "in_progress", "submitted")
@@ -84,6 +84,21 @@ def family_levels(profile: Profile, framework: Framework, language: str) -> dict
     return {framework.family_by_id[f.id].name.get(language): f.level for f in profile.families}
 
 
+def _decide(actor: Staff, candidate_id: int) -> None:
+    """The form's callback: record the decision, then empty the form for the next one (a callback runs
+    before the page, so the recorded outcome shows at once)."""
+    state = st.session_state
+    try:
+        mailed = profiles.record_decision(db(), actor, candidate_id, state.get(f"outcome_{candidate_id}") or "",
+                                          state.get(f"note_{candidate_id}", ""),
+                                          notify=bool(state.get(f"notify_{candidate_id}", False)))
+    except ServiceError as exc:
+        state["decision_error"] = exc.key
+        return
+    state["decision_flash"], state["decision_mailed"] = candidate_id, mailed
+    state[f"outcome_{candidate_id}"], state[f"note_{candidate_id}"] = None, ""
+
+
 def _candidate(actor: Staff, candidate_id: int) -> None:
     profile = profiles.candidate_profile(db(), actor, candidate_id)
     demo_badge(profile.meta.is_demo)
@@ -133,22 +148,18 @@ def _decision(actor: Staff, candidate_id: int, profile: Profile) -> None:
         st.success(t("dashboard.recorded", lang()))
         if st.session_state.pop("decision_mailed", False):
             st.success(t("dashboard.mail_sent", lang()))
-    with st.form(f"decide_{candidate_id}", clear_on_submit=True):
+    with st.form(f"decide_{candidate_id}"):
         st.markdown(f"**{t('dashboard.record', lang())}**")
-        outcome = st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True, index=None,
-                           format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
-        note = st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
-        notify = st.checkbox(t("dashboard.send_mail", lang()), key=f"notify_{candidate_id}") if mail_enabled() \
-            else False
-        if st.form_submit_button(t("dashboard.record", lang()), type="primary"):
-            try:
-                mailed = profiles.record_decision(db(), actor, candidate_id, outcome or "", note, notify=notify)
-            except ServiceError as exc:
-                show_error(exc)
-            else:
-                st.session_state["decision_flash"] = candidate_id
-                st.session_state["decision_mailed"] = mailed
-                st.rerun()  # the recorded outcome shows at once, and the form starts empty
+        st.radio(t("dashboard.decision", lang()), list(DECISIONS), horizontal=True, index=None,
+                 format_func=lambda d: t("decision." + d, lang()), key=f"outcome_{candidate_id}")
+        st.text_area(t("dashboard.note", lang()), key=f"note_{candidate_id}", height=80)
+        if mail_enabled():
+            st.checkbox(t("dashboard.send_mail", lang()), key=f"notify_{candidate_id}")
+        st.form_submit_button(t("dashboard.record", lang()), type="primary", on_click=_decide,
+                              args=(actor, candidate_id))
+    error = st.session_state.pop("decision_error", None)
+    if error:
+        st.error(t(error, lang()))
     if profile.meta.decision:
         st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
                    f"{inert(profile.meta.decision_note or '')}")
