@@ -31,6 +31,8 @@ class Page:
     BANKS = "banks"
     RETENTION = "retention"
     AUDIT = "audit"
+    OVERSIGHT = "oversight"
+    ABOUT = "about"
 
 
 def _staff(actor: Actor, *roles: Role) -> bool:
@@ -79,7 +81,7 @@ def may_view_profiles(actor: Actor) -> bool:
 
 
 def can_list_campaigns(actor: Actor) -> bool:
-    return isinstance(actor, Staff) or _administers(actor)
+    return _staff(actor, *Role) or _administers(actor)
 
 
 def can_manage_users(actor: Actor) -> bool:
@@ -98,6 +100,26 @@ def can_read_audit(actor: Actor) -> bool:
     return _administers(actor)
 
 
+def can_export_personal_data(actor: Actor) -> bool:
+    """Subject access: everything held about one candidate, for the admin who answers the request."""
+    return _administers(actor)
+
+
+def can_manage_oversight(actor: Actor) -> bool:
+    """Switching suggested levels off (or on) for a campaign or the whole installation."""
+    return _administers(actor)
+
+
+def can_read_about(actor: Actor) -> bool:
+    """What the product does and never does: for every signed-in role."""
+    return _staff(actor, *Role)
+
+
+def can_read_oversight(actor: Actor) -> bool:
+    """Whether suggestions are on is no secret to staff: the console says so when they are off."""
+    return _staff(actor, *Role) or _administers(actor)
+
+
 def sees_every_campaign(actor: Actor) -> bool:
     return _administers(actor)
 
@@ -110,6 +132,11 @@ def can_view_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
 
 def can_share_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
     return _administers(actor) or (_staff(actor, Role.RECRUITER) and actor.user_id == campaign.owner_id)  # type: ignore[union-attr]
+
+
+def can_close_campaign(actor: Actor, campaign: CampaignAccess) -> bool:
+    """Closing starts the retention clock; the owner or an admin does it."""
+    return can_share_campaign(actor, campaign)
 
 
 def can_manage_candidates(actor: Actor, campaign: CampaignAccess) -> bool:
@@ -155,4 +182,8 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
         pages.append(Page.RETENTION)
     if can_read_audit(actor):
         pages.append(Page.AUDIT)
+    if can_manage_oversight(actor):
+        pages.append(Page.OVERSIGHT)
+    if can_read_about(actor):
+        pages.append(Page.ABOUT)
     return tuple(pages)

@@ -13,7 +13,7 @@ from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
-from screening.store.models import Campaign, CampaignShare
+from screening.store.models import Campaign, CampaignShare, utcnow
 
 
 @dataclass(frozen=True)
@@ -100,3 +100,13 @@ def share_campaign(db: Database, actor: Actor, campaign_id: int, email: str) -> 
         if not queries.share_exists(session=s, campaign_id=campaign_id, user_id=user.id):
             s.add(CampaignShare(campaign_id=campaign_id, user_id=user.id))
             record(s, actor, "campaign.share", "campaign", campaign_id, user_id=user.id)
+
+
+def close_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
+    """Close a campaign: retention counts from this moment. Closing twice keeps the first date."""
+    with db.write() as s:
+        campaign = campaign_for(s, actor, campaign_id, policy.can_close_campaign)
+        if campaign.closed_at is None:
+            campaign.closed_at = utcnow()
+            s.add(campaign)
+            record(s, actor, "campaign.close", "campaign", campaign_id)

@@ -63,6 +63,8 @@ class Campaign(SQLModel, table=True):
     owner_id: int = Field(foreign_key="user.id", index=True)
     is_demo: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+    closed_at: datetime | None = None         # retention counts from here
+    suggestions_enabled: bool = True          # an admin may switch suggested levels off for this campaign
 
 
 class CampaignShare(SQLModel, table=True):
@@ -169,6 +171,14 @@ class AuditEvent(SQLModel, table=True):
     entity: str
     entity_id: str
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Setting(SQLModel, table=True):
+    """Installation-wide settings an admin changes from the app (e.g. `suggestions_enabled`)."""
+
+    key: str = Field(primary_key=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class BankUpload(SQLModel, table=True):

@@ -18,7 +18,7 @@ from screening.domain.policy import Page
 from screening.i18n import t
 from screening.services import auth
 from screening.services.errors import ServiceError
-from screening.ui.pages import admin, campaigns, candidates, console, dashboard
+from screening.ui.pages import about, admin, campaigns, candidates, console, dashboard, oversight
 from screening.ui.components import db, guarded, inert, lang
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
 
@@ -32,6 +32,8 @@ PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
     Page.BANKS: ("page.banks", admin.render_banks),
     Page.RETENTION: ("page.retention", admin.render_retention),
     Page.AUDIT: ("page.audit", admin.render_audit),
+    Page.OVERSIGHT: ("page.oversight", oversight.render),
+    Page.ABOUT: ("page.about", about.render),
 }
 
 

@@ -13,9 +13,10 @@ from screening.domain.throttle import delay_after, required_delay
 
 
 @pytest.mark.parametrize("actor, pages", [
-    (Staff(1, "recruiter"), ("campaigns", "candidates", "console")),
-    (Staff(1, "lead"), ("profiles",)),
-    (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "users", "banks", "retention", "audit")),
+    (Staff(1, "recruiter"), ("campaigns", "candidates", "console", "about")),
+    (Staff(1, "lead"), ("profiles", "about")),
+    (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "users", "banks", "retention", "audit",
+                         "oversight", "about")),
     (Staff(1, "superuser"), ()),
     (CandidateActor("t"), ()),
     (SystemActor(), ()),

@@ -62,6 +62,7 @@ def _intro(view: AttemptView, link: CandidateActor) -> None:
                   written=len(view.written), minutes=view.minutes))
     st.info(t("cand.resume", lang))
     st.markdown(t("cand.data", lang))
+    st.markdown(t("cand.about", lang, href=f"?about={lang}"))
     agreed = st.checkbox(t("cand.consent", lang), key="cand_consent")
     st.button(t("cand.start", lang), type="primary", disabled=not agreed, on_click=_call,
               args=(attempts.give_consent, link), key="cand_start")

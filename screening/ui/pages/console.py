@@ -82,7 +82,10 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     qid = qv.question.id
     mine = qv.my_rating
     st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))  # type: ignore[union-attr]
-    suggestion = interviews.suggestion_for(db(), actor, candidate_id, qid)
+    result = interviews.suggestion_for(db(), actor, candidate_id, qid)
+    suggestion = result.suggestion
+    if result.switched_off:
+        st.caption(t("console.suggestions_off", lang()))
     if suggestion is not None:
         if suggestion.level is None:
             st.caption(t("console.suggestion_declined", lang(), reason=t(f"reason.{suggestion.reason}", lang())))

@@ -50,6 +50,14 @@ def render(actor: Staff) -> None:
     _candidate(actor, candidate_id)
 
 
+def _log_download(actor: Staff, candidate_id: int) -> None:
+    """The download button's click: the PDF is logged when it is handed out, not each time it is drawn."""
+    try:
+        profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download")
+    except ServiceError as exc:
+        show_error(exc)
+
+
 def _candidate(actor: Staff, candidate_id: int) -> None:
     profile = profiles.candidate_profile(db(), actor, candidate_id)
     demo_badge(profile.meta.is_demo)
@@ -62,7 +70,8 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
                    t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills], hide_index=True, width="stretch")
     pdf = profiles.profile_pdf(db(), actor, candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
-                       mime="application/pdf", key=f"pdf_{candidate_id}")
+                       mime="application/pdf", key=f"pdf_{candidate_id}", on_click=_log_download,
+                       args=(actor, candidate_id))
     flash = st.session_state.pop("decision_flash", None)
     if flash == candidate_id:
         st.success(t("dashboard.recorded", lang()))
