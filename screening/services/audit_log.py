@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlmodel import Session
@@ -61,8 +61,8 @@ def _start(day: date | datetime | None, *, next_day: bool = False) -> datetime |
     if day is None:
         return None
     if isinstance(day, datetime):
-        return day if day.tzinfo else day.replace(tzinfo=timezone.utc)
-    moment = datetime.combine(day, time.min, tzinfo=timezone.utc)
+        return day if day.tzinfo else day.replace(tzinfo=UTC)
+    moment = datetime.combine(day, time.min, tzinfo=UTC)
     return moment + timedelta(days=1) if next_day else moment
 
 

@@ -17,9 +17,9 @@ def render(actor: Staff) -> None:
     with st.form("oversight_installation"):
         on = st.radio(t("oversight.installation", lang()), [True, False], horizontal=True, key="oversight_all",
                       index=0 if switches.installation else 1, format_func=_on_off)
-        if st.form_submit_button(t("oversight.apply", lang())):
-            if run_action(lambda: oversight.set_installation_suggestions(db(), actor, bool(on)), "oversight.saved"):
-                switches = oversight.suggestion_switches(db(), actor)
+        if st.form_submit_button(t("oversight.apply", lang())) and run_action(
+                lambda: oversight.set_installation_suggestions(db(), actor, bool(on)), "oversight.saved"):
+            switches = oversight.suggestion_switches(db(), actor)
     if not switches.installation:
         st.warning(t("oversight.all_off", lang()))
     if not switches.campaigns:
