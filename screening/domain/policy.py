@@ -115,11 +115,6 @@ def can_read_about(actor: Actor) -> bool:
     return _staff(actor, *Role)
 
 
-def can_read_oversight(actor: Actor) -> bool:
-    """Whether suggestions are on is no secret to staff: the console says so when they are off."""
-    return _staff(actor, *Role) or _administers(actor)
-
-
 def sees_every_campaign(actor: Actor) -> bool:
     return _administers(actor)
 

@@ -112,10 +112,10 @@ def export_jsonl(db: Database, actor: Actor, *, actor_kind: str | None = None, a
     where = _filter(actor_kind, actor_id, action, entity, entity_id, since, until)
     with db.write() as s:
         rows = _rows(s, list(queries.audit_events(session=s, where=where)))
-        record(s, actor, "audit.export", "audit", "-", events=len(rows), actor_kind=where.actor_kind,
-               actor_id=where.actor_id, action=where.action, entity=where.entity, entity_id=where.entity_id,
-               since=where.since.isoformat() if where.since else None,
-               until=where.until.isoformat() if where.until else None)
+        record(s, actor, "audit.export", "audit", "-", events=len(rows), filter_actor_kind=where.actor_kind,
+               filter_actor_id=where.actor_id, filter_action=where.action, filter_entity=where.entity,
+               filter_entity_id=where.entity_id, filter_since=where.since.isoformat() if where.since else None,
+               filter_until=where.until.isoformat() if where.until else None)
     return "".join(json.dumps(r.as_json(), ensure_ascii=False, sort_keys=True) + "\n" for r in rows)
 
 

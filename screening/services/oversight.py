@@ -8,7 +8,7 @@ from screening.domain import policy
 from screening.domain.actors import Actor
 from screening.services._access import campaign_for, require
 from screening.services._audit import record
-from screening.services._settings import SUGGESTIONS, installation_suggestions, suggestions_enabled
+from screening.services._settings import SUGGESTIONS, installation_suggestions
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Setting, utcnow
@@ -33,14 +33,6 @@ def suggestion_switches(db: Database, actor: Actor) -> SuggestionSwitches:
         return SuggestionSwitches(installation_suggestions(s), tuple(
             CampaignSwitch(int(c.id or 0), c.name, bool(c.suggestions_enabled))
             for c in queries.campaigns_for(session=s, user_id=None)))
-
-
-def suggestions_on(db: Database, actor: Actor, campaign_id: int) -> bool:
-    """Whether raters of this campaign see suggested levels (for the pages that say when they do not)."""
-    require(policy.can_read_oversight(actor))
-    with db.read() as s:
-        campaign = campaign_for(s, actor, campaign_id, policy.can_view_campaign)
-        return suggestions_enabled(s, campaign)
 
 
 def set_installation_suggestions(db: Database, actor: Actor, enabled: bool) -> None:
