@@ -87,9 +87,9 @@ def render_audit(actor: Staff) -> None:
     st.header(t("page.audit", lang()))
     vocab = audit_log.vocabulary(db(), actor)
     actors: dict[str, tuple[str, int | None]] = {"": ("", None), "candidate": ("candidate", None)}
-    actors |= {f"{kind}:{aid}": (kind, aid) for kind, aid, _ in vocab.actors}
+    actors |= {_actor_key(kind, aid): (kind, aid) for kind, aid, _ in vocab.actors}
     labels = {"": t("audit.any", lang()), "candidate": t("audit.candidates", lang())}
-    labels |= {f"{kind}:{aid}": label for kind, aid, label in vocab.actors}
+    labels |= {_actor_key(kind, aid): label for kind, aid, label in vocab.actors}
     left, middle, right = st.columns(3)
     with left:
         who = st.selectbox(t("audit.actor", lang()), list(actors), format_func=labels.get, key="audit_actor")
@@ -118,6 +118,10 @@ def render_audit(actor: Staff) -> None:
     if st.button(t("audit.export", lang()), key="audit_export"):
         st.session_state["audit_export_data"] = audit_log.export_jsonl(db(), actor, **filters)  # type: ignore[arg-type]
     _offer_download("audit_export_data", "audit.download", "audit-log.jsonl", "application/jsonl")
+
+
+def _actor_key(kind: str, actor_id: int | None) -> str:
+    return kind if actor_id is None else f"{kind}:{actor_id}"
 
 
 def _offer_download(state_key: str, label_key: str, file_name: str, mime: str) -> None:
