@@ -84,8 +84,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "sont conservés."},
     "retention.erase": {"en": "Erase personal data", "fr": "Effacer les données personnelles"},
     "retention.erased": {"en": "Personal data erased.", "fr": "Données personnelles effacées."},
-    "retention.days": {"en": "Erase the personal data of candidates added more than this many days ago",
-                       "fr": "Effacer les données personnelles des candidats ajoutés il y a plus de ce nombre de jours"},
+    "retention.days": {"en": "Erase the personal data of candidates whose campaign closed, or whose unused invite "
+                             "link expired, more than this many days ago",
+                       "fr": "Effacer les données personnelles des candidats dont la campagne est clôturée, ou "
+                             "dont le lien d'invitation inutilisé a expiré, depuis plus de ce nombre de jours"},
     "retention.purge": {"en": "Apply retention", "fr": "Appliquer la durée de conservation"},
     "retention.purged": {"en": "{n} candidate(s) erased.", "fr": "{n} candidat(s) effacé(s)."},
     "page.banks": {"en": "Question banks", "fr": "Banques de questions"},
@@ -327,6 +329,13 @@ STRINGS: dict[str, dict[str, str]] = {
                                "perdu. Si cela se reproduit, donnez cette référence à la personne qui vous a "
                                "envoyé ici : {error_id}"},
     "page.oversight": {"en": "Human oversight", "fr": "Contrôle humain"},
+    "campaigns.close": {"en": "Close the campaign", "fr": "Clôturer la campagne"},
+    "campaigns.close_confirm": {"en": "The retention period starts now: once it has passed, the candidates' "
+                                      "personal data is erased.",
+                                "fr": "La durée de conservation commence maintenant : une fois écoulée, les "
+                                      "données personnelles des candidats sont effacées."},
+    "campaigns.closed": {"en": "Campaign closed.", "fr": "Campagne clôturée."},
+    "campaigns.closed_on": {"en": "Closed on {day}", "fr": "Clôturée le {day}"},
     "page.about": {"en": "About this tool", "fr": "À propos de cet outil"},
     "audit.any": {"en": "(any)", "fr": "(tous)"},
     "audit.candidates": {"en": "Candidates (invite links)", "fr": "Candidats (liens d'invitation)"},

@@ -53,6 +53,7 @@ def check_deployment() -> None:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
+    configure_logging()  # again, once Streamlit's runtime has set up its own loggers
     check_deployment()
     yield
 

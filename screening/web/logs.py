@@ -64,7 +64,12 @@ def configure_logging(level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers = [h for h in root.handlers if h.get_name() != _HANDLER_NAME] + [handler]
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    from streamlit import logger as streamlit_logger
+
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "uvicorn.asgi"):
+        # Streamlit gives uvicorn's loggers its own text handler (and re-adds it when its config is parsed):
+        # take them back from its registry so the access line keeps no query string or client address.
+        getattr(streamlit_logger, "_loggers", {}).pop(name, None)
         server_log = logging.getLogger(name)
         server_log.handlers = []
         server_log.propagate = True

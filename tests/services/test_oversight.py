@@ -47,8 +47,8 @@ def test_suggestions_on_by_default_then_off_for_the_installation(db):
     with db.read() as s:
         events = s.exec(select(AuditEvent).where(AuditEvent.action == "settings.suggestions")
                         .order_by(AuditEvent.id)).all()
-    assert [(e.actor_id, e.details) for e in events] == [
-        (w.admin.user_id, {"previous": True, "enabled": False}), (w.admin.user_id, {"previous": False, "enabled": True})]
+    assert [(e.actor_id, e.details) for e in events] == [(w.admin.user_id, {"previous": True, "enabled": False}),
+                                                          (w.admin.user_id, {"previous": False, "enabled": True})]
 
 
 def test_suggestions_off_for_one_campaign_only(db):

@@ -11,8 +11,7 @@ from sqlmodel import SQLModel, select
 
 from screening.domain.actors import CandidateActor, SystemActor
 from screening.domain.tokens import token_hash
-from screening.services import (attempts, audit_log, campaigns, candidates, interviews, invitations, privacy,
-                                profiles)
+from screening.services import attempts, audit_log, campaigns, candidates, interviews, invitations, privacy, profiles
 from screening.services.errors import InvalidInvite, PermissionDenied
 from screening.store.engine import Database
 from screening.store.models import Attempt, AuditEvent, Campaign, Candidate, Invitation, utcnow

@@ -9,7 +9,7 @@ from screening.i18n import t
 from screening.services import campaigns
 from screening.services.campaigns import CampaignDraft, reference_catalog
 from screening.services.errors import ServiceError
-from screening.ui.components import db, demo_badge, inert, lang, show_error
+from screening.ui.components import db, demo_badge, inert, lang, run_action, show_error
 
 
 def render(actor: Staff) -> None:
@@ -26,7 +26,7 @@ def render(actor: Staff) -> None:
             demo_badge(c.is_demo)
             st.caption(t("campaigns.items", lang(), sjt=len(c.sjt_item_ids), written=len(c.written_question_ids),
                          live=len(c.live_question_ids)))
-            if c.owner_id == actor.user_id or actor.is_admin:  # the service asks the policy again
+            if (c.owner_id == actor.user_id or actor.is_admin) and c.closed_at is None:  # the services ask again
                 with st.form(f"share_{c.id}", border=False):
                     email = st.text_input(t("campaigns.share", lang()), key=f"share_email_{c.id}")
                     if st.form_submit_button(t("campaigns.share_button", lang())):
@@ -35,6 +35,17 @@ def render(actor: Staff) -> None:
                             st.success(t("campaigns.shared", lang()))
                         except ServiceError as exc:
                             show_error(exc)
+                _close_form(actor, int(c.id or 0))
+            if c.closed_at is not None:
+                st.caption(t("campaigns.closed_on", lang(), day=c.closed_at.date().isoformat()))
+
+
+def _close_form(actor: Staff, campaign_id: int) -> None:
+    """Closing starts the retention period: after it, candidates' personal data is erased by the purge."""
+    with st.form(f"close_{campaign_id}", border=False):
+        sure = st.checkbox(t("campaigns.close_confirm", lang()), key=f"close_sure_{campaign_id}")
+        if st.form_submit_button(t("campaigns.close", lang())) and sure:
+            run_action(lambda: campaigns.close_campaign(db(), actor, campaign_id), "campaigns.closed")
 
 
 def _new_campaign_form(actor: Staff) -> None:
