@@ -61,3 +61,12 @@ def test_configure_logging_is_idempotent_and_silences_streamlits_uncaught_text()
     assert not streamlit_errors.filter(_record("streamlit.error_util", "Uncaught app execution"))
     assert streamlit_errors.filter(_record("streamlit.error_util", "something else"))
     root.handlers = [h for h in root.handlers if h.get_name() != "screening-json"]
+
+
+def test_the_served_app_routes_uncaught_errors_to_the_handler():
+    from screening.web import asgi
+
+    assert asgi.app._on_script_error is on_script_error
+    root = logging.getLogger()
+    assert "screening-json" in [h.get_name() for h in root.handlers]
+    root.handlers = [h for h in root.handlers if h.get_name() != "screening-json"]

@@ -29,7 +29,8 @@ def render(actor: Staff) -> None:
                   for c in switches.campaigns], hide_index=True, width="stretch")
     names = {c.campaign_id: f"#{c.campaign_id} {c.name}" for c in switches.campaigns}
     with st.form("oversight_campaign"):
-        campaign_id = st.selectbox(t("oversight.campaign", lang()), list(names), format_func=names.get,
+        ids: list[int] = list(names)
+        campaign_id = st.selectbox(t("oversight.campaign", lang()), ids, format_func=lambda i: names[i],
                                    key="oversight_campaign_id")
         on = st.radio(t("oversight.for_campaign", lang()), [True, False], horizontal=True,
                       key="oversight_campaign_on", format_func=_on_off)
