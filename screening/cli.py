@@ -152,10 +152,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         for cid in ids:
-            files, archive = render_campaign_zip(profiles.campaign_profiles(db, system, cid), framework, plans)
+            people = profiles.campaign_profiles(db, system, cid)
+            files, archive = render_campaign_zip(people, framework, plans)
             for name, pdf in files.items():
                 (out / name).write_bytes(pdf)
             (out / f"campaign-{cid}.zip").write_bytes(archive)
+            profiles.log_pdf_handed_out(db, system, [p.meta.candidate_id for p in people], via="cli")
             print(f"campaign {cid}: {len(files)} PDF(s) in {out}")
         return 0
     if args.candidate is None:
@@ -166,6 +168,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         from dataclasses import replace
         profile = replace(profile, meta=replace(profile.meta, language=args.lang))
     Path(args.out).write_bytes(render_profile_pdf(profile, framework, plans))
+    profiles.log_pdf_handed_out(db, system, [int(args.candidate)], via="cli")
     print(f"wrote {args.out}")
     return 0
 
@@ -176,7 +179,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
     from screening.store.engine import get_database
 
     erased = purge_older_than(get_database(), SystemActor("purge"), args.older_than)
-    print(f"Erased the personal data of {len(erased)} candidate(s) added more than {args.older_than} days ago.")
+    print(f"Erased the personal data of {len(erased)} candidate(s): campaign closed, or never started with their "
+          f"link expired, more than {args.older_than} days ago.")
     return 0
 
 
@@ -216,7 +220,8 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--older-than", type=int, required=True, metavar="DAYS")
     purge.set_defaults(func=cmd_purge)
 
-    from screening import cli_mail, cli_model, cli_psychometrics, cli_users
+    from screening import cli_mail, cli_model, cli_privacy, cli_psychometrics, cli_users
+    cli_privacy.register(sub)
     cli_model.register(sub)
     cli_users.register(sub)
     cli_psychometrics.register(sub)

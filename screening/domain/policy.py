@@ -39,6 +39,8 @@ class Page:
     KEY_REVIEWS = "key_reviews"
     KEY_RATING = "key_rating"
     IMPACT = "impact"
+    OVERSIGHT = "oversight"
+    ABOUT = "about"
 
 
 def _staff(actor: Actor, *roles: Role) -> bool:
@@ -103,7 +105,7 @@ def may_view_profiles(actor: Actor) -> bool:
 
 
 def can_list_campaigns(actor: Actor) -> bool:
-    return isinstance(actor, Staff) or _administers(actor)
+    return _staff(actor, *Role) or _administers(actor)
 
 
 def can_manage_users(actor: Actor) -> bool:
@@ -120,6 +122,21 @@ def can_manage_retention(actor: Actor) -> bool:
 
 def can_read_audit(actor: Actor) -> bool:
     return _administers(actor)
+
+
+def can_export_personal_data(actor: Actor) -> bool:
+    """Subject access: everything held about one candidate, for the admin who answers the request."""
+    return _administers(actor)
+
+
+def can_manage_oversight(actor: Actor) -> bool:
+    """Switching suggested levels off (or on) for a campaign or the whole installation."""
+    return _administers(actor)
+
+
+def can_read_about(actor: Actor) -> bool:
+    """What the product does and never does: for every signed-in role."""
+    return _staff(actor, *Role)
 
 
 def sees_every_campaign(actor: Actor) -> bool:
@@ -284,4 +301,8 @@ def pages_for(actor: Actor) -> tuple[str, ...]:
         pages.append(Page.AUDIT)
     if may_review_keys(actor):
         pages.append(Page.KEY_RATING)
+    if can_manage_oversight(actor):
+        pages.append(Page.OVERSIGHT)
+    if can_read_about(actor):
+        pages.append(Page.ABOUT)
     return tuple(pages)

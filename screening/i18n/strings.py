@@ -84,8 +84,10 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "sont conservés."},
     "retention.erase": {"en": "Erase personal data", "fr": "Effacer les données personnelles"},
     "retention.erased": {"en": "Personal data erased.", "fr": "Données personnelles effacées."},
-    "retention.days": {"en": "Erase the personal data of candidates added more than this many days ago",
-                       "fr": "Effacer les données personnelles des candidats ajoutés il y a plus de ce nombre de jours"},
+    "retention.days": {"en": "Erase the personal data of candidates whose campaign closed, or whose unused invite "
+                             "link expired, more than this many days ago",
+                       "fr": "Effacer les données personnelles des candidats dont la campagne est clôturée, ou "
+                             "dont le lien d'invitation inutilisé a expiré, depuis plus de ce nombre de jours"},
     "retention.purge": {"en": "Apply retention", "fr": "Appliquer la durée de conservation"},
     "retention.purged": {"en": "{n} candidate(s) erased.", "fr": "{n} candidat(s) effacé(s)."},
     "page.banks": {"en": "Question banks", "fr": "Banques de questions"},
@@ -784,4 +786,110 @@ STRINGS: dict[str, dict[str, str]] = {
     "campaigns.feedback": {"en": "Candidates see their strengths and development tips after submitting",
                            "fr": "Les candidats voient leurs points forts et des pistes de progrès après l'envoi"},
     "candidates.extra_time_saved": {"en": "Extra time saved.", "fr": "Temps supplémentaire enregistré."},
+    # --- privacy, audit, oversight and about (wt/privacy) ---------------------------
+    "error.unexpected": {"en": "Something went wrong on our side. Nothing you saved is lost. If it happens again, "
+                               "give this reference to the person who sent you here: {error_id}",
+                         "fr": "Un problème est survenu de notre côté. Rien de ce que vous avez enregistré n'est "
+                               "perdu. Si cela se reproduit, donnez cette référence à la personne qui vous a "
+                               "envoyé ici : {error_id}"},
+    "page.oversight": {"en": "Human oversight", "fr": "Contrôle humain"},
+    "campaigns.close_confirm": {"en": "The retention period starts now: once it has passed, the candidates' "
+                                      "personal data is erased.",
+                                "fr": "La durée de conservation commence maintenant : une fois écoulée, les "
+                                      "données personnelles des candidats sont effacées."},
+    "campaigns.closed_on": {"en": "Closed on {day}", "fr": "Clôturée le {day}"},
+    "page.about": {"en": "About this tool", "fr": "À propos de cet outil"},
+    "audit.any": {"en": "(any)", "fr": "(tous)"},
+    "audit.candidates": {"en": "Candidates (invite links)", "fr": "Candidats (liens d'invitation)"},
+    "audit.actor": {"en": "Who", "fr": "Qui"},
+    "audit.action": {"en": "Action", "fr": "Action"},
+    "audit.entity": {"en": "Record", "fr": "Enregistrement"},
+    "audit.entity_id": {"en": "Record id", "fr": "Identifiant de l'enregistrement"},
+    "audit.since": {"en": "From (day)", "fr": "Du (jour)"},
+    "audit.until": {"en": "To (day, included)", "fr": "Au (jour, inclus)"},
+    "audit.at": {"en": "When (UTC)", "fr": "Quand (UTC)"},
+    "audit.details": {"en": "Details (ids and values only)", "fr": "Détails (identifiants et valeurs seulement)"},
+    "audit.count": {"en": "{total} event(s), newest first. Page {page} of {pages}.",
+                    "fr": "{total} événement(s), du plus récent au plus ancien. Page {page} sur {pages}."},
+    "audit.page": {"en": "Page", "fr": "Page"},
+    "audit.export": {"en": "Export these events (JSON lines)", "fr": "Exporter ces événements (JSON lines)"},
+    "audit.download": {"en": "Download the export", "fr": "Télécharger l'export"},
+    "retention.export_candidate": {"en": "Candidate whose data to export (subject access request)",
+                                   "fr": "Candidat dont exporter les données (demande d'accès)"},
+    "retention.export": {"en": "Prepare the export", "fr": "Préparer l'export"},
+    "retention.download": {"en": "Download everything held about this candidate (JSON)",
+                           "fr": "Télécharger tout ce qui est conservé sur ce candidat (JSON)"},
+    "oversight.intro": {"en": "Suggested levels help raters after they have given their own rating. You can "
+                              "switch them off for the whole installation or for one campaign: raters then see "
+                              "none, and none is stored.",
+                        "fr": "Les niveaux suggérés aident les évaluateurs une fois leur propre note donnée. Vous "
+                              "pouvez les désactiver pour toute l'installation ou pour une campagne : les "
+                              "évaluateurs n'en voient alors aucun et aucun n'est enregistré."},
+    "oversight.installation": {"en": "Suggested levels, whole installation",
+                               "fr": "Niveaux suggérés, toute l'installation"},
+    "oversight.for_campaign": {"en": "Suggested levels for this campaign",
+                               "fr": "Niveaux suggérés pour cette campagne"},
+    "oversight.campaign": {"en": "Campaign", "fr": "Campagne"},
+    "oversight.state": {"en": "Suggested levels", "fr": "Niveaux suggérés"},
+    "oversight.on": {"en": "On", "fr": "Activés"},
+    "oversight.off": {"en": "Off", "fr": "Désactivés"},
+    "oversight.apply": {"en": "Apply", "fr": "Appliquer"},
+    "oversight.saved": {"en": "Saved.", "fr": "Enregistré."},
+    "oversight.all_off": {"en": "Suggested levels are off everywhere, whatever each campaign's setting.",
+                          "fr": "Les niveaux suggérés sont désactivés partout, quel que soit le réglage des "
+                                "campagnes."},
+    "console.suggestions_off": {"en": "Suggested levels are switched off by an administrator.",
+                                "fr": "Les niveaux suggérés ont été désactivés par un administrateur."},
+    "cand.about": {"en": "[What this assessment does and never does]({href})",
+                   "fr": "[Ce que fait cette évaluation, et ce qu'elle ne fait jamais]({href})"},
+    "about.title": {"en": "What this tool does, and what it never does",
+                    "fr": "Ce que fait cet outil, et ce qu'il ne fait jamais"},
+    "about.other_language": {"en": "En français", "fr": "In English"},
+    "about.does_h": {"en": "What it does", "fr": "Ce qu'il fait"},
+    "about.does": {"en": "It helps an organisation assess the soft skills a customer-relations job needs: a "
+                         "judgement test with short work situations, questions answered in writing or in a live "
+                         "interview, and a profile that brings this evidence together for the people who decide.",
+                   "fr": "Il aide une organisation à évaluer les compétences comportementales d'un poste de "
+                         "relation client : un test de jugement sur de courtes situations de travail, des "
+                         "questions auxquelles on répond par écrit ou en entretien, et un profil qui rassemble "
+                         "ces éléments pour les personnes qui décident."},
+    "about.never_h": {"en": "What it never does", "fr": "Ce qu'il ne fait jamais"},
+    "about.never": {"en": "It never analyses faces, voices or emotions, and it records no video or sound. It "
+                          "never makes a hiring decision and never rejects anyone on its own.",
+                    "fr": "Il n'analyse jamais les visages, les voix ni les émotions, et n'enregistre ni vidéo "
+                          "ni son. Il ne prend jamais de décision d'embauche et n'écarte jamais personne de "
+                          "lui-même."},
+    "about.people_h": {"en": "People decide", "fr": "Des personnes décident"},
+    "about.people": {"en": "Every rating is given by a person against written anchors, and every decision is made "
+                           "and signed by a person, with a reason that is kept.",
+                     "fr": "Chaque note est donnée par une personne à partir de repères écrits, et chaque "
+                           "décision est prise et signée par une personne, avec un motif conservé."},
+    "about.suggestions_h": {"en": "Software suggestions", "fr": "Suggestions du logiciel"},
+    "about.suggestions": {"en": "For written and interview answers the software may suggest a level. A rater sees "
+                                "it only after giving their own rating; both are kept, the person's rating "
+                                "counts, and an administrator can switch suggestions off.",
+                          "fr": "Pour les réponses écrites et d'entretien, le logiciel peut suggérer un niveau. "
+                                "L'évaluateur ne le voit qu'après avoir donné sa propre note ; les deux sont "
+                                "conservées, la note de la personne compte, et un administrateur peut désactiver "
+                                "les suggestions."},
+    "about.retention_h": {"en": "How long data is kept", "fr": "Durée de conservation"},
+    "about.retention": {"en": "Names, e-mail addresses and answers are kept while the campaign runs. After it "
+                              "closes, or once an unused invitation has expired, they are erased at the end of "
+                              "the organisation's retention period; scores and an audit log that names no one are "
+                              "kept.",
+                        "fr": "Les noms, adresses e-mail et réponses sont conservés pendant la campagne. Après sa "
+                              "clôture, ou une fois qu'une invitation inutilisée a expiré, ils sont effacés au "
+                              "terme de la durée de conservation de l'organisation ; les scores et un journal "
+                              "d'audit qui ne nomme personne sont conservés."},
+    "about.rights_h": {"en": "Access and erasure", "fr": "Accès et effacement"},
+    "about.rights": {"en": "Anyone assessed may ask the recruiter who invited them for a copy of everything held "
+                           "about them, or for its erasure. An administrator answers from this tool, and the "
+                           "request is logged.",
+                     "fr": "Toute personne évaluée peut demander au recruteur qui l'a invitée une copie de tout "
+                           "ce qui est conservé à son sujet, ou son effacement. Un administrateur y répond depuis "
+                           "cet outil, et la demande est journalisée."},
+    "about.model_card": {"en": "How the suggestions are made, and their limits: the model card, `{path}`, in the "
+                               "product's documentation.",
+                         "fr": "Comment les suggestions sont produites, et leurs limites : la fiche du modèle, "
+                               "`{path}`, dans la documentation du produit."},
 }

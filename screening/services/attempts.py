@@ -283,10 +283,13 @@ def save_written_answer(db: Database, actor: Actor, question_id: str, text: str,
                 raise InvalidInput()
             if len(text) > ANSWER_MAX_CHARS:
                 raise InvalidInput("error.answer_too_long")  # refused whole, never cut
+            cleaned = clean(text)
             queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=question_id,
                                   version=planned[question_id]["version"], kind="written", response={},
-                                  text=clean(text), now=utcnow())
-            record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id)
+                                  text=cleaned, now=utcnow())
+            # the text after this save (the one before is the previous event's): a hash and a length, never words
+            record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id,
+                   **text_fingerprint("text", cleaned))
             saved = _saved(s, attempt, seen_version)
     if found is None:
         raise TimeUp()

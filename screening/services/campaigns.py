@@ -134,7 +134,8 @@ def update_campaign(db: Database, actor: Actor, campaign_id: int, draft: Campaig
 
 
 def close_campaign(db: Database, actor: Actor, campaign_id: int) -> None:
-    """No new invitations or links from now on; links already sent keep working until they expire."""
+    """No new invitations or links from now on, and the retention period counts from here; links already
+    sent keep working until they expire. Closing twice keeps the first date."""
     with db.write() as s:
         campaign = campaign_for(s, actor, campaign_id, policy.can_edit_campaign)
         if campaign.closed_at is None:
@@ -280,3 +281,5 @@ def share_campaign(db: Database, actor: Actor, campaign_id: int, email: str) -> 
         if not queries.share_exists(session=s, campaign_id=campaign_id, user_id=user.id):
             s.add(CampaignShare(campaign_id=campaign_id, user_id=user.id))
             record(s, actor, "campaign.share", "campaign", campaign_id, user_id=user.id)
+
+

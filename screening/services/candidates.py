@@ -222,16 +222,17 @@ def erase_candidate(db: Database, actor: Actor, candidate_id: int) -> None:
 
 
 def purge_older_than(db: Database, actor: Actor, days: int) -> list[int]:
-    """Retention: erase the personal data of every candidate added more than `days` days ago."""
+    """Retention: erase the personal data of every candidate whose campaign closed more than `days` days ago,
+    or who never started and whose latest invite link expired more than `days` days ago."""
     require(policy.can_manage_retention(actor))
     if days < 1:
         raise InvalidInput()
     with db.read() as s:
-        due = queries.candidate_ids_added_before(session=s, cutoff=utcnow() - timedelta(days=days))
+        due = queries.candidate_ids_due_for_purge(session=s, cutoff=utcnow() - timedelta(days=days))
     for candidate_id in due:
         with db.write() as s:
             candidate = s.get(Candidate, candidate_id)
-            if candidate is not None:
+            if candidate is not None and candidate.erased_at is None:
                 _erase(s, candidate)
                 record(s, actor, "candidate.purge", "candidate", candidate_id, retention_days=days)
     return due

@@ -18,6 +18,7 @@ from screening.scoring.ratings import RatingSummary, krippendorff_alpha_interval
 from screening.services._access import access_of, campaign_for, candidate_for, require
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import get_catalog
+from screening.services._settings import suggestions_enabled
 from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, PermissionDenied
 from screening.store import queries
@@ -44,6 +45,15 @@ class QuestionView:
     @property
     def answer_text(self) -> str:
         return self.written_answer if self.mode == "written" else self.live_answer
+
+
+@dataclass(frozen=True)
+class SuggestionResult:
+    """What a rater may see after rating: the suggestion (None without answer text or model), or nothing at all
+    because an administrator switched suggestions off."""
+
+    suggestion: Suggestion | None
+    switched_off: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,9 +115,14 @@ def save_live_answer(db: Database, actor: Actor, candidate_id: int, question_id:
         if row is None:
             row = LiveAnswer(candidate_id=candidate_id, question_id=question_id,
                              question_version=question.version, rater_id=rater.user_id)
+        before = {**text_fingerprint("previous_answer", row.answer_text),
+                  **text_fingerprint("previous_notes", row.rater_notes)}
         row.answer_text, row.rater_notes, row.updated_at = clean(answer_text), clean(notes), utcnow()
         s.add(row)
-        record(s, actor, "live_answer.save", "candidate", candidate_id, question_id=question_id)
+        s.flush()
+        record(s, actor, "live_answer.save", "candidate", candidate_id, question_id=question_id,
+               live_answer_id=row.id, **before, **text_fingerprint("answer", row.answer_text),
+               **text_fingerprint("notes", row.rater_notes))
 
 
 def _question(db: Database, question_id: str) -> InterviewQuestion:
@@ -147,7 +162,8 @@ def _note(text: str) -> str:
 def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int,
          evidence_note: str) -> Suggestion | None:
     """Record this rater's first rating (also their final one until they revise) with the evidence it rests
-    on, then compute the suggestion they may now see. Returns the suggestion, or None without answer text."""
+    on, then compute the suggestion they may now see. Returns the suggestion, or None without answer text or
+    when an administrator switched suggestions off (then none is computed or stored)."""
     rater = _rater(actor)
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
@@ -158,7 +174,8 @@ def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level:
         if question_id not in [*campaign.written_question_ids, *campaign.live_question_ids]:
             raise InvalidInput()
         answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
-    suggestion = _suggest(question, answer, campaign.language)
+        allowed = suggestions_enabled(s, campaign)
+    suggestion = _suggest(question, answer, campaign.language) if allowed else None
     with db.write() as s:
         row = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         if row is not None:
@@ -167,12 +184,13 @@ def rate(db: Database, actor: Actor, candidate_id: int, question_id: str, level:
                      rater_id=rater.user_id, first_level=int(level), final_level=int(level), evidence_note=note,
                      suggested_level=float(suggestion.level) if suggestion and suggestion.level is not None else None,
                      suggestion_confidence=suggestion.confidence if suggestion else None))
-        record(s, actor, "rating.create", "candidate", candidate_id, question_id=question_id, level=int(level),
-               suggested=suggestion.level if suggestion else None, **text_fingerprint("evidence_note", note))
+        record(s, actor, "rating.create", "candidate", candidate_id, question_id=question_id, first=int(level),
+               final=int(level), suggested=suggestion.level if suggestion else None,
+               **text_fingerprint("evidence_note", note))
     return suggestion
 
 
-def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: str) -> Suggestion | None:
+def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: str) -> SuggestionResult:
     """The suggestion, recomputed for display; only for a rater who has already rated."""
     rater = _rater(actor)
     question = _question(db, question_id)
@@ -181,7 +199,9 @@ def suggestion_for(db: Database, actor: Actor, candidate_id: int, question_id: s
         mine = queries.rating(session=s, candidate_id=candidate_id, question_id=question_id, rater_id=rater.user_id)
         require(policy.can_see_rating_results(rater, access_of(s, campaign), has_rated=mine is not None))
         answer = _answer_for(s, rater, candidate, question_id, campaign.written_question_ids)
-    return _suggest(question, answer, campaign.language)
+        if not suggestions_enabled(s, campaign):
+            return SuggestionResult(None, switched_off=True)
+    return SuggestionResult(_suggest(question, answer, campaign.language))
 
 
 def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, level: int, note: str) -> None:
@@ -199,7 +219,8 @@ def revise(db: Database, actor: Actor, candidate_id: int, question_id: str, leve
         row.revision_note, row.confirmed_at = reason, row.updated_at
         s.add(row)
         record(s, actor, "rating.revise", "candidate", candidate_id, question_id=question_id,
-               previous=previous, level=int(level), **text_fingerprint("revision_note", reason))
+               first=row.first_level, previous=previous, final=int(level),
+               **text_fingerprint("revision_note", reason))
 
 
 def confirm(db: Database, actor: Actor, candidate_id: int, question_id: str) -> None:

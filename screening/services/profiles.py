@@ -206,10 +206,19 @@ def profile_pdf(db: Database, actor: Actor, candidate_id: int) -> bytes:
     from screening.report import render_profile_pdf
     from screening.services._plans import get_plans
 
-    profile = candidate_profile(db, actor, candidate_id)
-    with db.write() as s:
-        record(s, actor, "profile.pdf", "candidate", candidate_id)
+    profile = candidate_profile(db, actor, candidate_id)  # rendering is not handing out: see `log_pdf_handed_out`
     return render_profile_pdf(profile, get_catalog(db).framework, get_plans())
+
+
+def log_pdf_handed_out(db: Database, actor: Actor, candidate_ids: list[int], *, via: str) -> None:
+    """Record that profile PDFs left the system: downloaded from the dashboard (`via="download"`) or written
+    by the command line (`via="cli"`). One event per candidate, in one transaction."""
+    if via not in ("download", "cli"):
+        raise InvalidInput()
+    with db.write() as s:
+        for candidate_id in candidate_ids:
+            candidate_for(s, actor, candidate_id, policy.can_view_profiles)
+            record(s, actor, "profile.pdf", "candidate", candidate_id, via=via)
 
 
 def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str, note: str = "", *,

@@ -67,6 +67,7 @@ class Campaign(SQLModel, table=True):
     first_invite_at: datetime | None = None   # from then on the items and questions are fixed
     closed_at: datetime | None = None         # no new invitations or links
     archived_at: datetime | None = None       # hidden from the working lists
+    suggestions_enabled: bool = True          # an admin may switch suggested levels off for this campaign
 
 
 class CampaignShare(SQLModel, table=True):
@@ -254,6 +255,14 @@ class AuditEvent(SQLModel, table=True):
     entity: str
     entity_id: str
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Setting(SQLModel, table=True):
+    """Installation-wide settings an admin changes from the app (e.g. `suggestions_enabled`)."""
+
+    key: str = Field(primary_key=True)
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class BankUpload(SQLModel, table=True):

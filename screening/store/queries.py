@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_
+from sqlalchemy import and_, func, or_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select, update
@@ -39,6 +39,7 @@ from screening.store.models import (
     KeyReviewer,
     LiveAnswer,
     Rating,
+    Setting,
     SignInFailure,
     StaffSession,
     User,
@@ -260,10 +261,24 @@ def erasable_candidates(*, session: Session) -> Sequence[Candidate]:
                         .order_by(col(Candidate.id))).all()
 
 
-def candidate_ids_added_before(*, session: Session, cutoff: datetime) -> list[int]:
-    rows = session.exec(select(Candidate.id).where(col(Candidate.created_at) < cutoff,
-                                                   col(Candidate.erased_at).is_(None))).all()
+def candidate_ids_due_for_purge(*, session: Session, cutoff: datetime) -> list[int]:
+    """Candidates still held whose campaign closed before `cutoff`, or who never started (no consent) and
+    whose latest invitation expired before `cutoff`."""
+    expired = (select(Invitation.candidate_id).group_by(col(Invitation.candidate_id))
+               .having(func.max(Invitation.expires_at) < cutoff))
+    started = select(Attempt.candidate_id).where(col(Attempt.consent_at).is_not(None))
+    rows = session.exec(
+        select(Candidate.id).join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+        .where(col(Candidate.erased_at).is_(None),
+               or_(col(Campaign.closed_at) < cutoff,
+                   and_(col(Candidate.id).in_(expired), col(Candidate.id).not_in(started))))
+        .order_by(col(Candidate.id))).all()
     return [int(i) for i in rows if i is not None]
+
+
+def invitations_of(*, session: Session, candidate_id: int) -> Sequence[Invitation]:
+    return session.exec(select(Invitation).where(Invitation.candidate_id == candidate_id)
+                        .order_by(col(Invitation.id))).all()
 
 
 # --- attempts and answers ---------------------------------------------------------------------
@@ -421,11 +436,80 @@ def latest_decisions(*, session: Session, campaign_id: int) -> dict[int, Decisio
     return {d.candidate_id: d for d in rows}  # later rows replace earlier ones
 
 
-# --- audit and banks --------------------------------------------------------------------------
+# --- audit ------------------------------------------------------------------------------------
 
 
-def recent_events(*, session: Session, limit: int) -> Sequence[AuditEvent]:
-    return session.exec(select(AuditEvent).order_by(col(AuditEvent.id).desc()).limit(limit)).all()
+@dataclass(frozen=True)
+class AuditFilter:
+    """Every field optional; `until` is exclusive. `actor_kind` is "staff", "candidate", "anonymous" or
+    "system:<name>"."""
+
+    actor_kind: str | None = None
+    actor_id: int | None = None
+    action: str | None = None
+    entity: str | None = None
+    entity_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def _audit_where(query: Any, f: AuditFilter) -> Any:
+    if f.actor_kind:
+        query = query.where(AuditEvent.actor_kind == f.actor_kind)
+    if f.actor_id is not None:
+        query = query.where(AuditEvent.actor_id == f.actor_id)
+    if f.action:
+        query = query.where(AuditEvent.action == f.action)
+    if f.entity:
+        query = query.where(AuditEvent.entity == f.entity)
+    if f.entity_id:
+        query = query.where(AuditEvent.entity_id == f.entity_id)
+    if f.since is not None:
+        query = query.where(col(AuditEvent.at) >= f.since)
+    if f.until is not None:
+        query = query.where(col(AuditEvent.at) < f.until)
+    return query
+
+
+def audit_events(*, session: Session, where: AuditFilter, offset: int = 0,
+                 limit: int | None = None) -> Sequence[AuditEvent]:
+    """Newest first."""
+    query = _audit_where(select(AuditEvent), where).order_by(col(AuditEvent.id).desc()).offset(offset)
+    if limit is not None:
+        query = query.limit(limit)
+    return session.exec(query).all()
+
+
+def count_audit_events(*, session: Session, where: AuditFilter) -> int:
+    return int(session.exec(_audit_where(select(func.count()).select_from(AuditEvent), where)).one())
+
+
+def audit_vocabulary(*, session: Session) -> tuple[list[str], list[str], list[tuple[str, int | None]]]:
+    """The actions, entity kinds and actors (kind, id) the log holds, for the filters."""
+    actions = session.exec(select(AuditEvent.action).distinct().order_by(col(AuditEvent.action))).all()
+    entities = session.exec(select(AuditEvent.entity).distinct().order_by(col(AuditEvent.entity))).all()
+    actors = session.exec(select(AuditEvent.actor_kind, AuditEvent.actor_id).distinct()
+                          .where(AuditEvent.actor_kind != "candidate")).all()
+    return list(actions), list(entities), sorted(((k, i) for k, i in actors), key=lambda a: (a[0], a[1] or 0))
+
+
+def audit_events_about(*, session: Session, candidate_id: int, attempt_id: int | None) -> Sequence[AuditEvent]:
+    """Events whose entity is this candidate or their attempt, or that the candidate's link made; oldest first."""
+    about = [and_(AuditEvent.entity == "candidate", AuditEvent.entity_id == str(candidate_id)),
+             and_(AuditEvent.actor_kind == "candidate", AuditEvent.actor_id == candidate_id)]
+    if attempt_id is not None:
+        about.append(and_(AuditEvent.entity == "attempt", AuditEvent.entity_id == str(attempt_id)))
+    return session.exec(select(AuditEvent).where(or_(*about)).order_by(col(AuditEvent.id))).all()
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def setting(*, session: Session, key: str) -> Setting | None:
+    return session.get(Setting, key)
+
+
+# --- banks ------------------------------------------------------------------------------------
 
 
 def last_upload_id(*, session: Session) -> int:

@@ -22,6 +22,7 @@ from screening.services import auth, invitations
 from screening.services.errors import ServiceError
 from screening.ui.components import db, guarded, inert, lang
 from screening.ui.pages import (
+    about,
     admin,
     calibration,
     campaigns,
@@ -32,6 +33,7 @@ from screening.ui.pages import (
     debrief,
     impact,
     key_reviews,
+    oversight,
     psychometrics,
 )
 from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
@@ -54,6 +56,8 @@ PAGES: dict[str, tuple[str, Callable[[Staff], None]]] = {
     Page.KEY_REVIEWS: ("page.key_reviews", key_reviews.render_admin),
     Page.KEY_RATING: ("page.key_rating", key_reviews.render_reviewer),
     Page.IMPACT: ("page.impact", impact.render),
+    Page.OVERSIGHT: ("page.oversight", oversight.render),
+    Page.ABOUT: ("page.about", about.render),
 }
 
 

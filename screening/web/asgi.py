@@ -2,7 +2,8 @@
 
 Streamlit's st.App runs app.py; beside it live the sign-in and sign-out routes and the middleware that
 sets the security headers. At start-up, a production deployment with demo accounts or shipped secrets
-refuses to serve and names each problem.
+refuses to serve and names each problem. Logs are JSON lines without personal data; an uncaught script error
+is logged with a short id and shown to the user as a plain message carrying that id.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from screening import REPO_DIR
 from screening.config import get_settings
 from screening.store.engine import get_database
 from screening.web.headers import SecurityHeadersMiddleware
+from screening.web.logs import configure_logging, on_script_error
 from screening.web.safety import production_problems
 from screening.web.sessions import session_routes
 
@@ -51,9 +53,11 @@ def check_deployment() -> None:
 
 @asynccontextmanager
 async def lifespan(_app: Any) -> AsyncIterator[None]:
+    configure_logging()  # again, once Streamlit's runtime has set up its own loggers
     check_deployment()
     yield
 
 
+configure_logging()  # JSON lines on stderr, ids only (screening/web/logs.py)
 app = App(str(REPO_DIR / "app.py"), routes=session_routes(), middleware=[Middleware(SecurityHeadersMiddleware)],
-          lifespan=lifespan)
+          lifespan=lifespan, on_script_error=on_script_error)

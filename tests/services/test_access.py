@@ -95,16 +95,23 @@ def test_erasure_removes_personal_data_and_keeps_the_log(db):
 
 
 def test_retention_purge_erases_only_candidates_past_the_period(db):
+    """Retention counts from the campaign's close (see tests/services/test_privacy.py for every case)."""
     w = world(db)
     recent = candidates.add_candidate(db, w.recruiter, w.campaign_id, "Recent Person")
     with db.write() as s:
         from screening.store.models import Candidate
-        old = s.get(Candidate, w.candidate_id)
-        old.created_at = utcnow() - timedelta(days=400)
+        old = s.get(Candidate, recent)
+        old.created_at = utcnow() - timedelta(days=400)  # added long ago, campaign still open: kept
         s.add(old)
-    assert candidates.purge_older_than(db, w.admin, 365) == [w.candidate_id]
+    assert candidates.purge_older_than(db, w.admin, 365) == []
+    with db.write() as s:
+        from screening.store.models import Campaign
+        campaign = s.get(Campaign, w.campaign_id)
+        campaign.closed_at = utcnow() - timedelta(days=400)
+        s.add(campaign)
+    assert candidates.purge_older_than(db, w.admin, 365) == [w.candidate_id, recent]
     names = {c.id: c.name for c in candidates.list_candidates(db, w.admin, w.campaign_id)}
-    assert names[w.candidate_id] == f"erased #{w.candidate_id}" and names[recent] == "Recent Person"
+    assert names == {w.candidate_id: f"erased #{w.candidate_id}", recent: f"erased #{recent}"}
     with pytest.raises(PermissionDenied):
         candidates.purge_older_than(db, w.recruiter, 1)
 

@@ -35,6 +35,8 @@ from screening.services import (
     interviews,
     invitations,
     key_reviews,
+    oversight,
+    privacy,
     profiles,
     psychometrics,
 )
@@ -203,14 +205,14 @@ EXPECTED: dict[str, Row] = {
     "campaigns.list_campaigns": Row(lambda c, a, n: campaigns.list_campaigns(c.db, a), STAFF),
     "campaigns.reference_catalog": Row(lambda c, a, n: campaigns.reference_catalog(c.db, a), STAFF),
     "campaigns.get_campaign": Row(lambda c, a, n: campaigns.get_campaign(c.db, a, c.campaign_id), ON_CAMPAIGN),
+    "campaigns.close_campaign": Row(lambda c, a, n: campaigns.close_campaign(c.db, a, c.campaign_id),
+                                    ("recruiter_owner_unrated", "admin")),
     "campaigns.share_campaign": Row(lambda c, a, n: campaigns.share_campaign(c.db, a, c.campaign_id,
                                                                              "leadoff@example.org"),
                                     ("recruiter_owner_unrated", "admin")),
     "campaigns.update_campaign": Row(lambda c, a, n: campaigns.update_campaign(
         c.db, a, c.spare_campaign_id, CampaignDraft(name=f"Edited {n}", skills=["patience"])),
         ("recruiter_owner_unrated", "admin")),
-    "campaigns.close_campaign": Row(lambda c, a, n: campaigns.close_campaign(c.db, a, c.campaign_id),
-                                    ("recruiter_owner_unrated", "admin")),
     "campaigns.archive_campaign": Row(lambda c, a, n: campaigns.archive_campaign(c.db, a, c.campaign_id),
                                       ("recruiter_owner_unrated", "admin")),
     "campaigns.estimate": Row(lambda c, a, n: campaigns.estimate(c.db, a, ["patience"]),
@@ -279,10 +281,20 @@ EXPECTED: dict[str, Row] = {
     "profiles.candidate_evidence": Row(lambda c, a, n: profiles.candidate_evidence(c.db, a, c.candidate_id),
                                        LEADS),
     "profiles.profile_pdf": Row(lambda c, a, n: profiles.profile_pdf(c.db, a, c.candidate_id), LEADS),
+    "profiles.log_pdf_handed_out": Row(lambda c, a, n: profiles.log_pdf_handed_out(c.db, a, [c.candidate_id],
+                                                                                   via="download"), LEADS),
     "profiles.record_decision": Row(lambda c, a, n: profiles.record_decision(c.db, a, c.candidate_id, "hold",
                                                                              "Needs a second interview."), LEADS),
     # --- administration --------------------------------------------------------------------------
-    "audit_log.recent_events": Row(lambda c, a, n: audit_log.recent_events(c.db, a), ("admin",)),
+    "audit_log.search": Row(lambda c, a, n: audit_log.search(c.db, a, action="candidate.create"), ("admin",)),
+    "audit_log.export_jsonl": Row(lambda c, a, n: audit_log.export_jsonl(c.db, a, entity="candidate"), ("admin",)),
+    "audit_log.vocabulary": Row(lambda c, a, n: audit_log.vocabulary(c.db, a), ("admin",)),
+    "privacy.export_candidate": Row(lambda c, a, n: privacy.export_candidate(c.db, a, c.candidate_id), ("admin",)),
+    "oversight.suggestion_switches": Row(lambda c, a, n: oversight.suggestion_switches(c.db, a), ("admin",)),
+    "oversight.set_installation_suggestions": Row(lambda c, a, n: oversight.set_installation_suggestions(
+        c.db, a, False), ("admin",)),
+    "oversight.set_campaign_suggestions": Row(lambda c, a, n: oversight.set_campaign_suggestions(
+        c.db, a, c.campaign_id, False), ("admin",)),
     "bank_uploads.upload_bank": Row(lambda c, a, n: bank_uploads.upload_bank(c.db, a, "probe.yaml", BANK),
                                     ("admin",)),
     # --- measurement: item statistics for leads, key reviews and adverse impact for admins -------
@@ -330,7 +342,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 792  # the cells the test below runs (88 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 855  # the cells the test below runs (95 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

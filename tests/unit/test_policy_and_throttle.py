@@ -13,11 +13,12 @@ from screening.domain.throttle import delay_after, required_delay
 
 
 @pytest.mark.parametrize("actor, pages", [
-    (Staff(1, "recruiter"), ("campaigns", "candidates", "console", "debrief", "calibration", "key_rating")),
-    (Staff(1, "lead"), ("profiles", "compare", "psychometrics", "campaigns", "debrief", "raters", "key_rating")),
+    (Staff(1, "recruiter"), ("campaigns", "candidates", "console", "debrief", "calibration", "key_rating", "about")),
+    (Staff(1, "lead"), ("profiles", "compare", "psychometrics", "campaigns", "debrief", "raters", "key_rating",
+                        "about")),
     (Staff(1, "admin"), ("campaigns", "candidates", "console", "profiles", "compare", "psychometrics", "debrief",
                          "calibration", "raters", "users", "banks", "retention", "key_reviews", "impact", "audit",
-                         "key_rating")),
+                         "key_rating", "oversight", "about")),
     (Staff(1, "superuser"), ()),
     (CandidateActor("t"), ()),
     (SystemActor(), ()),

@@ -1,14 +1,15 @@
-"""Admin pages: staff accounts, question banks, audit log."""
+"""Admin pages: staff accounts, question banks, audit log, retention, erasure and subject access."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import streamlit as st
 
 from screening.domain.actors import ROLES, Staff
 from screening.i18n import t
-from screening.services import audit_log, auth, bank_uploads, candidates
+from screening.services import audit_log, auth, bank_uploads, candidates, privacy
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.ui.components import db, lang, show_error
@@ -90,16 +91,66 @@ def render_banks(actor: Staff) -> None:
 
 def render_audit(actor: Staff) -> None:
     st.header(t("page.audit", lang()))
-    events = audit_log.recent_events(db(), actor)
-    st.dataframe([{"at": e.at, "actor": f"{e.actor_kind}:{e.actor_id}", "action": e.action,
-                   "entity": f"{e.entity}:{e.entity_id}", "details": e.details} for e in events],
-                 hide_index=True, width="stretch")
+    vocab = audit_log.vocabulary(db(), actor)
+    actors: dict[str, tuple[str, int | None]] = {"": ("", None), "candidate": ("candidate", None)}
+    actors |= {_actor_key(kind, aid): (kind, aid) for kind, aid, _ in vocab.actors}
+    labels = {"": t("audit.any", lang()), "candidate": t("audit.candidates", lang())}
+    labels |= {_actor_key(kind, aid): label for kind, aid, label in vocab.actors}
+    left, middle, right = st.columns(3)
+    with left:
+        who = st.selectbox(t("audit.actor", lang()), list(actors), format_func=labels.get, key="audit_actor")
+        since = st.date_input(t("audit.since", lang()), value=None, key="audit_since")
+    with middle:
+        action = st.selectbox(t("audit.action", lang()), ["", *vocab.actions], key="audit_action",
+                              format_func=lambda a: a or t("audit.any", lang()))
+        until = st.date_input(t("audit.until", lang()), value=None, key="audit_until")
+    with right:
+        entity = st.selectbox(t("audit.entity", lang()), ["", *vocab.entities], key="audit_entity",
+                              format_func=lambda e: e or t("audit.any", lang()))
+        entity_id = st.text_input(t("audit.entity_id", lang()), key="audit_entity_id", max_chars=40).strip()
+    kind, actor_id = actors[who or ""]
+    filters = {"actor_kind": kind or None, "actor_id": actor_id, "action": action or None,
+               "entity": entity or None, "entity_id": entity_id or None, "since": since, "until": until}
+    page_no = int(st.session_state.get("audit_page", 1))
+    result = audit_log.search(db(), actor, page=page_no - 1, **filters)  # type: ignore[arg-type]
+    st.caption(t("audit.count", lang(), total=result.total, page=result.page + 1, pages=result.pages))
+    st.dataframe([{t("audit.at", lang()): e.at, t("audit.actor", lang()): e.actor,
+                   t("audit.action", lang()): e.action, t("audit.entity", lang()): f"{e.entity}:{e.entity_id}",
+                   t("audit.details", lang()): json.dumps(e.details, ensure_ascii=False, sort_keys=True)}
+                  for e in result.rows], hide_index=True, width="stretch")
+    if st.session_state.get("audit_page") != result.page + 1:
+        st.session_state["audit_page"] = result.page + 1  # clamped when the filters leave fewer pages
+    st.number_input(t("audit.page", lang()), min_value=1, max_value=result.pages, key="audit_page")
+    if st.button(t("audit.export", lang()), key="audit_export"):
+        st.session_state["audit_export_data"] = audit_log.export_jsonl(db(), actor, **filters)  # type: ignore[arg-type]
+    _offer_download("audit_export_data", "audit.download", "audit-log.jsonl", "application/jsonl")
+
+
+def _actor_key(kind: str, actor_id: int | None) -> str:
+    return kind if actor_id is None else f"{kind}:{actor_id}"
+
+
+def _offer_download(state_key: str, label_key: str, file_name: str, mime: str) -> None:
+    """Offer an export prepared (and audited) by a button, once: the data leaves session memory at once."""
+    data = st.session_state.pop(state_key, None)
+    if data is not None:
+        st.download_button(t(label_key, lang()), data, file_name=file_name, mime=mime, on_click="ignore",
+                           key=f"{state_key}_download", type="primary")
 
 
 def render_retention(actor: Staff) -> None:
     st.header(t("page.retention", lang()))
     people = {c.id: f"#{c.id} {c.name}" for c in candidates.erasable_candidates(db(), actor)}
     if people:
+        with st.form("export_person"):
+            chosen = st.selectbox(t("retention.export_candidate", lang()), list(people), format_func=people.get,
+                                  key="export_candidate")
+            if st.form_submit_button(t("retention.export", lang())) and chosen is not None:
+                data = privacy.export_candidate(db(), actor, int(chosen))
+                st.session_state["subject_export"] = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
+                st.session_state["subject_export_id"] = int(chosen)
+        _offer_download("subject_export", "retention.download",
+                        f"candidate-{st.session_state.pop('subject_export_id', 0)}.json", "application/json")
         with st.form("erase"):
             chosen = st.selectbox(t("retention.candidate", lang()), list(people), format_func=people.get,
                                   key="erase_candidate")

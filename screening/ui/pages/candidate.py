@@ -131,6 +131,7 @@ def _intro(view: AttemptView, link: CandidateActor) -> None:
     st.subheader(t("cand.privacy_title", lang))
     st.markdown(t("cand.privacy", lang, organisation=inert(view.organisation), days=view.retention_days,
                   contact=inert(view.contact) if view.contact else t("cand.contact_recruiter", lang)))
+    st.markdown(t("cand.about", lang, href=f"?about={lang}"))
     agreed = st.checkbox(t("cand.consent", lang), key="cand_consent")
     st.button(t("cand.start", lang), type="primary", disabled=not agreed, on_click=_call,
               args=(attempts.give_consent, link), key="cand_start")

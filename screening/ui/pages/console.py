@@ -98,7 +98,10 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     assert mine is not None
     st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))
     st.caption(f"{t('console.your_note', lang())} {inert(mine.evidence_note)}")
-    suggestion = interviews.suggestion_for(db(), actor, candidate_id, qid)
+    result = interviews.suggestion_for(db(), actor, candidate_id, qid)
+    suggestion = result.suggestion
+    if result.switched_off:
+        st.caption(t("console.suggestions_off", lang()))
     if suggestion is not None:
         if suggestion.level is None:
             st.caption(t("console.suggestion_declined", lang(), reason=t(f"reason.{suggestion.reason}", lang())))

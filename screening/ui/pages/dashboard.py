@@ -16,7 +16,7 @@ from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
 from screening.ui import charts
-from screening.ui.components import db, demo_badge, inert, lang
+from screening.ui.components import db, demo_badge, inert, lang, show_error
 from screening.ui.pickers import pick_campaign
 
 STATUSES = ("invited", "in_progress", "submitted")
@@ -99,6 +99,14 @@ def _decide(actor: Staff, candidate_id: int) -> None:
     state[f"outcome_{candidate_id}"], state[f"note_{candidate_id}"] = None, ""
 
 
+def _log_download(actor: Staff, candidate_id: int) -> None:
+    """The download button's click: the PDF is logged when it is handed out, not each time it is drawn."""
+    try:
+        profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download")
+    except ServiceError as exc:
+        show_error(exc)
+
+
 def _candidate(actor: Staff, candidate_id: int) -> None:
     profile = profiles.candidate_profile(db(), actor, candidate_id)
     demo_badge(profile.meta.is_demo)
@@ -124,7 +132,8 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
     _evidence(actor, candidate_id)
     pdf = profiles.profile_pdf(db(), actor, candidate_id)
     st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
-                       mime="application/pdf", key=f"pdf_{candidate_id}")
+                       mime="application/pdf", key=f"pdf_{candidate_id}", on_click=_log_download,
+                       args=(actor, candidate_id))
     _decision(actor, candidate_id, profile)
 
 
