@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 # Debian's Chromium flags for a closed network; Playwright's own browser download is not used.
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test bench install install-test browser model lint clean
+.PHONY: run test bench audit install install-test browser model lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,10 +24,10 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test browser
 
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@{ command -v chromium && command -v pdffonts && command -v pdftoppm; } >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null; }
 
 model: install
 	$(BIN)/screening model check || $(BIN)/screening model train
@@ -46,6 +46,10 @@ test: install-test
 
 bench: install
 	$(BIN)/python -m bench.run
+
+# The banks audit: can a candidate score by option length or wording alone? (slow: leave-one-item-out)
+audit: install
+	$(BIN)/screening banks audit --strict
 
 clean:
 	rm -rf $(VENV) var/*.db var/*.db-*

@@ -43,13 +43,11 @@ def cmd_banks_validate(args: argparse.Namespace) -> int:
 
     messages, bank, framework = _bank_errors()
     if not messages and args.strict:
-        from screening.banks_audit import misses
         from screening.config import get_settings
         from screening.targets import load_targets
 
         targets = load_targets(get_settings().banks_dir / "profiles", framework)  # type: ignore[arg-type]
         messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework, targets)]  # type: ignore[arg-type]
-        messages += [f"audit: {miss}" for miss in misses(_audit(bank))]
     for m in messages:
         print(m, file=sys.stderr)
     if messages:
@@ -69,7 +67,7 @@ def _audit(bank: object) -> dict:
 
 
 def cmd_banks_audit(args: argparse.Namespace) -> int:
-    from screening.banks_audit import report, to_json
+    from screening.banks_audit import misses, report, to_json
 
     messages, bank, _ = _bank_errors()
     if messages:
@@ -77,7 +75,10 @@ def cmd_banks_audit(args: argparse.Namespace) -> int:
         return 1
     audit = _audit(bank)
     print(json.dumps(to_json(audit), indent=1, ensure_ascii=False) if args.json else report(audit))
-    return 0
+    missed = misses(audit)
+    for miss in missed:
+        print(f"audit: {miss}", file=sys.stderr)
+    return 1 if missed and args.strict else 0
 
 
 def cmd_banks_coverage(args: argparse.Namespace) -> int:
@@ -202,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     cov.set_defaults(func=cmd_banks_coverage)
     audit = banks.add_parser("audit", help="can a candidate score by length or wording alone? (and other checks)")
     audit.add_argument("--json", action="store_true")
+    audit.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     audit.set_defaults(func=cmd_banks_audit)
     schema = banks.add_parser("schema", help="write the JSON Schema of the bank format")
     schema.add_argument("--out", help="where to write it (default question_banks/bank.schema.json; - for stdout)")
