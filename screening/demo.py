@@ -51,9 +51,9 @@ def load_demo(db: Database) -> DemoResult:
     recruiter = Staff(ids["recruiter@demo.example"], "recruiter")
     second = Staff(ids["recruiter2@demo.example"], "recruiter")
     if created:
-        _campaign(db, recruiter, second, "DEMO – Customer advisor, phone and chat", "en", "customer_advisor",
+        _campaign(db, recruiter, second, "DEMO – Customer advisor, phone and chat", "en", "customer_advisor",  # noqa: RUF001 (a typographic dash)
                   [("DEMO Jonas Berg", False), ("DEMO Amina Diallo", False), ("DEMO Lucía Torres <b>&</b>", True)])
-        _campaign(db, recruiter, second, "DÉMO – Conseiller réclamations et fidélisation", "fr",
+        _campaign(db, recruiter, second, "DÉMO – Conseiller réclamations et fidélisation", "fr",  # noqa: RUF001
                   "complaints_retention", [("DÉMO Théo Marchand", False), ("DÉMO Inès Haddad", False)])
         decide_first(db)
     with db.read() as s:
@@ -74,7 +74,7 @@ def _campaign(db: Database, recruiter: Staff, second: Staff, name: str, lang: st
     """A campaign measuring every skill of its target profile, as a recruiter would set it up."""
     skills = list(campaigns.reference_catalog(db, recruiter).targets[target].weight_by_skill)
     campaign_id = campaigns.create_campaign(db, recruiter, CampaignDraft(
-        name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),
+        name=name, skills=skills, language=lang, job_title=name.split("–")[-1].strip(),  # noqa: RUF001
         target_profile_id=target, written_questions=2, sjt_items_per_candidate=12,
         sjt_method="within_person"), is_demo=True)
     campaigns.share_campaign(db, recruiter, campaign_id, "lead@demo.example")

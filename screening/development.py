@@ -51,7 +51,8 @@ def parse_development_plans(data: Any, source: str, known_skills: Iterable[str] 
             per_lang[lang] = tuple(s.strip() for s in items)
         plans[sid] = TextList(per_lang["en"], per_lang["fr"])
     if known is not None:
-        errors.extend(BankError(source, sid, "-", "no suggestions for this skill") for sid in sorted(known - set(plans)))
+        errors.extend(BankError(source, sid, "-", "no suggestions for this skill")
+                      for sid in sorted(known - set(plans)))
     return DevelopmentPlans(plans), errors
 
 

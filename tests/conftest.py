@@ -25,7 +25,7 @@ def _pg_schema_url() -> Iterator[str]:
     try:
         with admin.connect() as conn:
             conn.execute(text("select 1"))
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         admin.dispose()
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL at {PG_URL} is unreachable in CI: {exc}")

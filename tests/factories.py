@@ -25,7 +25,8 @@ class World:
 
 
 def staff(db: Database, email: str, role: str) -> Staff:
-    user_id = auth.create_user(db, SystemActor("test"), email=email, name=email.split("@")[0].title(), role=role, password=PASSWORD)
+    user_id = auth.create_user(db, SystemActor("test"), email=email, name=email.split("@")[0].title(), role=role,
+                               password=PASSWORD)
     return Staff(user_id, role, email.split("@")[0].title())
 
 
@@ -52,6 +53,8 @@ def answer_everything(db: Database, token: str, text: str = "") -> None:
         if item.response_format == "best_worst":
             attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
         else:
-            attempts.save_sjt_answer(db, CandidateActor(token), item.id, {"ratings": {o.id: o.key for o in item.options}})
+            attempts.save_sjt_answer(db, CandidateActor(token), item.id,
+                                     {"ratings": {o.id: o.key for o in item.options}})
     for question in view.written:
-        attempts.save_written_answer(db, CandidateActor(token), question.id, text or question.exemplars_in(view.language)[0].text)
+        attempts.save_written_answer(db, CandidateActor(token), question.id,
+                                     text or question.exemplars_in(view.language)[0].text)

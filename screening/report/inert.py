@@ -46,10 +46,7 @@ def clean(text: object, *, limit: int | None = None, keep_newlines: bool = False
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     s = "".join(ch for ch in s if ch == "\n" or ch.isprintable() or unicodedata.category(ch) not in _DROP)
     s = unicodedata.normalize("NFC", s)
-    if keep_newlines:
-        s = _BLANK_LINES.sub("\n", _SPACES.sub(" ", s)).strip()
-    else:
-        s = _ANY_SPACE.sub(" ", s).strip()
+    s = _BLANK_LINES.sub("\n", _SPACES.sub(" ", s)).strip() if keep_newlines else _ANY_SPACE.sub(" ", s).strip()
     if limit is not None and len(s) > limit:
         cut = s[:limit]
         space = cut.rfind(" ")
@@ -94,7 +91,7 @@ def _display_line(line: str, base: str) -> str:
     levels = _levels(line, base)
     if levels is None:
         return get_display(line, base_dir=base)
-    items = list(zip(line, levels))
+    items = list(zip(line, levels, strict=False))
     paragraph = 1 if base == "R" else 0
     end = len(items)
     while end and items[end - 1][0].isspace():  # rule L1: trailing spaces take the paragraph level

@@ -40,11 +40,11 @@ _TOUCH_EVERY = timedelta(seconds=60)
 Clock = Callable[[], datetime]
 
 
-class LoginFailed(ServiceError):
+class LoginFailed(ServiceError):  # noqa: N818  (a refusal named for what happened)
     key = "error.login_failed"
 
 
-class SignInDelayed(ServiceError):
+class SignInDelayed(ServiceError):  # noqa: N818  (a refusal named for what happened)
     """Too many recent failures: try again after `seconds`. A delay, never a lock-out."""
 
     key = "error.signin_delayed"

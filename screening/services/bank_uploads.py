@@ -17,7 +17,7 @@ from screening.store.models import BankUpload
 MAX_BYTES = 2_000_000
 
 
-class BankRejected(ServiceError):
+class BankRejected(ServiceError):  # noqa: N818  (a refusal named for what happened)
     key = "banks.rejected"
 
     def __init__(self, problems: list[str]):
@@ -41,7 +41,8 @@ def upload_bank(db: Database, actor: Actor, file_name: str, content: bytes) -> U
         raise BankRejected([str(e) for e in errors])
     outcome = apply_upload(catalog.bank, parsed)
     with db.write() as s:
-        row = BankUpload(file_name=name, content=clean(text), uploaded_by=actor.user_id if isinstance(actor, Staff) else 0)
+        uploader = actor.user_id if isinstance(actor, Staff) else 0
+        row = BankUpload(file_name=name, content=clean(text), uploaded_by=uploader)
         s.add(row)
         s.flush()
         record(s, actor, "bank.upload", "bank_upload", row.id, added=list(outcome.added),

@@ -11,19 +11,19 @@ class ServiceError(Exception):
         super().__init__(self.key)
 
 
-class PermissionDenied(ServiceError):
+class PermissionDenied(ServiceError):  # noqa: N818  (a refusal named for what happened)
     key = "error.forbidden"
 
 
-class NotFound(ServiceError):
+class NotFound(ServiceError):  # noqa: N818  (a refusal named for what happened)
     key = "error.not_found"
 
 
-class InvalidInvite(ServiceError):
+class InvalidInvite(ServiceError):  # noqa: N818  (a refusal named for what happened)
     """Expired, unknown, revoked or already used: one message for all, so a guess learns nothing."""
 
     key = "error.invite_invalid"
 
 
-class InvalidInput(ServiceError):
+class InvalidInput(ServiceError):  # noqa: N818  (a refusal named for what happened)
     key = "error.invalid_input"

@@ -28,7 +28,7 @@ from screening.web.sessions import session_routes
 log = logging.getLogger("screening.web")
 
 
-class UnsafeDeployment(RuntimeError):
+class UnsafeDeployment(RuntimeError):  # noqa: N818  (a refusal named for what happened)
     pass
 
 

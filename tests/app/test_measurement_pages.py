@@ -30,8 +30,8 @@ def test_lead_and_admin_see_item_statistics_with_chance_levels_and_too_few_state
         assert "Most and least effective: someone answering at random scores 50 out of 100." \
             in text
         assert "Rate each response: someone answering at random scores" in text
-        assert len(at.dataframe[0].value) == len(campaigns.get_campaign(get_database(), app_world.admin, app_world.campaign_id)
-                                 .sjt_item_ids)
+        campaign = campaigns.get_campaign(get_database(), app_world.admin, app_world.campaign_id)
+        assert len(at.dataframe[0].value) == len(campaign.sjt_item_ids)
         notes = set(at.dataframe[2].value["Note"])
         assert notes == {"Not given: fewer than 30 candidates answered these items."}
         assert "1 submitted tests." in at.caption[0].value

@@ -62,7 +62,8 @@ def test_changed_item_gets_a_new_version_and_old_attempts_keep_theirs(db):
     for planned in attempts.open_attempt(db, CandidateActor(token)).sjt:
         if planned.item.id != "sjt.custom.refund_wait":
             ranked = sorted(planned.item.options, key=lambda o: o.key)
-            attempts.save_sjt_answer(db, CandidateActor(token), planned.item.id, {"best": ranked[-1].id, "worst": ranked[0].id})
+            attempts.save_sjt_answer(db, CandidateActor(token), planned.item.id,
+                                     {"best": ranked[-1].id, "worst": ranked[0].id})
     attempts.submit(db, CandidateActor(token))
 
     again = bank_uploads.upload_bank(db, admin, "mine-v2.yaml", _bytes(_one_item(best="d")))

@@ -33,8 +33,9 @@ def test_saving_twice_is_an_upsert_and_submitting_twice_is_harmless(db):
     answer_everything(db, w.token)
     view = attempts.open_attempt(db, CandidateActor(w.token))
     item = view.sjt[0].item
-    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, {"best": item.options[1].id, "worst": item.options[2].id})
-    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, {"best": item.options[1].id, "worst": item.options[2].id})
+    answer = {"best": item.options[1].id, "worst": item.options[2].id}
+    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, answer)
+    attempts.save_sjt_answer(db, CandidateActor(w.token), item.id, answer)
     with db.read() as s:
         rows = s.exec(select(Answer).where(Answer.item_id == item.id)).all()
     assert len(rows) == 1 and rows[0].item_version == item.version

@@ -3,7 +3,7 @@ production start-up check."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlmodel import col, select
@@ -17,7 +17,7 @@ from screening.store.models import AuditEvent, User
 from screening.web.safety import production_problems
 from tests.factories import PASSWORD, staff, world
 
-START = datetime(2026, 12, 6, 9, 0, tzinfo=timezone.utc)
+START = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 
 
 class Clock:

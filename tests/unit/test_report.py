@@ -84,7 +84,8 @@ def make_profile(fw: Framework, *, lang: str = "en", name: str = "Amina Diallo",
     defaults.update(meta)
     pm = ProfileMeta(candidate_id=candidate_id, candidate_name=name, campaign_id=3, language=lang,
                      is_demo=is_demo, **defaults)  # type: ignore[arg-type]
-    return build_profile(framework=fw, meta=pm, skills=[*skills, *(() if "hospitality" in skills else ("hospitality",))],
+    everything = [*skills, *(() if "hospitality" in skills else ("hospitality",))]
+    return build_profile(framework=fw, meta=pm, skills=everything,
                          sjt=sjt, ratings=ratings, quotes=quotes,
                          target_weights={"empathy": 2, "active_listening": 2, "hospitality": 1})
 
@@ -132,7 +133,8 @@ def test_pdf_says_what_the_profile_says(fw, plans, lang):
         marker = f"Page {n} of {total}" if lang == "en" else f"Page {n} sur {total}"
         assert marker in flat(page)
     words = {"en": ["Strengths", "Development areas", "Fit to the target profile", "Method and oversight",
-                    f"Practise {profile.development[0].skill_id} on two recorded calls.", "Rater 2 (Kofi Mensah)", "2025.11"],
+                    f"Practise {profile.development[0].skill_id} on two recorded calls.", "Rater 2 (Kofi Mensah)",
+                    "2025.11"],
              "fr": ["Points forts", "Axes de développement", "Adéquation au profil cible", "Méthode et contrôle humain",
                     "Autorégulation émotionnelle", "Écoute active", "évaluateurs", "Généré le"]}[lang]
     for w in words:
@@ -151,13 +153,14 @@ def test_summary_page_holds_the_decision_fit_and_dates(fw, plans):
 
 
 def test_french_accents_survive(fw, plans):
-    profile = make_profile(fw, lang="fr", name="Éloïse Göçmen-Lefèvre", quote="J’ai rappelé à 18 h, 45 € remboursés « sans délai ».")
+    quote = "J’ai rappelé à 18 h, 45 € remboursés « sans délai »."  # noqa: RUF001  (a French apostrophe, on purpose)
+    profile = make_profile(fw, lang="fr", name="Éloïse Göçmen-Lefèvre", quote=quote)
     reader, pages = pdf_text(render_profile_pdf(profile, fw, plans))
     text = flat("\n".join(pages))
     assert "Éloïse Göçmen-Lefèvre" in pages[0] and "PROFIL DE COMPÉTENCES COMPORTEMENTALES" in pages[0]
     assert reader.metadata.title == "Profil de compétences comportementales\u00a0: Éloïse Göçmen-Lefèvre"
     for phrase in ("Autorégulation émotionnelle", "45 € remboursés",
-                   "« sans délai »", "J’ai rappelé", "Méthode et contrôle humain"):
+                   "« sans délai »", "J’ai rappelé", "Méthode et contrôle humain"):  # noqa: RUF001
         assert phrase in text, phrase
 
 
@@ -213,7 +216,7 @@ def test_huge_answer_still_gives_a_valid_trimmed_pdf(fw, plans):
 def test_scripts_emoji_and_rtl_do_not_crash(fw, plans):
     name = "Αλέξανδρος Ιωάννου Жанна 李雷 😀🤖"
     quote = "Merci 👍 — 你好 — שלום, אני מבין את הבעיה — مرحبا بك"
-    reader, pages = pdf_text(render_profile_pdf(make_profile(fw, name=name, quote=quote), fw, plans))
+    _, pages = pdf_text(render_profile_pdf(make_profile(fw, name=name, quote=quote), fw, plans))
     assert "Αλέξανδρος Ιωάννου Жанна" in pages[0]
     assert "\ufffd" in pages[0]  # CJK is not in DejaVu Sans: a visible replacement, not a gap
     assert "李" not in "\n".join(pages)
@@ -339,7 +342,8 @@ def test_shipped_development_plans_cover_every_skill():
 
 def test_development_loader_names_every_problem(tmp_path: Path):
     bad = tmp_path / "development.yaml"
-    bad.write_text("skills:\n  empathy: {en: [a, b]}\n  patience: {en: [a, b], fr: [only one]}\n  ghost: {en: [a, b], fr: [c, d]}\n",
+    bad.write_text("skills:\n  empathy: {en: [a, b]}\n  patience: {en: [a, b], fr: [only one]}\n"
+                   "  ghost: {en: [a, b], fr: [c, d]}\n",
                    encoding="utf-8")
     with pytest.raises(BankValidationError) as err:
         load_development_plans(bad, known_skills=["empathy", "patience", "humour"])

@@ -46,7 +46,7 @@ def test_vectorised_over_many_attempts_and_skill_rescaling():
     scores = score_best_worst(keys, best, worst)
     per_skill, counts = skill_scores(scores, [["a"] if i % 2 else ["a", "b"] for i in range(30)], ["a", "b"])
     assert per_skill.shape == (10_000, 2) and counts[0].tolist() == [30, 15]
-    assert 0 <= np.nanmin(per_skill) and np.nanmax(per_skill) <= 100
+    assert np.nanmin(per_skill) >= 0 and np.nanmax(per_skill) <= 100
 
 
 def test_rating_summary_flags_a_gap_of_two():
@@ -65,7 +65,7 @@ def test_krippendorff_alpha_interval():
     reference = krippendorff.alpha(reliability_data=np.array(noisy, dtype=float).T, level_of_measurement="interval")
     assert krippendorff_alpha_interval(noisy) == pytest.approx(reference, abs=1e-12)
     assert reference == pytest.approx(0.7113, abs=1e-4)
-    with_skips = perfect + [[3]]                                   # a unit one rater skipped
+    with_skips = [*perfect, [3]]                                   # a unit one rater skipped
     assert krippendorff_alpha_interval(with_skips) == pytest.approx(1.0)
 
 

@@ -109,7 +109,8 @@ def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:
                                  value=current.deadline_at.date() if current and current.deadline_at else None)
     limit = st.number_input(t("campaigns.time_limit", lang()), 0, 24 * 60,
                             (current.time_limit_minutes or 0) if current else 0, step=5, key=f"{key}_time_limit")
-    feedback = st.checkbox(t("campaigns.feedback", lang()), value=bool(current.candidate_feedback) if current else False,
+    feedback = st.checkbox(t("campaigns.feedback", lang()),
+                           value=bool(current.candidate_feedback) if current else False,
                            key=f"{key}_feedback")
     guess = campaigns.estimate(db(), actor, skills, sjt_items_per_candidate=int(draw), written_questions=int(written))
     st.info(t("campaigns.estimate", lang(), sjt=guess.sjt_items, written=guess.written_questions,

@@ -19,7 +19,8 @@ def upgrade() -> None:
     op.execute("DELETE FROM staffsession")
     with op.batch_alter_table('staffsession', schema=None) as batch_op:
         batch_op.add_column(sa.Column('role', sqlmodel.sql.sqltypes.AutoString(), nullable=False, server_default=''))
-        batch_op.add_column(sa.Column('last_seen_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False, server_default=sa.func.now()))
+        batch_op.add_column(sa.Column('last_seen_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False,
+                                      server_default=sa.func.now()))
     op.create_table('signinfailure',
     sa.Column('key', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('failures', sa.Integer(), nullable=False),

@@ -1,7 +1,7 @@
 """initial schema
 
 Revision ID: b17b6539e222
-Revises: 
+Revises:
 Create Date: 2026-11-24 21:01:37.995313
 """
 import sqlalchemy as sa
