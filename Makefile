@@ -41,6 +41,7 @@ run: install
 
 test: install-test
 	$(BIN)/ruff check screening tests bench app.py
+	$(BIN)/mypy
 	$(BIN)/screening banks validate --strict
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -p no:cacheprovider
 

@@ -159,10 +159,10 @@ def _option_rows(items: Sequence[SjtItem], lang: str) -> tuple[list[str], np.nda
 def text_classifier_strategy(items: Sequence[SjtItem], lang: str) -> StrategyResult:
     """Leave-one-item-out: for each item, train on the options of every other item (texts only, no
     scenario) to spot the keyed best and the keyed worst, then answer the held-out item."""
-    from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-    from sklearn.preprocessing import StandardScaler  # type: ignore[import-untyped]
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
 
     if len(items) < 3:
         return StrategyResult("text_classifier", float("nan"), float("nan"), 0)
@@ -256,8 +256,8 @@ class NearDuplicate:
 def near_duplicates(items: Sequence[SjtItem], lang: str, threshold: float = NEAR_DUPLICATE_COSINE
                     ) -> tuple[list[NearDuplicate], float | None]:
     """Pairs of scenarios over the cosine threshold, and the highest cosine of any pair."""
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.metrics.pairwise import cosine_similarity  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
 
     if len(items) < 2:
         return [], None

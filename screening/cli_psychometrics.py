@@ -54,6 +54,7 @@ def cmd_psychometrics(args: argparse.Namespace) -> int:
     print("\nRater agreement per question (Krippendorff's alpha, interval)")
     for q in result.questions:
         print(f"  {q.question_id}  alpha={_f(q.alpha)}  pairable answers={q.pairable}")
-    for r in result.raters:
-        print(f"  rater #{r.rater_id}  n={r.n}  mean |diff|={_f(r.mean_abs_diff)}  signed={_f(r.mean_signed_diff)}")
+    for rater in result.raters:
+        print(f"  rater #{rater.rater_id}  n={rater.n}  mean |diff|={_f(rater.mean_abs_diff)}  "
+              f"signed={_f(rater.mean_signed_diff)}")
     return 0

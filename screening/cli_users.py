@@ -34,7 +34,7 @@ def _ask_password() -> str:
     return first
 
 
-def _run(action) -> int:  # type: ignore[no-untyped-def]
+def _run(action) -> int:
     from screening.i18n import t
     from screening.services.errors import ServiceError
 

@@ -29,7 +29,7 @@ def register_fonts() -> frozenset[int]:
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
         addMapping(REGULAR, bold, italic, face)
     # Text may be set in either weight, so only what both can draw counts as covered.
-    maps = [pdfmetrics.getFont(name).face.charToGlyph for name in faces]  # type: ignore[attr-defined]
+    maps = [pdfmetrics.getFont(name).face.charToGlyph for name in faces]
     return frozenset(maps[0]).intersection(*maps[1:]) | {ord("\n")}  # line breaks are layout, not glyphs
 
 

@@ -460,7 +460,7 @@ def _footer_canvas(left: str, right: str, page_label: Callable[[int, int], str])
         def __init__(self, *args: object, **kwargs: object) -> None:
             register_fonts()
             kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # never reportlab's Helvetica
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            super().__init__(*args, **kwargs)
             self._held: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)

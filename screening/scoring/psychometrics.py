@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
-from scipy.stats import fisher_exact  # type: ignore[import-untyped]
+from scipy.stats import fisher_exact
 
 from screening.banks import SjtItem
 from screening.scoring.sjt import RateMethod, _index, _key_matrix, score_best_worst, score_rate_each, skill_scores

@@ -134,18 +134,18 @@ def import_groups(db: Database, actor: Actor, content: bytes) -> ImportResult:
             wanted.append((line, int(cid), field, value))
     imported = 0
     with db.write() as s:
-        known = queries.candidate_ids(session=s, ids={cid for _, cid, _, _ in wanted})
+        known = queries.candidate_ids(session=s, ids={who for _, who, _, _ in wanted})
         allowed = {f for f in {f for _, _, f, _ in wanted} if _allowed(s, f)}
         fields: set[str] = set()
-        for line, cid, field, value in wanted:
-            if cid not in known:
+        for line, candidate_id, field, value in wanted:
+            if candidate_id not in known:
                 errors.append(RowError(line, "groups.row_candidate"))
                 continue
             if field not in allowed:
                 errors.append(RowError(line, "groups.row_field"))
                 continue
-            row = queries.candidate_group(session=s, candidate_id=cid, field=field) or \
-                CandidateGroup(candidate_id=cid, field=field, value=value)
+            row = queries.candidate_group(session=s, candidate_id=candidate_id, field=field) or \
+                CandidateGroup(candidate_id=candidate_id, field=field, value=value)
             row.value = value
             s.add(row)
             s.flush()

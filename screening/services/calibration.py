@@ -122,7 +122,7 @@ def _view(bank: Bank, row: CalibrationSet, ratings: list[CalibrationRating]) -> 
             continue
         text = next((e.text for e in question.exemplars if e.id == r.exemplar_id), "")
         items.append(CalibrationItem(r.position, question, text, r.level, r.keyed_level if done else None))
-    result = calibration([r.level for r in ratings], [r.keyed_level for r in ratings]) if done else None
+    result = calibration([float(r.level or 0) for r in ratings], [r.keyed_level for r in ratings]) if done else None
     return CalibrationSetView(int(row.id or 0), row.language, row.created_at, tuple(items), result)
 
 
@@ -178,18 +178,18 @@ def rater_review(db: Database, actor: Actor) -> RaterReview:
     for r in cal:
         by_set.setdefault(r.set_id, []).append(r)
     summaries = tuple(SetSummary(int(c.id or 0), c.rater_id, names.get(c.rater_id, "?"), c.created_at,
-                                 calibration([r.level for r in by_set[int(c.id or 0)]],
+                                 calibration([float(r.level or 0) for r in by_set[int(c.id or 0)]],
                                              [r.keyed_level for r in by_set[int(c.id or 0)]]))
                       for c in sets if by_set.get(int(c.id or 0)))
     # an answer belongs to the month of its first rating; agreement is computed within each month
     answers: dict[tuple[int, str], dict[int, float]] = {}
     month_of: dict[tuple[int, str], str] = {}
-    for r in sorted(ratings, key=lambda r: r.created_at):
-        if r.final_level is None:
+    for rating in sorted(ratings, key=lambda live: live.created_at):
+        if rating.final_level is None:
             continue
-        key = (r.candidate_id, r.question_id)
-        answers.setdefault(key, {})[r.rater_id] = float(r.final_level)
-        month_of.setdefault(key, r.created_at.strftime("%Y-%m"))
+        key = (rating.candidate_id, rating.question_id)
+        answers.setdefault(key, {})[rating.rater_id] = float(rating.final_level)
+        month_of.setdefault(key, rating.created_at.strftime("%Y-%m"))
     raters = sorted({rid for levels in answers.values() for rid in levels})
     points = []
     for month in sorted(set(month_of.values())):

@@ -107,8 +107,8 @@ def _item_scores_by_version(item: SjtItem, responses: Sequence[Mapping[str, Any]
     if item.response_format == "best_worst":
         chosen = [[r.get("best"), r.get("worst")] for r in responses]
         index = {o.id: k for k, o in enumerate(item.options)}
-        best = np.array([[index.get(b, -1)] for b, _ in chosen], dtype=int).reshape(-1, 1)
-        worst = np.array([[index.get(w, -1)] for _, w in chosen], dtype=int).reshape(-1, 1)
+        best = np.array([[index.get(str(b), -1)] for b, _ in chosen], dtype=int).reshape(-1, 1)
+        worst = np.array([[index.get(str(w), -1)] for _, w in chosen], dtype=int).reshape(-1, 1)
         return np.asarray(score_best_worst(keys, best, worst)[:, 0])
     ratings = np.full((len(responses), 1, keys.shape[1]), np.nan)
     for n, response in enumerate(responses):

@@ -170,7 +170,7 @@ class ReapplyReport:
     unreadable_lines: list[int] = field(default_factory=list)
 
 
-def _stmt(sql: str):  # type: ignore[no-untyped-def]
+def _stmt(sql: str):
     return text(sql).bindparams(bindparam("at", type_=UTCDateTime()))
 
 

@@ -495,10 +495,10 @@ def audit_vocabulary(*, session: Session) -> tuple[list[str], list[str], list[tu
 
 def audit_events_about(*, session: Session, candidate_id: int, attempt_id: int | None) -> Sequence[AuditEvent]:
     """Events whose entity is this candidate or their attempt, or that the candidate's link made; oldest first."""
-    about = [and_(AuditEvent.entity == "candidate", AuditEvent.entity_id == str(candidate_id)),
-             and_(AuditEvent.actor_kind == "candidate", AuditEvent.actor_id == candidate_id)]
+    about = [and_(col(AuditEvent.entity) == "candidate", col(AuditEvent.entity_id) == str(candidate_id)),
+             and_(col(AuditEvent.actor_kind) == "candidate", col(AuditEvent.actor_id) == candidate_id)]
     if attempt_id is not None:
-        about.append(and_(AuditEvent.entity == "attempt", AuditEvent.entity_id == str(attempt_id)))
+        about.append(and_(col(AuditEvent.entity) == "attempt", col(AuditEvent.entity_id) == str(attempt_id)))
     return session.exec(select(AuditEvent).where(or_(*about)).order_by(col(AuditEvent.id))).all()
 
 

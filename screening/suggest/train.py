@@ -65,7 +65,7 @@ def _regressors() -> list[Any]:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    regs = [HistGradientBoostingRegressor(**GB_PARAMS, random_state=0),  # type: ignore[arg-type]
+    regs = [HistGradientBoostingRegressor(**GB_PARAMS, random_state=0),
             make_pipeline(StandardScaler(), Ridge(alpha=RIDGE_ALPHA))]
     return [r for r, name in zip(regs, ("gb", "ridge"), strict=True) if name in LEARNERS]
 

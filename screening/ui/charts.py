@@ -20,7 +20,7 @@ def _point(k: int, n: int, r: float) -> tuple[float, float]:
     return r * math.sin(angle), r * math.cos(angle)
 
 
-def radar(axes: Sequence[str], series: Mapping[str, Mapping[str, float]], size: int = 360) -> alt.LayerChart:
+def radar(axes: Sequence[str], series: Mapping[str, Mapping[str, float]], size: int = 360) -> alt.LayerChart | alt.FacetChart:
     """`axes`: the family names around the circle; `series`: per candidate label, level (1-5) per axis.
     An axis a candidate has no level for is drawn at the centre."""
     n = max(len(axes), 3)
@@ -38,20 +38,21 @@ def radar(axes: Sequence[str], series: Mapping[str, Mapping[str, float]], size: 
             lines.append({"candidate": label, "axis": axis, "level": round(level, 2) if level else None,
                           "k": k, "x": x, "y": y})
     scale = alt.Scale(domain=[-LEVEL_MAX - 2.2, LEVEL_MAX + 2.2])
-    x, y = alt.X("x:Q", scale=scale, axis=None), alt.Y("y:Q", scale=scale, axis=None)
+    x_axis, y_axis = alt.X("x:Q", scale=scale, axis=None), alt.Y("y:Q", scale=scale, axis=None)
     ring = alt.Chart(alt.Data(values=rings)).mark_line(color="#c9d1d9", strokeWidth=1).encode(
-        x=x, y=y, detail="ring:N", order="k:Q")
+        x=x_axis, y=y_axis, detail="ring:N", order="k:Q")
     spoke = alt.Chart(alt.Data(values=[*spokes, *({"axis": s["axis"], "k": s["k"], "x": 0, "y": 0}
                                                   for s in spokes)])).mark_line(
-        color="#c9d1d9", strokeWidth=1).encode(x=x, y=y, detail="axis:N")
+        color="#c9d1d9", strokeWidth=1).encode(x=x_axis, y=y_axis, detail="axis:N")
     label = alt.Chart(alt.Data(values=spokes)).mark_text(fontSize=11, color="#1b1f24").encode(
         x=alt.X("lx:Q", scale=scale, axis=None), y=alt.Y("ly:Q", scale=scale, axis=None), text="axis:N")
     colour = alt.Color("candidate:N", legend=alt.Legend(title=None, orient="bottom"))
     line = alt.Chart(alt.Data(values=lines)).mark_line(strokeWidth=2.5, opacity=0.85).encode(
-        x=x, y=y, color=colour, order="k:Q", detail="candidate:N")
+        x=x_axis, y=y_axis, color=colour, order="k:Q", detail="candidate:N")
     dots = alt.Chart(alt.Data(values=lines)).mark_point(filled=True, size=50).encode(
-        x=x, y=y, color=colour, tooltip=["candidate:N", "axis:N", "level:Q"])
-    return alt.layer(ring, spoke, label, line, dots).properties(width=size, height=size)
+        x=x_axis, y=y_axis, color=colour, tooltip=["candidate:N", "axis:N", "level:Q"])
+    chart = alt.layer(ring, spoke, label, line, dots).properties(width=size, height=size)
+    return chart
 
 
 def skill_bars(levels: Mapping[str, float]) -> alt.Chart:

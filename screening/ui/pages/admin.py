@@ -36,7 +36,7 @@ def render_users(actor: Staff) -> None:
     labels = {u.user_id: f"#{u.user_id} {u.email}" for u in users}
     st.markdown(f"**{t('users.change', lang())}**")
     # chosen outside the form, so the form opens on that account's current state
-    user_id = st.selectbox(t("users.account", lang()), list(labels), format_func=labels.get, key="change_user")
+    user_id = st.selectbox(t("users.account", lang()), list(labels), format_func=labels.__getitem__, key="change_user")
     current = next((u for u in users if u.user_id == user_id), None)
     if current is None:
         return
@@ -98,7 +98,7 @@ def render_audit(actor: Staff) -> None:
     labels |= {_actor_key(kind, aid): label for kind, aid, label in vocab.actors}
     left, middle, right = st.columns(3)
     with left:
-        who = st.selectbox(t("audit.actor", lang()), list(actors), format_func=labels.get, key="audit_actor")
+        who = st.selectbox(t("audit.actor", lang()), list(actors), format_func=labels.__getitem__, key="audit_actor")
         since = st.date_input(t("audit.since", lang()), value=None, key="audit_since")
     with middle:
         action = st.selectbox(t("audit.action", lang()), ["", *vocab.actions], key="audit_action",
@@ -143,7 +143,7 @@ def render_retention(actor: Staff) -> None:
     people = {c.id: f"#{c.id} {c.name}" for c in candidates.erasable_candidates(db(), actor)}
     if people:
         with st.form("export_person"):
-            chosen = st.selectbox(t("retention.export_candidate", lang()), list(people), format_func=people.get,
+            chosen = st.selectbox(t("retention.export_candidate", lang()), list(people), format_func=people.__getitem__,
                                   key="export_candidate")
             if st.form_submit_button(t("retention.export", lang())) and chosen is not None:
                 data = privacy.export_candidate(db(), actor, int(chosen))
@@ -152,7 +152,7 @@ def render_retention(actor: Staff) -> None:
         _offer_download("subject_export", "retention.download",
                         f"candidate-{st.session_state.pop('subject_export_id', 0)}.json", "application/json")
         with st.form("erase"):
-            chosen = st.selectbox(t("retention.candidate", lang()), list(people), format_func=people.get,
+            chosen = st.selectbox(t("retention.candidate", lang()), list(people), format_func=people.__getitem__,
                                   key="erase_candidate")
             sure = st.checkbox(t("retention.confirm", lang()), key="erase_sure")
             if st.form_submit_button(t("retention.erase", lang()), type="primary") and sure:

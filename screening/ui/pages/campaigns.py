@@ -87,7 +87,7 @@ def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:
     skill_name = {s.id: s.name.get(lang()) for s in catalog.framework.skills}
     targets = {"": t("campaigns.target_none", lang())} | {k: v.name.get(lang()) for k, v in catalog.targets.items()}
     target_now = current.target_profile_id or "" if current else ""
-    target = st.selectbox(t("campaigns.target", lang()), list(targets), format_func=targets.get,
+    target = st.selectbox(t("campaigns.target", lang()), list(targets), format_func=targets.__getitem__,
                           index=list(targets).index(target_now) if target_now in targets else 0, key=f"{key}_target")
     default = list(current.skills) if current else list(catalog.targets[target].weight_by_skill) if target else []
     name = st.text_input(t("campaigns.name", lang()), value=current.name if current else "", key=f"{key}_name")
@@ -96,7 +96,7 @@ def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:
                         index=1 if current and current.language == "fr" else 0,
                         format_func=lambda c: {"en": "English", "fr": "Français"}[c])
     skills = st.multiselect(t("campaigns.skills", lang()), list(skill_name), default=default,
-                            format_func=skill_name.get, key=f"{key}_skills_{target}")
+                            format_func=skill_name.__getitem__, key=f"{key}_skills_{target}")
     written = st.number_input(t("campaigns.written", lang()), 0, 10,
                               len(current.written_question_ids) if current else 2, key=f"{key}_written")
     draw = st.number_input(t("campaigns.draw", lang()), 0, 60, current.sjt_items_per_candidate if current else 12,

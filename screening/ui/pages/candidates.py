@@ -154,7 +154,8 @@ def _requests(actor: Staff, campaign_id: int) -> None:
             if r.message:
                 st.text(r.message)
             if r.handled_at is None and st.button(t("candidates.mark_handled", lang()), key=f"req_{r.request_id}"):
-                run_action(lambda rid=r.request_id: candidate_requests.mark_handled(db(), actor, rid),
+                request_id: int = r.request_id
+                run_action(lambda: candidate_requests.mark_handled(db(), actor, request_id),
                            "candidates.request_handled")
 
 
