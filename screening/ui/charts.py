@@ -20,7 +20,8 @@ def _point(k: int, n: int, r: float) -> tuple[float, float]:
     return r * math.sin(angle), r * math.cos(angle)
 
 
-def radar(axes: Sequence[str], series: Mapping[str, Mapping[str, float]], size: int = 360) -> alt.LayerChart | alt.FacetChart:
+def radar(axes: Sequence[str], series: Mapping[str, Mapping[str, float]],
+          size: int = 360) -> alt.LayerChart | alt.FacetChart:
     """`axes`: the family names around the circle; `series`: per candidate label, level (1-5) per axis.
     An axis a candidate has no level for is drawn at the centre."""
     n = max(len(axes), 3)

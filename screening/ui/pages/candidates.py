@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import streamlit as st
 
@@ -154,8 +155,7 @@ def _requests(actor: Staff, campaign_id: int) -> None:
             if r.message:
                 st.text(r.message)
             if r.handled_at is None and st.button(t("candidates.mark_handled", lang()), key=f"req_{r.request_id}"):
-                request_id: int = r.request_id
-                run_action(lambda: candidate_requests.mark_handled(db(), actor, request_id),
+                run_action(partial(candidate_requests.mark_handled, db(), actor, r.request_id),
                            "candidates.request_handled")
 
 

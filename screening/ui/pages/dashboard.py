@@ -76,7 +76,8 @@ def render(actor: Staff) -> None:
     if not shown:
         return
     names = {r.candidate_id: r.name for r in shown}
-    candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.__getitem__, key="dash_cand")
+    candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.__getitem__,
+                                key="dash_cand")
     _candidate(actor, candidate_id)
 
 

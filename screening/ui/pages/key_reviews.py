@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from screening.domain.actors import Staff
@@ -58,8 +60,7 @@ def _results(actor: Staff, review_id: int) -> None:
                        t("keys.departs", lang()): "⚠" if o.departs else ""} for o in item.options],
                      hide_index=True, width="stretch")
         if item.proposed_key and st.button(t("keys.adopt", lang()), key=f"adopt_{review_id}_{item.item_id}"):
-            item_id: str = item.item_id
-            run_action(lambda: key_reviews.adopt_consensus(db(), actor, review_id, item_id), "keys.adopted")
+            run_action(partial(key_reviews.adopt_consensus, db(), actor, review_id, item.item_id), "keys.adopted")
     if results.status == "open" and st.button(t("keys.close", lang()), key=f"close_{review_id}"):
         run_action(lambda: key_reviews.close_key_review(db(), actor, review_id), "keys.closed")
 
