@@ -42,7 +42,8 @@ def one_connection_db(url) -> Iterator[Database]:
 
 
 # Calls whose side effects would refuse later rows (a disabled account, an erased candidate) go last.
-LAST = ("auth.set_active", "candidates.erase_candidate", "candidates.purge_older_than", "attempts.submit")
+LAST = ("campaigns.close_campaign", "campaigns.archive_campaign", "auth.set_active", "candidates.erase_candidate",
+        "candidates.purge_older_than", "attempts.submit", "attempts.withdraw")
 
 
 def test_every_use_case_runs_on_a_single_connection(one_connection_db):
