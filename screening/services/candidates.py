@@ -255,6 +255,12 @@ def _erase(s: Session, candidate: Candidate) -> None:
     for decision in queries.decisions_of(session=s, candidate_id=candidate_id):
         decision.note = ""
         s.add(decision)
+    for rating in queries.ratings_of(session=s, candidate_id=candidate_id):
+        rating.evidence_note, rating.revision_note = "", ""
+        s.add(rating)
+    for consensus in queries.consensus_of(session=s, candidate_id=candidate_id):
+        consensus.reason = ""
+        s.add(consensus)
     for request in queries.requests_of(session=s, candidate_id=candidate_id):
         request.message = ""
         s.add(request)

@@ -143,8 +143,8 @@ def read_erasures(path: Path) -> tuple[list[Erasure], list[int]]:
 # --- re-applying erasures (plain SQL, both databases) -------------------------------------------------
 
 # The same fields `screening.services.candidates` erases: the name and e-mail, every free text the
-# candidate wrote or said (written answers, live answers), the raters' notes on them, the decision
-# notes; and every invitation still open is revoked. Scores, levels and the audit log stay.
+# candidate wrote or said (written answers, live answers), the raters' notes and evidence on them, consensus
+# reasons, the decision notes, the candidate's own requests; and every invitation still open is revoked. Scores, levels and the audit log stay.
 # Only a candidate created before the erasure is touched: after a restore, ids the restored data
 # never reached are given to new candidates again, and they are other people.
 _WHERE = "candidate_id = :cid AND EXISTS (SELECT 1 FROM candidate WHERE id = :cid AND created_at <= :at)"
@@ -154,6 +154,9 @@ ERASE_SQL = (
     f"UPDATE answer SET text = '' WHERE attempt_id IN (SELECT id FROM attempt WHERE {_WHERE})",
     f"UPDATE liveanswer SET answer_text = '', rater_notes = '' WHERE {_WHERE}",
     f"UPDATE decision SET note = '' WHERE {_WHERE}",
+    f"UPDATE rating SET evidence_note = '', revision_note = '' WHERE {_WHERE}",
+    f"UPDATE consensusrating SET reason = '' WHERE {_WHERE}",
+    f"UPDATE candidaterequest SET message = '' WHERE {_WHERE}",
     f"UPDATE invitation SET revoked_at = :at WHERE revoked_at IS NULL AND {_WHERE}",
 )
 _AUDIT_SQL = text("INSERT INTO auditevent (at, actor_kind, actor_id, action, entity, entity_id, details) "

@@ -136,7 +136,7 @@ def test_users_page_creates_changes_role_deactivates_resets_and_keeps_the_last_a
     assert "Account updated. Its open sessions have ended if the role or password changed." in \
         [s.value for s in at.success]
     auth.login(db, None, email="nadia@example.org", password="another long secret", client="t")
-    role_event = next(e for e in audit_log.recent_events(db, app_world.admin) if e.action == "user.role")
+    (role_event,) = audit_log.search(db, app_world.admin, action="user.role").rows
     assert role_event.details == {"previous": "recruiter", "role": "lead"}
     at.radio(key=f"change_active_{nadia}").set_value(False)
     at.button(key=f"FormSubmitter:change_user_{nadia}-Apply").click().run()

@@ -30,12 +30,12 @@ def _stored(db: Database, question_id: str) -> Rating:
 def test_suggestions_on_by_default_then_off_for_the_installation(db):
     w, written = _submitted(db)
     assert oversight.suggestion_switches(db, w.admin).installation is True
-    assert interviews.rate(db, w.recruiter, w.candidate_id, written[0], 3) is not None
+    assert interviews.rate(db, w.recruiter, w.candidate_id, written[0], 3, "Evidence noted.") is not None
     assert _stored(db, written[0]).suggested_level is not None
     assert interviews.suggestion_for(db, w.recruiter, w.candidate_id, written[0]).switched_off is False
 
     oversight.set_installation_suggestions(db, w.admin, False)
-    assert interviews.rate(db, w.recruiter, w.candidate_id, written[1], 2) is None
+    assert interviews.rate(db, w.recruiter, w.candidate_id, written[1], 2, "Evidence noted.") is None
     row = _stored(db, written[1])
     assert (row.first_level, row.suggested_level, row.suggestion_confidence) == (2, None, None)
     for qid in written[:2]:  # even the suggestion computed before is no longer shown
@@ -57,7 +57,7 @@ def test_suggestions_off_for_one_campaign_only(db):
     switches = oversight.suggestion_switches(db, w.admin)
     assert switches.installation is True
     assert [(c.campaign_id, c.enabled) for c in switches.campaigns] == [(w.campaign_id, False)]
-    assert interviews.rate(db, w.recruiter, w.candidate_id, written[0], 4) is None
+    assert interviews.rate(db, w.recruiter, w.candidate_id, written[0], 4, "Evidence noted.") is None
     assert _stored(db, written[0]).suggested_level is None
     assert interviews.suggestion_for(db, w.recruiter, w.candidate_id, written[0]).switched_off is True
     with db.read() as s:

@@ -39,7 +39,7 @@ def test_overview_rows_equal_each_candidates_profile(db):
             _take(db, invitations.issue_invite(db, w.recruiter, cid).token, rng)
     question = interviews.console(db, w.recruiter, ids[1]).questions[0].question.id
     for rater, level in ((w.recruiter, 2), (w.admin, 5)):
-        interviews.rate(db, rater, ids[1], question, level)
+        interviews.rate(db, rater, ids[1], question, level, "Evidence noted.")
     rows = {r.candidate_id: r for r in profiles.campaign_overview(db, w.lead, w.campaign_id)}
     assert sorted(rows) == sorted(ids)
     for cid in ids:

@@ -148,7 +148,7 @@ def test_the_status_board_counts_filters_and_searches(db):
     attempts.open_attempt(db, CandidateActor(link))
     assert _rows(db, Invitation, candidate_id=opened)[0].opened_at == first_open   # the first time only
     question = campaigns.get_campaign(db, w.recruiter, w.campaign_id).written_question_ids[0]
-    interviews.rate(db, w.recruiter, w.candidate_id, question, 4)
+    interviews.rate(db, w.recruiter, w.candidate_id, question, 4, "Owned the fix.")
     assert candidates.status_board(db, w.recruiter, w.campaign_id, status="rated").total == 1
     profiles.record_decision(db, w.lead, w.candidate_id, "advance", "Strong written answers.")
     decided = candidates.status_board(db, w.recruiter, w.campaign_id, status="decided")

@@ -31,8 +31,8 @@ def _full_record(db: Database) -> tuple[World, str, str]:
     written = next(q for q in view.questions if q.mode == "written").question.id
     live = next(q for q in view.questions if q.mode == "live").question.id
     interviews.save_live_answer(db, w.recruiter, w.candidate_id, live, SAID, NOTES)
-    interviews.rate(db, w.recruiter, w.candidate_id, written, 3)
-    interviews.revise(db, w.recruiter, w.candidate_id, written, 4)
+    interviews.rate(db, w.recruiter, w.candidate_id, written, 3, "Named the steps she took.")
+    interviews.revise(db, w.recruiter, w.candidate_id, written, 4, "Reread: she owned the refund.")
     profiles.record_decision(db, w.lead, w.candidate_id, "hold", REASON)
     return w, written, live
 
@@ -73,7 +73,7 @@ def test_erasure_empties_every_text_column_about_the_candidate_and_the_old_link_
                 for column in text_columns:
                     assert row[column] == "", f"{table_name}.{column} still holds text"
         person = s.get(Candidate, w.candidate_id)
-        assert checked == {"answer", "liveanswer", "decision"}
+        assert checked == {"answer", "liveanswer", "decision", "rating"}  # the tables this record fills
         assert (person.name, person.email) == (f"erased #{w.candidate_id}", "")
         assert person.erased_at is not None
         assert all(i.revoked_at is not None for i in s.exec(select(Invitation)).all())

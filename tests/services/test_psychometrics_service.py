@@ -26,8 +26,8 @@ def test_item_analysis_from_submitted_answers(db):
     take_test(db, owner, cid, "B", False)
     take_test(db, owner, cid, "C", {first})
     question = campaigns.get_campaign(db, owner, cid).live_question_ids[0]
-    interviews.rate(db, owner, a, question, 4)
-    interviews.rate(db, other, a, question, 2)
+    interviews.rate(db, owner, a, question, 4, "Evidence noted.")
+    interviews.rate(db, other, a, question, 2, "Evidence noted.")
 
     result = psychometrics.item_analysis(db, lead, cid)
     assert result.candidates == 3
