@@ -334,7 +334,8 @@ def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowab
     norms = t("m_norms_ok" if p.show_percentiles else "m_norms_low", lang, n=m.norm_group_size,
               minimum=NORM_GROUP_MINIMUM)
     weight = strings.number(INTERVIEW_WEIGHT / SJT_WEIGHT, lang, 0)
-    sections = [("m_sjt_h", t("m_sjt", lang, version=version, method=method)),
+    chance = t("m_chance", lang, score=strings.number(m.sjt_chance, lang, 0)) if m.sjt_chance is not None else ""
+    sections = [("m_sjt_h", f"{t('m_sjt', lang, version=version, method=method)} {chance}".strip()),
                 ("m_ratings_h", t("m_ratings", lang, gap=DISAGREEMENT_GAP)),
                 ("m_oversight_h", t("m_oversight", lang)),
                 ("m_levels_h", t("m_levels", lang, weight=weight, **_band_cuts(lang))),

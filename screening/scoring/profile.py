@@ -86,6 +86,7 @@ class ProfileMeta:
     decision: str | None = None
     decision_note: str | None = None
     norm_group_size: int = 0
+    sjt_chance: float | None = None       # 0-100: what guessing would score on this candidate's own items
     is_demo: bool = False
     generated_at: datetime = field(default_factory=datetime.now)
 

@@ -22,7 +22,7 @@ from screening.scoring.profile import (
     build_profile,
     percentile_rank,
 )
-from screening.scoring.sjt import RateMethod, score_attempt
+from screening.scoring.sjt import RateMethod, chance_score, score_attempt
 from screening.services._access import campaign_for, candidate_for
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import Catalog, get_catalog
@@ -107,7 +107,8 @@ def _profile(s: Session, catalog: Catalog, candidate: Candidate, campaign: Campa
         interview_dates=tuple(sorted({r.created_at for r in ratings})),
         raters=tuple(rater_label[k] for k in sorted(rater_label)),
         decision=decision.outcome if decision else None, decision_note=decision.note if decision else None,
-        norm_group_size=norm_size, is_demo=candidate.is_demo or campaign.is_demo)
+        norm_group_size=norm_size, is_demo=candidate.is_demo or campaign.is_demo,
+        sjt_chance=100.0 * sum(chance_score(i) for i in items) / len(items) if items else None)
     agreed = {c.question_id: c.level for c in queries.consensus_of(session=s, candidate_id=candidate_id)}
     return build_profile(framework=catalog.framework, meta=meta, skills=campaign.skills, sjt=sjt,
                          ratings=pairs, quotes=quotes,

@@ -52,3 +52,20 @@ def test_overview_rows_equal_each_candidates_profile(db):
         assert row.fit == (pytest.approx(profile.fit.score) if profile.fit else None)
         assert row.disagreement == any(s.disagreement for s in profile.skills)
     assert rows[ids[1]].disagreement and rows[ids[-1]].status == "invited" and rows[ids[-1]].sjt_mean is None
+
+
+def test_the_profile_states_what_guessing_would_score_on_the_candidates_own_items(db):
+    from screening.scoring.sjt import chance_score
+    from screening.services._catalog import get_catalog
+    from screening.store import queries
+
+    w = world(db)
+    _take(db, w.token, random.Random(3))
+    profile = profiles.candidate_profile(db, w.lead, w.candidate_id)
+    with db.read() as s:
+        attempt = queries.attempt_of(session=s, candidate_id=w.candidate_id)
+        answers = queries.answers_of(session=s, attempt_id=int(attempt.id or 0))
+    bank = get_catalog(db).bank
+    given = [bank.sjt_at(a.item_id, a.item_version) for a in answers if a.kind == "sjt"]
+    assert profile.meta.sjt_chance == pytest.approx(100 * sum(chance_score(i) for i in given) / len(given))
+    assert profile.meta.sjt_chance >= 50  # guessing scores one half on most-and-least items, more on rate-each

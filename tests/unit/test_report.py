@@ -79,7 +79,7 @@ def make_profile(fw: Framework, *, lang: str = "en", name: str = "Amina Diallo",
                          "Tell me about a time a customer was upset.") for sid in skills}
     defaults = dict(campaign_name="Chat advisors, winter 2025", target_profile="Live chat advisor",
                     sjt_submitted_at=datetime(2025, 11, 3, 10, 5), interview_dates=(datetime(2025, 11, 10, 14),),
-                    raters=("Ana Ruiz", "Kofi Mensah"), bank_version="2025.11", norm_group_size=12,
+                    raters=("Ana Ruiz", "Kofi Mensah"), bank_version="2025.11", norm_group_size=12, sjt_chance=56.4,
                     generated_at=datetime(2025, 11, 24, 9, 30))
     defaults.update(meta)
     pm = ProfileMeta(candidate_id=candidate_id, candidate_name=name, campaign_id=3, language=lang,
@@ -172,6 +172,9 @@ def test_disagreement_and_method_are_reported(fw, plans):
     assert "raters disagree" in text
     assert "within-person" in text and "Percentiles are not shown" in text and "12 candidates" in text
     assert "not been validated" in text and "given by a person" in text
+    assert "Answering at random would score about 56/100 on the items this candidate was given" in text
+    unscored = flat("\n".join(pdf_text(render_profile_pdf(make_profile(fw, sjt_chance=None), fw, plans))[1]))
+    assert "Answering at random" not in unscored  # no SJT taken: no chance level to state
     enough = make_profile(fw, norm_group_size=45)
     assert "Percentiles are not shown" not in flat("\n".join(pdf_text(render_profile_pdf(enough, fw, plans))[1]))
 
