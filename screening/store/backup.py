@@ -144,7 +144,8 @@ def read_erasures(path: Path) -> tuple[list[Erasure], list[int]]:
 
 # The same fields `screening.services.candidates` erases: the name and e-mail, every free text the
 # candidate wrote or said (written answers, live answers), the raters' notes and evidence on them, consensus
-# reasons, the decision notes, the candidate's own requests; and every invitation still open is revoked. Scores, levels and the audit log stay.
+# reasons, the decision notes, the candidate's own requests; and every invitation still open is revoked.
+# Scores, levels and the audit log stay.
 # Only a candidate created before the erasure is touched: after a restore, ids the restored data
 # never reached are given to new candidates again, and they are other people.
 _WHERE = "candidate_id = :cid AND EXISTS (SELECT 1 FROM candidate WHERE id = :cid AND created_at <= :at)"

@@ -377,10 +377,6 @@ def debrief_opening(*, session: Session, candidate_id: int, question_id: str) ->
                                                      DebriefOpening.question_id == question_id)).first()
 
 
-def consensus_of(*, session: Session, candidate_id: int) -> Sequence[ConsensusRating]:
-    return session.exec(select(ConsensusRating).where(ConsensusRating.candidate_id == candidate_id)).all()
-
-
 def consensus(*, session: Session, candidate_id: int, question_id: str) -> ConsensusRating | None:
     return session.exec(select(ConsensusRating).where(ConsensusRating.candidate_id == candidate_id,
                                                       ConsensusRating.question_id == question_id)).first()
