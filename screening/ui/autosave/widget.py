@@ -16,26 +16,19 @@ from __future__ import annotations
 
 import functools
 import logging
-import threading
-import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import streamlit as st
 
-if TYPE_CHECKING:
-    from streamlit.components.v2.component_manager import BidiComponentManager
-    from streamlit.components.v2.types import ComponentRenderer
+from screening.ui.file_component import PROJECT, FileComponent
 
 log = logging.getLogger(__name__)
 
-PROJECT = "screening"
 COMPONENT = "autosave_text"
-COMPONENT_NAME = f"{PROJECT}.{COMPONENT}"
-_PACKAGE_DIR = Path(__file__).resolve().parent
-_ASSET_DIR = "frontend"
+COMPONENT_NAME = f"{PROJECT}.{COMPONENT}"  # what the browser's asset routes are named after
 
 # Shown in the browser; {count}, {max} and {left} are filled in there (or here, for "over").
 MESSAGES: dict[str, dict[str, str]] = {
@@ -90,33 +83,7 @@ def _meta(key: str) -> _Meta:
     return meta
 
 
-_lock = threading.Lock()
-_renderers: weakref.WeakKeyDictionary[BidiComponentManager, ComponentRenderer] = weakref.WeakKeyDictionary()
-
-
-def _renderer() -> ComponentRenderer:
-    """The component's mount function on the running Streamlit runtime, registered once per runtime.
-
-    File-backed JS/CSS need an asset directory, which Streamlit normally learns from a
-    `[tool.streamlit.component]` table in an installed package's pyproject.toml. A wheel of this
-    project ships no pyproject.toml, so the directory is declared here through the same manager call
-    Streamlit's own discovery makes.
-    """
-    from streamlit.components.v2 import component
-    from streamlit.components.v2.get_bidi_component_manager import get_bidi_component_manager
-    from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
-
-    manager = get_bidi_component_manager()
-    with _lock:
-        renderer = _renderers.get(manager)
-        if renderer is None:
-            if manager.get_component_asset_root(COMPONENT_NAME) is None:
-                manifest = ComponentManifest(name=PROJECT, version="0",
-                                             components=[ComponentConfig(name=COMPONENT, asset_dir=_ASSET_DIR)])
-                manager.register_from_manifest(manifest, _PACKAGE_DIR)
-            renderer = component(COMPONENT_NAME, js="autosave.js", css="autosave.css", isolate_styles=True)
-            _renderers[manager] = renderer
-    return renderer
+_COMPONENT = FileComponent(COMPONENT, Path(__file__).resolve().parent, js="autosave.js", css="autosave.css")
 
 
 def _parse_draft(draft: object) -> tuple[str, int] | None:
@@ -213,6 +180,6 @@ def autosave_text(
         "error": meta.error or "",
         "messages": messages(language),
     }
-    mount = _renderer()
+    mount = _COMPONENT.renderer()
     mount(key=key, data=data, on_draft_change=functools.partial(_receive, key, max_chars, on_save, language))
     return current

@@ -2,44 +2,17 @@
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from streamlit.components.v2.component_manager import BidiComponentManager
-    from streamlit.components.v2.types import ComponentRenderer
+from screening.ui.file_component import PROJECT, FileComponent
 
-PROJECT = "screening"
 COMPONENT = "page_helpers"
-COMPONENT_NAME = f"{PROJECT}.{COMPONENT}"
-_PACKAGE_DIR = Path(__file__).resolve().parent
-_ASSET_DIR = "frontend"
+COMPONENT_NAME = f"{PROJECT}.{COMPONENT}"  # what the browser's asset routes are named after
 
-_lock = threading.Lock()
-_renderers: weakref.WeakKeyDictionary[BidiComponentManager, ComponentRenderer] = weakref.WeakKeyDictionary()
-
-
-def _renderer() -> ComponentRenderer:
-    """Registered once per Streamlit runtime, with its asset directory (see ui/autosave/widget.py for why)."""
-    from streamlit.components.v2 import component
-    from streamlit.components.v2.get_bidi_component_manager import get_bidi_component_manager
-    from streamlit.components.v2.manifest_scanner import ComponentConfig, ComponentManifest
-
-    manager = get_bidi_component_manager()
-    with _lock:
-        renderer = _renderers.get(manager)
-        if renderer is None:
-            if manager.get_component_asset_root(COMPONENT_NAME) is None:
-                manifest = ComponentManifest(name=PROJECT, version="0",
-                                             components=[ComponentConfig(name=COMPONENT, asset_dir=_ASSET_DIR)])
-                manager.register_from_manifest(manifest, _PACKAGE_DIR)
-            renderer = component(COMPONENT_NAME, js="page_helpers.js", css="page_helpers.css", isolate_styles=True)
-            _renderers[manager] = renderer
-    return renderer
+_COMPONENT = FileComponent(COMPONENT, Path(__file__).resolve().parent, js="page_helpers.js", css="page_helpers.css")
 
 
 def page_helpers(*, key: str, language: str, title: str, focus: str | None = None,
@@ -57,4 +30,4 @@ def page_helpers(*, key: str, language: str, title: str, focus: str | None = Non
     kwargs: dict[str, Any] = {}
     if on_expired is not None:
         kwargs["on_expired_change"] = on_expired
-    _renderer()(key=key, data=data, **kwargs)
+    _COMPONENT.renderer()(key=key, data=data, **kwargs)
