@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from playwright.sync_api import expect
 
 from screening.domain.actors import CandidateActor
@@ -29,10 +31,11 @@ def test_hostile_name_and_answer_stay_inert_for_recruiter_and_lead(server, brows
     settle(page)
     candidate_box = page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').nth(1)
     candidate_box.click()
-    page.get_by_role("option", name=NAME).click()  # the option shows the name as typed
+    label = f"{NAME} · no e-mail · added {date.today():%Y-%m-%d} · no. {hostile_id}"
+    page.get_by_role("option", name=label, exact=True).click()  # the name shows as typed
     settle(page)
     expect(page.get_by_text(ANSWER).first).to_be_visible()
     main = page.locator('[data-testid="stMain"]')
     assert main.locator("a[href^='javascript'], a[href*='evil.example']").count() == 0
     assert main.locator("main b, main i, .katex").count() == 0
-    expect(candidate_box.get_by_role("combobox")).to_have_value(NAME)  # the chosen value, as typed
+    expect(candidate_box.get_by_role("combobox")).to_have_value(label)  # the chosen value, as typed
