@@ -88,6 +88,8 @@ def test_a_candidate_and_a_staff_member_move_between_two_servers(two_servers, br
     first.goto(f"{a}/?invite={token}")
     first.get_by_text("I have read this and agree to take part.").click()
     first.get_by_role("button", name="Start").click()
+    settle(first)
+    first.get_by_role("button", name="Start the test").click()  # after the unscored practice question
     expect(first.get_by_text("Step 1 of 4")).to_be_visible()
     _answer_sjt_screen(first)
     checked_on_a = first.locator(SELECTED).count()
