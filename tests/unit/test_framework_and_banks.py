@@ -38,9 +38,6 @@ def test_shipped_banks_are_valid(framework):
     assert all(table[s]["exemplars"]["fr"] >= 5 for s in CORE_SKILLS)
 
 
-@pytest.mark.xfail(reason="the depth rules were raised (3 SJT items per skill, 5 for weighted skills, 6 for core "
-                          "skills, a behavioural and a situational question each); the banks are being extended",
-                   strict=False)
 def test_shipped_banks_meet_the_depth_rules(framework):
     from screening.targets import load_targets
 
