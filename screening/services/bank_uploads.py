@@ -24,6 +24,10 @@ class BankRejected(ServiceError):  # noqa: N818  (a refusal named for what happe
         super().__init__()
         self.problems = problems
 
+    @property
+    def details(self) -> tuple[str, ...]:
+        return tuple(self.problems)  # each names file, item and field
+
 
 def upload_bank(db: Database, actor: Actor, file_name: str, content: bytes) -> UploadOutcome:
     require(policy.can_manage_banks(actor) and isinstance(actor, Staff))  # an upload names its uploader

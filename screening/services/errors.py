@@ -6,6 +6,11 @@ class ServiceError(Exception):
 
     key = "error.generic"
 
+    @property
+    def details(self) -> tuple[str, ...]:
+        """Lines the page shows as typed under the message (a rejected bank file's problems); none by default."""
+        return ()
+
     def __init__(self, key: str | None = None):
         self.key = key or self.key
         super().__init__(self.key)

@@ -8,8 +8,7 @@ from screening.domain.actors import CandidateActor
 from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView
-from screening.services.errors import ServiceError
-from screening.ui.components import db, inert
+from screening.ui.components import db, inert, run_action
 
 
 def thanks(view: AttemptView, link: CandidateActor) -> None:
@@ -24,11 +23,10 @@ def thanks(view: AttemptView, link: CandidateActor) -> None:
 
 
 def _feedback(lang: str, link: CandidateActor) -> None:
-    try:
-        feedback = attempts.candidate_feedback(db(), link)
-    except ServiceError as exc:
-        st.error(t(exc.key, lang))
+    done = run_action(lambda: attempts.candidate_feedback(db(), link), language=lang)
+    if done is None:
         return
+    feedback = done.value
     if feedback is None or not (feedback.strengths or feedback.tips):
         st.info(t("cand.feedback_none", lang))
         return
@@ -50,22 +48,14 @@ def rights(view: AttemptView, link: CandidateActor) -> None:
         else:
             st.markdown(t("cand.review_request", lang))
             message = st.text_area(t("cand.review_message", lang), key="cand_review_message", max_chars=2000)
-            if st.button(t("cand.review_send", lang), key="cand_review_send"):
-                try:
-                    attempts.request_review(db(), link, message)
-                except ServiceError as exc:
-                    st.error(t(exc.key, lang))
-                else:
-                    st.session_state["cand_review_sent"] = link
-                    st.rerun()
+            if st.button(t("cand.review_send", lang), key="cand_review_send") and run_action(
+                    lambda: attempts.request_review(db(), link, message), language=lang):
+                st.session_state["cand_review_sent"] = link
+                st.rerun()
         st.divider()
         st.markdown(t("cand.withdraw_explain", lang))
         sure = st.checkbox(t("cand.withdraw_confirm", lang), key="cand_withdraw_sure")
-        if st.button(t("cand.withdraw", lang), disabled=not sure, key="cand_withdraw"):
-            try:
-                attempts.withdraw(db(), link)
-            except ServiceError as exc:
-                st.error(t(exc.key, lang))
-            else:
-                st.session_state["cand_withdrawn"] = link
-                st.rerun()
+        if st.button(t("cand.withdraw", lang), disabled=not sure, key="cand_withdraw") and run_action(
+                lambda: attempts.withdraw(db(), link), language=lang):
+            st.session_state["cand_withdrawn"] = link
+            st.rerun()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 import streamlit as st
 
@@ -14,6 +16,8 @@ from screening.store.engine import Database, get_database
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
 # makes markdown, links, `:red[...]` directives and `$...$` maths show as typed.
+T = TypeVar("T")
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=\"'^%@/;?,])")
 
 
@@ -46,6 +50,8 @@ def guarded(render: Callable[[], None]) -> Callable[[], None]:
 
 def show_error(exc: ServiceError, language: str | None = None) -> None:
     st.error(t(exc.key, language or lang()))
+    if exc.details:
+        st.code("\n".join(exc.details), language=None)
 
 
 def demo_badge(is_demo: bool) -> None:
@@ -53,12 +59,27 @@ def demo_badge(is_demo: bool) -> None:
         st.caption(f":orange-badge[{t('demo.badge', lang())}]")
 
 
-def run_action(action: Callable[[], object], success_key: str, language: str | None = None) -> bool:
-    """Call a service from a form; show its success message or its refusal, never a traceback."""
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What a service call that went through returned (always truthy, even when the value is not)."""
+
+    value: T
+
+
+def run_action(action: Callable[[], T], success_key: str | None = None, language: str | None = None, *,
+                  rerun: bool = False) -> Done[T] | None:
+    """Call a service from a page and show the outcome, never a traceback.
+
+    Refused (ServiceError): its message is shown and None comes back. Done: the `success_key` message
+    is shown if there is one, then the script reruns if asked (to draw the new state), else `Done(result)`.
+    """
     try:
-        action()
+        result = action()
     except ServiceError as exc:
         show_error(exc, language)
-        return False
-    st.success(t(success_key, language or lang()))
-    return True
+        return None
+    if success_key is not None:
+        st.success(t(success_key, language or lang()))
+    if rerun:
+        st.rerun()
+    return Done(result)

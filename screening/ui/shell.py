@@ -20,7 +20,7 @@ from screening.domain.vocab import LANGUAGE_NAMES, LANGUAGES
 from screening.i18n import t
 from screening.services import auth, invitations
 from screening.services.errors import ServiceError
-from screening.ui.components import db, guarded, inert, lang
+from screening.ui.components import db, guarded, inert, lang, run_action
 from screening.ui.pages import (
     about,
     admin,
@@ -72,10 +72,8 @@ def current_actor() -> Staff | None:
     """The staff member behind this browser's session cookie, or the organisation's sign-in."""
     actor = auth.resume(db(), None, st.context.cookies.get(SESSION_COOKIE))
     if actor is None and get_settings().sso_enabled and st.user.get("is_logged_in"):
-        try:
-            actor = auth.sso_actor(db(), None, str(st.user.get("email") or ""))
-        except ServiceError as exc:
-            st.error(t(exc.key, lang()))
+        done = run_action(lambda: auth.sso_actor(db(), None, str(st.user.get("email") or "")))
+        actor = done.value if done else None
     return actor
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import streamlit as st
 
@@ -11,8 +10,7 @@ from screening.domain.actors import ROLES, Staff
 from screening.i18n import t
 from screening.services import audit_log, auth, bank_uploads, candidates, privacy
 from screening.services.campaigns import reference_catalog
-from screening.services.errors import ServiceError
-from screening.ui.components import db, lang, show_error
+from screening.ui.components import db, lang, run_action
 
 
 def render_users(actor: Staff) -> None:
@@ -31,8 +29,8 @@ def render_users(actor: Staff) -> None:
         password = st.text_input(t("login.password", lang()), type="password", key="user_password",
                                  help=t("users.password_rule", lang()))
         if st.form_submit_button(t("users.create", lang()), type="primary"):
-            _call(lambda: auth.create_user(db(), actor, email=email, name=name, role=role or "", password=password),
-                  "users.created")
+            run_action(lambda: auth.create_user(db(), actor, email=email, name=name, role=role or "",
+                                                password=password), "users.created")
     labels = {u.user_id: f"#{u.user_id} {u.email}" for u in users}
     st.markdown(f"**{t('users.change', lang())}**")
     # chosen outside the form, so the form opens on that account's current state
@@ -57,16 +55,7 @@ def render_users(actor: Staff) -> None:
                 if new_password:
                     auth.set_password(db(), actor, int(user_id), new_password)
 
-            _call(apply, "users.changed")
-
-
-def _call(action: Callable[[], object], success_key: str) -> None:
-    try:
-        action()
-    except ServiceError as exc:
-        show_error(exc)
-    else:
-        st.success(t(success_key, lang()))
+            run_action(apply, "users.changed")
 
 
 def render_banks(actor: Staff) -> None:
@@ -76,17 +65,11 @@ def render_banks(actor: Staff) -> None:
     st.caption(t("banks.version", lang(), version=catalog.version))
     st.caption(t("campaigns.keys_note", lang()))
     upload = st.file_uploader(t("banks.upload", lang()), type=["yaml", "yml"], key="bank_upload")
-    if upload is not None and st.button(t("banks.upload_button", lang()), type="primary", key="bank_upload_go"):
-        try:
-            outcome = bank_uploads.upload_bank(db(), actor, upload.name, upload.getvalue())
-        except bank_uploads.BankRejected as exc:
-            st.error(t("banks.rejected", lang()))
-            st.code("\n".join(exc.problems), language=None)  # names file, item and field
-        except ServiceError as exc:
-            show_error(exc)
-        else:
-            st.success(t("banks.accepted", lang(), added=len(outcome.added), versions=len(outcome.new_versions),
-                         unchanged=len(outcome.unchanged)))
+    if upload is not None and st.button(t("banks.upload_button", lang()), type="primary", key="bank_upload_go") and (
+            done := run_action(lambda: bank_uploads.upload_bank(db(), actor, upload.name, upload.getvalue()))):
+        outcome = done.value
+        st.success(t("banks.accepted", lang(), added=len(outcome.added), versions=len(outcome.new_versions),
+                     unchanged=len(outcome.unchanged)))
 
 
 def render_audit(actor: Staff) -> None:

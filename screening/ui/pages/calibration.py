@@ -10,8 +10,7 @@ from screening.i18n import t
 from screening.scoring.ratings import Calibration
 from screening.services import calibration
 from screening.services.calibration import CalibrationSetView
-from screening.services.errors import ServiceError
-from screening.ui.components import db, inert, lang, show_error
+from screening.ui.components import db, inert, lang, run_action
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -31,11 +30,7 @@ def render(actor: Staff) -> None:
     language = st.radio(t("calibration.language", lang()), ["en", "fr"], horizontal=True, key="calibration_lang",
                         format_func=lambda code: {"en": "English", "fr": "Français"}[code])
     if st.button(t("calibration.start", lang()), type="primary", key="calibration_start"):
-        try:
-            calibration.start_set(db(), actor, language)
-            st.rerun()
-        except ServiceError as exc:
-            show_error(exc)
+        run_action(lambda: calibration.start_set(db(), actor, language), rerun=True)
     finished = [s for s in sets[1:] if s.result is not None]
     if finished:
         st.markdown(f"**{t('calibration.history', lang())}**")
@@ -65,11 +60,8 @@ def _rate(actor: Staff, view: CalibrationSetView) -> None:
             level = st.radio(t("calibration.level", lang()), [1, 2, 3, 4, 5], horizontal=True, index=None,
                              key=f"calibrate_level_{view.set_id}_{item.position}")
             if st.form_submit_button(t("calibration.submit", lang()), type="primary") and level is not None:
-                try:
-                    calibration.rate_exemplar(db(), actor, view.set_id, item.position, int(level))
-                    st.rerun()
-                except ServiceError as exc:
-                    show_error(exc)
+                run_action(lambda: calibration.rate_exemplar(db(), actor, view.set_id, item.position, int(level)),
+                           rerun=True)
 
 
 def result_line(result: Calibration) -> str:

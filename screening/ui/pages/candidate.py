@@ -24,7 +24,7 @@ from screening.services.attempts import AttemptView, PlannedSjt, Saved
 from screening.services.errors import ServiceError
 from screening.ui.autosave import autosave_text
 from screening.ui.candidate_after import rights, thanks
-from screening.ui.components import db, inert
+from screening.ui.components import db, inert, run_action
 from screening.ui.page_helpers import page_helpers
 
 TITLE_CHARS = 70
@@ -269,9 +269,4 @@ def _review(view: AttemptView, link: CandidateActor) -> None:
     st.button(t("cand.back", lang), on_click=_move, args=(link, view.total_steps), key="review_back")
     sure = st.checkbox(t("cand.confirm", lang), key="cand_confirm")
     if st.button(t("cand.submit", lang), type="primary", disabled=not sure, key="cand_submit"):
-        try:
-            attempts.submit(db(), link)
-        except ServiceError as exc:
-            st.error(t(exc.key, lang))
-            return
-        st.rerun()
+        run_action(lambda: attempts.submit(db(), link), language=lang, rerun=True)

@@ -14,7 +14,7 @@ from screening.i18n import t
 from screening.services import attempts, campaigns, candidate_requests, candidates, invitations
 from screening.services.candidates import BoardRow, StatusBoard
 from screening.services.errors import ServiceError
-from screening.ui.components import db, inert, lang, run_action, show_error
+from screening.ui.components import db, inert, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 
@@ -56,13 +56,9 @@ def _import(actor: Staff, campaign_id: int) -> None:
         st.dataframe([{t("candidates.line", lang()): e.line or "-", t("candidates.problem", lang()): t(e.key, lang())}
                       for e in parsed.errors], hide_index=True, width="stretch", key="csv_errors")
     if parsed.rows and st.button(t("candidates.import_confirm", lang(), ok=len(parsed.rows)), type="primary",
-                                 key="csv_confirm"):
-        try:
-            done = candidates.import_candidates(db(), actor, campaign_id, data)
-        except ServiceError as exc:
-            show_error(exc)
-        else:
-            st.success(t("candidates.imported", lang(), n=len(done.rows)))
+                                 key="csv_confirm") and (
+            done := run_action(lambda: candidates.import_candidates(db(), actor, campaign_id, data))):
+        st.success(t("candidates.imported", lang(), n=len(done.value.rows)))
 
 
 def _when(moment: datetime | None) -> str:
@@ -106,11 +102,10 @@ def _row(actor: Staff, row: BoardRow, timed: bool) -> None:
             _extra_time(actor, row.candidate_id)
         label = t("candidates.resend" if row.invited_at else "candidates.invite", lang())
         if st.button(label, key=f"inv_{row.candidate_id}"):
-            try:
-                issued = invitations.issue_invite(db(), actor, row.candidate_id)
-            except ServiceError as exc:
-                show_error(exc)
+            done = run_action(lambda: invitations.issue_invite(db(), actor, row.candidate_id))
+            if done is None:
                 return
+            issued = done.value
             if issued.replaced:
                 st.warning(t("candidates.invite_replaced", lang()))
             if issued.emailed:

@@ -8,9 +8,8 @@ from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import interviews
 from screening.services.campaigns import reference_catalog
-from screening.services.errors import ServiceError
 from screening.services.interviews import QuestionView
-from screening.ui.components import db, inert, lang, show_error
+from screening.ui.components import db, inert, lang, run_action
 from screening.ui.pickers import pick_campaign, pick_candidate
 
 
@@ -67,11 +66,8 @@ def _live_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
         answer = st.text_area(t("console.answer_box", lang()), value=qv.live_answer, key=f"live_answer_{qid}")
         notes = st.text_area(t("console.notes_box", lang()), value=qv.notes, key=f"live_notes_{qid}", height=90)
         if st.form_submit_button(t("console.save_live", lang())):
-            try:
-                interviews.save_live_answer(db(), actor, candidate_id, qid, answer, notes)
-                st.success(t("console.saved", lang()))
-            except ServiceError as exc:
-                show_error(exc)
+            run_action(lambda: interviews.save_live_answer(db(), actor, candidate_id, qid, answer, notes),
+                       "console.saved")
 
 
 def _rate_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
@@ -85,11 +81,7 @@ def _rate_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
             if level is None:
                 st.error(t("console.pick_level", lang()))
                 return
-            try:
-                interviews.rate(db(), actor, candidate_id, qid, int(level), note)
-                st.rerun()
-            except ServiceError as exc:
-                show_error(exc)
+            run_action(lambda: interviews.rate(db(), actor, candidate_id, qid, int(level), note), rerun=True)
 
 
 def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
@@ -118,11 +110,7 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
             st.warning(t("console.disagreement", lang()))
     if mine.confirmed_at is None:
         if st.button(t("console.confirm", lang(), level=mine.final_level), key=f"confirm_{qid}"):
-            try:
-                interviews.confirm(db(), actor, candidate_id, qid)
-                st.rerun()
-            except ServiceError as exc:
-                show_error(exc)
+            run_action(lambda: interviews.confirm(db(), actor, candidate_id, qid), rerun=True)
     else:
         st.caption(t("console.confirmed", lang(), level=mine.final_level))
     with st.form(f"revise_{qid}"):
@@ -130,8 +118,4 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
                          index=(mine.final_level or 1) - 1, key=f"revise_level_{qid}")
         note = st.text_area(t("console.revise_note", lang()), key=f"revise_note_{qid}", height=70)
         if st.form_submit_button(t("console.revise", lang())):
-            try:
-                interviews.revise(db(), actor, candidate_id, qid, int(level), note)
-                st.rerun()
-            except ServiceError as exc:
-                show_error(exc)
+            run_action(lambda: interviews.revise(db(), actor, candidate_id, qid, int(level), note), rerun=True)

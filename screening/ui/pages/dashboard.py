@@ -16,7 +16,7 @@ from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
 from screening.ui import charts
-from screening.ui.components import db, demo_badge, inert, lang, show_error
+from screening.ui.components import db, demo_badge, inert, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 STATUSES = ("invited", "in_progress", "submitted")
@@ -102,10 +102,7 @@ def _decide(actor: Staff, candidate_id: int) -> None:
 
 def _log_download(actor: Staff, candidate_id: int) -> None:
     """The download button's click: the PDF is logged when it is handed out, not each time it is drawn."""
-    try:
-        profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download")
-    except ServiceError as exc:
-        show_error(exc)
+    run_action(lambda: profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download"))
 
 
 def _candidate(actor: Staff, candidate_id: int) -> None:

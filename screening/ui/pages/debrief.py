@@ -11,7 +11,7 @@ from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import debriefs
 from screening.services.debriefs import DebriefView
-from screening.services.errors import PermissionDenied, ServiceError
+from screening.services.errors import PermissionDenied
 from screening.ui.components import db, inert, lang, run_action
 from screening.ui.pickers import pick_campaign, pick_candidate
 
@@ -71,11 +71,7 @@ def _consensus_form(actor: Staff, candidate_id: int, view: DebriefView) -> None:
                          key=f"consensus_level_{qid}")
         reason = st.text_area(t("debrief.reason", lang()), key=f"consensus_reason_{qid}", height=70)
         if st.form_submit_button(t("debrief.record", lang())):
-            try:
-                debriefs.record_consensus(db(), actor, candidate_id, qid, int(level or 0), reason)
-            except ServiceError as exc:
-                st.error(t(exc.key, lang()))
-            else:
-                st.rerun()
+            run_action(lambda: debriefs.record_consensus(db(), actor, candidate_id, qid, int(level or 0), reason),
+                       rerun=True)
 
 

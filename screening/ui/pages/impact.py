@@ -8,8 +8,7 @@ from screening.domain.actors import Staff
 from screening.i18n import t
 from screening.services import adverse_impact
 from screening.services.adverse_impact import ImpactReport
-from screening.services.errors import ServiceError
-from screening.ui.components import db, lang, run_action, show_error
+from screening.ui.components import db, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 
@@ -28,11 +27,9 @@ def render(actor: Staff) -> None:
                                     key="impact_cut"))
         wanted = (campaign_id, field, cut)
         # each view is audited: the report is asked for on a click, then kept for this choice
-        if st.button(t("impact.show", lang()), key="impact_show", type="primary"):
-            try:
-                st.session_state["impact_report"] = (wanted, adverse_impact.impact_report(db(), actor, *wanted))
-            except ServiceError as exc:
-                show_error(exc)
+        if st.button(t("impact.show", lang()), key="impact_show", type="primary") and (
+                asked := run_action(lambda: adverse_impact.impact_report(db(), actor, *wanted))):
+            st.session_state["impact_report"] = (wanted, asked.value)
         shown = st.session_state.get("impact_report")
         if shown and shown[0] == wanted:
             _report(shown[1])
@@ -63,16 +60,13 @@ def _report(report: ImpactReport) -> None:
 
 def _import(actor: Staff) -> None:
     upload = st.file_uploader(t("impact.import", lang()), type=["csv"], key="groups_csv")
-    if upload is not None and st.button(t("impact.import", lang()), key="groups_import"):
-        try:
-            result = adverse_impact.import_groups(db(), actor, upload.getvalue())
-        except ServiceError as exc:
-            show_error(exc)
-        else:
-            st.success(t("impact.imported", lang(), n=result.imported))
-            if result.errors:
-                st.dataframe([{t("impact.line", lang()): e.line, t("impact.problem", lang()): t(e.key, lang())}
-                              for e in result.errors], hide_index=True, width="stretch")
+    if upload is not None and st.button(t("impact.import", lang()), key="groups_import") and (
+            done := run_action(lambda: adverse_impact.import_groups(db(), actor, upload.getvalue()))):
+        result = done.value
+        st.success(t("impact.imported", lang(), n=result.imported))
+        if result.errors:
+            st.dataframe([{t("impact.line", lang()): e.line, t("impact.problem", lang()): t(e.key, lang())}
+                          for e in result.errors], hide_index=True, width="stretch")
     with st.form("enable_field", clear_on_submit=True):
         st.markdown(f"**{t('impact.enable', lang())}**")
         name = st.text_input(t("impact.field_name", lang()), key="field_name")
