@@ -4,8 +4,8 @@ This package imports neither streamlit nor the database; the services call it wi
 
 - `compose`: pure builders, one per e-mail, returning an `email.message.EmailMessage`
   (`invitation_message`, `reminder_message`, `resent_link_message`, `lost_link_message`,
-  `outcome_message`); `templates` holds the words in English and French, rendered as plain text
-  with an HTML alternative.
+  `outcome_message`); `templates` lays each e-mail out from the catalog's `mail.*` words (EN and FR,
+  screening/i18n), rendered as plain text with an HTML alternative.
 - `smtp.send(message, settings)` sends one message over SMTP, or raises `MailError`.
 - `reminders.plan_reminders(invitations, now)` says who gets a reminder now (pure, injected time).
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_name
+from babel.numbers import format_decimal
 
 from screening.domain.vocab import LANGUAGES
+from screening.i18n import t
 
 
 def language(lang: str | None) -> str:
@@ -40,7 +43,7 @@ def format_deadline(moment: datetime, lang: str, time_zone: str | None) -> str:
     day = format_date(local, "full", locale=lang)
     time = format_time(local, "short", locale=lang)
     name = get_timezone_name(local, "long", locale=lang)
-    return f"{day} à {time} ({name})" if lang == "fr" else f"{day} at {time} ({name})"
+    return t("mail.when", lang, day=day, time=time, zone=name)
 
 
 def format_day(moment: datetime, lang: str, time_zone: str | None) -> str:
@@ -50,13 +53,13 @@ def format_day(moment: datetime, lang: str, time_zone: str | None) -> str:
 
 
 def format_minutes(minutes: int, lang: str) -> str:
-    """"about 40 minutes" / "environ 40 minutes"; hours from 90 minutes on."""
+    """"about 40 minutes" / "environ 40 minutes"; hours from 90 minutes on ("about 1.5 hours" / "environ 1,5 heure":
+    the plural form is the language's own, from CLDR)."""
     lang = language(lang)
     minutes = max(1, int(minutes))
     if minutes >= 90 and minutes % 30 == 0:
-        hours = minutes / 60
-        text = f"{hours:g}".replace(".", ",") if lang == "fr" else f"{hours:g}"
-        unit = ("heure" if hours < 2 else "heures") if lang == "fr" else ("hour" if hours == 1 else "hours")
-        return f"environ {text} {unit}" if lang == "fr" else f"about {text} {unit}"
-    unit = "minute" if minutes == 1 else "minutes"
-    return f"environ {minutes} {unit}" if lang == "fr" else f"about {minutes} {unit}"
+        count, unit = minutes / 60, "hours"
+    else:
+        count, unit = minutes, "minutes"
+    form = "one" if Locale.parse(lang).plural_form(count) == "one" else "other"
+    return t(f"mail.duration.{unit}.{form}", lang, n=format_decimal(count, locale=lang))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import email
 import email.policy
 import email.utils
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
@@ -16,6 +17,8 @@ from html.parser import HTMLParser
 import pytest
 
 from screening.config import Settings
+from screening.i18n import CATALOG, t
+from screening.i18n.mail_strings import MAIL_STRINGS
 from screening.mail import (
     InvalidAddressError,
     InvitationState,
@@ -28,6 +31,7 @@ from screening.mail import (
     ReminderPolicy,
     SenderIdentity,
     format_deadline,
+    formatting,
     invitation_message,
     lost_link_message,
     mailbox,
@@ -38,6 +42,7 @@ from screening.mail import (
     reminder_message,
     resent_link_message,
     send,
+    templates,
 )
 
 SENDER = SenderIdentity.parse("Acme Recruiting <jobs@acme.example>", "people@acme.example")
@@ -299,6 +304,46 @@ def test_hostile_name_and_title_are_inert(kind: str, lang: str) -> None:
     assert "&lt;" not in text
     for text_line in text.splitlines():
         assert not text_line.startswith(("Bcc", "X-Injected", "To:", "<", "\u202e")), text_line
+
+
+
+# --- the words come from the one catalog ----------------------------------------------------------------
+
+def test_every_mail_key_exists_in_english_and_french_with_the_same_placeholders() -> None:
+    mail_keys = {k: v for k, v in CATALOG.items() if k.startswith("mail.")}
+    assert len(mail_keys) == len(MAIL_STRINGS) > 40
+    assert [k for k, v in mail_keys.items() if set(v) != {"en", "fr"} or not (v["en"] and v["fr"])] == []
+    fields = re.compile(r"{(\w+)}")
+    assert [k for k, v in mail_keys.items() if set(fields.findall(v["en"])) != set(fields.findall(v["fr"]))] == []
+
+
+def _every_variant(lang: str) -> list[EmailMessage]:
+    to = WHO[lang]
+    return [*(build(to, JOB) for build in ALL_BUILDERS.values()),
+            reminder_message(SENDER, to, JOB, deadline=DEADLINE, started=True),
+            reminder_message(SENDER, to, JOB, deadline=DEADLINE, help_url=HELP),
+            outcome_message(SENDER, to, JOB, outcome="hold"),
+            *(invitation_message(SENDER, Recipient("", "x@example.com", lang), Job("T", "O", minutes), link=LINK,
+                                 deadline=DEADLINE) for minutes in (1, 90))]
+
+
+def test_templates_render_words_never_key_names_and_use_every_mail_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: set[str] = set()
+
+    def recording_t(key: str, language: str = "en", **values: object) -> str:
+        asked.add(key)
+        return t(key, language, **values)
+
+    monkeypatch.setattr(templates, "t", recording_t)
+    monkeypatch.setattr(formatting, "t", recording_t)
+    key_like = re.compile(r"\bmail(\.[a-z_]+){2,}")
+    for msg in [*_every_variant("en"), *_every_variant("fr")]:
+        text, page = parts(msg)
+        for shown in (str(msg["Subject"]), text, page):
+            assert not key_like.search(shown), shown
+            assert not [k for k in MAIL_STRINGS if k in shown]
+    assert asked <= set(MAIL_STRINGS)          # a key missing from the catalog would render as its name
+    assert set(MAIL_STRINGS) - asked == set()  # and no word in the catalog is left unused
 
 
 @pytest.mark.parametrize("name", [
