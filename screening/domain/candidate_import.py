@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 
 from screening.domain.credentials import CredentialError, normalise_email
+from screening.text import Layout, clean
 
 MAX_BYTES = 2_000_000
 MAX_ROWS = 5_000
@@ -61,10 +62,6 @@ def _columns(first: list[str]) -> tuple[int, int, int | None] | None:
     return name, email, next((i for i, c in enumerate(labels) if c in _REFERENCE_HEADERS), None)
 
 
-def _clean(text: str, limit: int) -> str:
-    return "".join(ch for ch in text if ch >= " " or ch == "\t").replace("\t", " ").strip()[:limit]
-
-
 def parse_candidates(data: bytes, existing_emails: frozenset[str] = frozenset()) -> ParsedImport:
     """Rows to add and per-row errors. Columns: name, e-mail, reference (optional), with or without a
     header line; comma, semicolon or tab separated. An e-mail seen earlier in the file or already in the
@@ -95,8 +92,9 @@ def parse_candidates(data: bytes, existing_emails: frozenset[str] = frozenset())
         if len(record) <= max(name_at, email_at):
             errors.append(RowError(index, "error.csv_columns"))
             continue
-        name = _clean(record[name_at], MAX_NAME)
-        reference = _clean(record[ref_at], MAX_REFERENCE) if ref_at is not None and len(record) > ref_at else ""
+        name = clean(record[name_at], limit=MAX_NAME, layout=Layout.ONE_LINE)
+        reference = clean(record[ref_at], limit=MAX_REFERENCE, layout=Layout.ONE_LINE) \
+            if ref_at is not None and len(record) > ref_at else ""
         if not name:
             errors.append(RowError(index, "error.csv_name"))
             continue

@@ -1,7 +1,8 @@
 """CSV files the app produces: a cell a spreadsheet would read as a formula is neutralised.
 
 A cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe, which spreadsheets
-show as plain text (OWASP "CSV injection"). Every CSV the app writes goes through `csv_bytes`.
+show as plain text (OWASP "CSV injection"; the rule is `inert(text, Medium.CSV)` in screening/text.py).
+Every CSV the app writes goes through `csv_text` or `csv_bytes`.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from screening.text import Medium, inert
 
 
 def neutralise(value: object) -> str:
@@ -22,15 +23,19 @@ def neutralise(value: object) -> str:
         return str(value).lower()
     if isinstance(value, int | float):
         return repr(value) if isinstance(value, float) else str(value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return inert(value, Medium.CSV)
 
 
-def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
-    """A UTF-8 CSV (with a byte-order mark, so spreadsheets read accents right), every cell neutralised."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV text (RFC 4180 line ends), every cell neutralised."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([neutralise(h) for h in header])
     for row in rows:
         writer.writerow([neutralise(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return out.getvalue()
+
+
+def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
+    """A UTF-8 CSV file (with a byte-order mark, so spreadsheets read accents right), every cell neutralised."""
+    return ("\ufeff" + csv_text(header, rows)).encode("utf-8")

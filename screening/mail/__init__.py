@@ -25,7 +25,7 @@ it twice, or late, is harmless.
 
 from __future__ import annotations
 
-from screening.mail.addresses import mailbox, one_line, parse_mailbox
+from screening.mail.addresses import mailbox, parse_mailbox
 from screening.mail.compose import (
     SenderIdentity,
     build_message,
@@ -45,6 +45,6 @@ __all__ = [
     "InvalidAddressError", "InvitationState", "Job", "MailError", "MailNotConfiguredError", "Outcome", "Recipient",
     "ReminderDue", "ReminderPolicy", "Rendered", "SendResult", "SenderIdentity", "build_message",
     "format_deadline", "invitation_message", "is_due", "lost_link_message", "mail_enabled", "mailbox",
-    "one_line", "outcome_message", "parse_mailbox", "plan_reminders", "reminder_message",
+    "outcome_message", "parse_mailbox", "plan_reminders", "reminder_message",
     "resent_link_message", "send",
 ]

@@ -4,7 +4,7 @@ catalog's `mail.*` keys (screening/i18n/mail_strings.py), read through `t(key, l
 Each template returns a subject and a list of paragraphs; a paragraph is a tuple of text pieces and
 at most one `Link`. Plain text and HTML are both made from those paragraphs, so they always say the
 same thing. Every value that comes from people (names, titles, organisations, addresses) goes through
-`one_line()` first, and the whole HTML text is escaped, so markup, line breaks or bidi tricks in a
+`inert(value, Medium.EMAIL)` first, and the whole HTML text is escaped, so markup, line breaks or bidi tricks in a
 name or a campaign title show as typed and do nothing.
 """
 
@@ -18,8 +18,9 @@ from enum import StrEnum
 from urllib.parse import urlsplit
 
 from screening.i18n import t
-from screening.mail.addresses import mailbox, one_line
+from screening.mail.addresses import mailbox
 from screening.mail.formatting import format_day, format_deadline, format_minutes, language
+from screening.text import LINE_CHARS, Medium, inert
 
 TITLE_LIMIT = 150
 
@@ -134,9 +135,11 @@ class _Values:
 
 
 def _values(to: Recipient, job: Job, contact: str) -> _Values:
-    return _Values(language(to.language), one_line(to.name), one_line(job.title, limit=TITLE_LIMIT),
-                   one_line(job.organisation, limit=TITLE_LIMIT),
-                   mailbox("", job.contact_email).addr_spec if job.contact_email else one_line(contact, limit=254))
+    return _Values(language(to.language), inert(to.name, Medium.EMAIL, limit=LINE_CHARS),
+                   inert(job.title, Medium.EMAIL, limit=TITLE_LIMIT),
+                   inert(job.organisation, Medium.EMAIL, limit=TITLE_LIMIT),
+                   mailbox("", job.contact_email).addr_spec if job.contact_email
+                   else inert(contact, Medium.EMAIL, limit=254))
 
 
 def _hello(v: _Values) -> Para:

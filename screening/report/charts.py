@@ -16,8 +16,8 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 
 from screening.domain.scale import RATING_LEVELS
-from screening.report.fonts import BOLD, REGULAR, register_fonts
-from screening.report.inert import clean, visual_order
+from screening.report.fonts import BOLD, REGULAR, register_fonts, replace_missing
+from screening.text import Layout, Medium, clean, inert, visual_order
 
 INK = colors.HexColor("#1F3A5F")
 FILL = colors.Color(0.12, 0.23, 0.37, alpha=0.22)
@@ -74,7 +74,7 @@ def _radar_label(d: Drawing, p: Point, x: float, y: float, angle: float, width: 
     anchor = "start" if cos > 0.25 else "end" if cos < -0.25 else "middle"
     room = {"start": width - x, "end": x, "middle": 2 * min(x, width - x)}[anchor]
     lines = _wrap(p.label, BOLD, LABEL_SIZE, min(room, 110), max_lines=4)
-    detail = f"{p.value} · {clean(p.note)}" if p.note else p.value
+    detail = f"{p.value} · {_note(p.note)}" if p.note else p.value
     height = len(lines) * (LABEL_SIZE + 1) + NOTE_SIZE
     # Labels above the centre grow upwards, below it downwards, beside it they are centred.
     top = y + height if sin > 0.25 else y - 2 if sin < -0.25 else y + height / 2
@@ -113,7 +113,7 @@ def dots(points: Sequence[Point], width: float, height: float | None = None) -> 
             d.add(String(label_w, y, line, fontName=BOLD, fontSize=LABEL_SIZE, textAnchor="end"))
             y -= LABEL_SIZE + 1
         if p.note:
-            d.add(String(label_w, y + 0.5, clean(p.note), fontName=REGULAR, fontSize=NOTE_SIZE,
+            d.add(String(label_w, y + 0.5, _note(p.note), fontName=REGULAR, fontSize=NOTE_SIZE,
                          fillColor=MUTED, textAnchor="end"))
     axis_y = top - rows_h - 4
     d.add(Line(x0, axis_y, x1, axis_y, strokeColor=GRID, strokeWidth=0.5))
@@ -129,7 +129,7 @@ def empty(message: str, width: float, height: float) -> Drawing:
     register_fonts()
     d = Drawing(width, height, initialFontName=REGULAR, initialFontSize=NOTE_SIZE)  # never the default Helvetica
     d.add(Rect(0, 0, width, height, fillColor=TRACK, strokeColor=None))
-    d.add(String(width / 2, height / 2, clean(message), fontName=REGULAR, fontSize=8,
+    d.add(String(width / 2, height / 2, _note(message), fontName=REGULAR, fontSize=8,
                  fillColor=MUTED, textAnchor="middle"))
     return d
 
@@ -139,8 +139,13 @@ def labels(drawing: Drawing) -> list[str]:
     return [node.text for node in drawing.getContents() if isinstance(node, String)]
 
 
+def _note(text: str) -> str:
+    """One line drawn as typed, in visual order, with a visible mark for what the font cannot draw."""
+    return replace_missing(inert(text, Medium.PDF_STRING))
+
+
 def _wrap(text: str, font: str, size: float, width: float, max_lines: int = 3) -> list[str]:
-    lines = simpleSplit(clean(text, limit=120), font, size, width) or [""]
+    lines = simpleSplit(replace_missing(clean(text, limit=120, layout=Layout.ONE_LINE)), font, size, width) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1] + "\u2026"]
     return [visual_order(line) for line in lines]

@@ -1,6 +1,6 @@
 """The candidate profile as a PDF: a one-page summary, the evidence per skill, a development plan
 and how the figures were made. Built with platypus; every piece of candidate or staff text goes
-through `inert()` first, so it is shown as typed and never read as markup.
+through `inert(text, Medium.PDF_PARAGRAPH)` first, so it is shown as typed and never read as markup.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -36,19 +37,17 @@ from reportlab.platypus import (
 from screening.development import DevelopmentPlans
 from screening.framework import Framework
 from screening.report import charts, strings
-from screening.report.fonts import BOLD, REGULAR, register_fonts
-from screening.report.inert import Wrap, clean, inert, is_rtl, visual_order
+from screening.report.fonts import BOLD, REGULAR, register_fonts, replace_missing
 from screening.report.strings import t
 from screening.scoring.profile import BANDS, INTERVIEW_WEIGHT, NORM_GROUP_MINIMUM, SJT_WEIGHT, Profile, SkillResult
 from screening.scoring.ratings import DISAGREEMENT_GAP
+from screening.text import LINE_CHARS, QUOTE_CHARS, Layout, Medium, clean, inert, is_rtl, visual_order
 
 PAGE_W, PAGE_H = A4
 MARGIN = 18 * mm
 WIDTH = PAGE_W - 2 * MARGIN
 LABEL_W = 36 * mm
 PAD = 4
-QUOTE_LIMIT = 300
-NAME_LIMIT = 120
 INK = charts.INK
 MUTED = charts.MUTED
 RULE = colors.HexColor("#D5D9DF")
@@ -61,11 +60,15 @@ TABLE_FONT = ("FONTNAME", (0, 0), (-1, -1), REGULAR)
 
 
 class Para(Paragraph):
-    """A Paragraph that keeps its last wrap: a table wraps each cell twice, to size the rows and
-    again to draw them, and line breaking is most of the cost of a report. A wrap depends only on
-    the width, so the same width gives the same lines."""
+    """A Paragraph that draws only what the font has (a missing glyph shows as U+FFFD, never as an empty
+    box) and keeps its last wrap: a table wraps each cell twice, to size the rows and again to draw them,
+    and line breaking is most of the cost of a report. A wrap depends only on the width, so the same
+    width gives the same lines."""
 
     _last: tuple[float, object, tuple[float, float]] | None = None
+
+    def __init__(self, text: str, style: ParagraphStyle, **kwargs: object) -> None:
+        super().__init__(replace_missing(text), style, **kwargs)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         # split() may drop or replace the broken lines (blPara); then the cache no longer holds.
@@ -83,12 +86,12 @@ def render_profile_pdf(profile: Profile, framework: Framework, plans: Developmen
     lang = strings.lang_of(profile.meta.language)
     story = build_story(profile, framework, plans)
     meta = profile.meta
-    name = clean(meta.candidate_name, limit=NAME_LIMIT)
+    name = clean(meta.candidate_name, limit=LINE_CHARS, layout=Layout.ONE_LINE)
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
         title=f"{t('title', lang)}{strings.colon(lang)}{name}", author=t("author", lang),
-        subject=t("subject", lang, campaign=clean(meta.campaign_name, limit=NAME_LIMIT)),
+        subject=t("subject", lang, campaign=clean(meta.campaign_name, limit=LINE_CHARS, layout=Layout.ONE_LINE)),
         creator="screening", lang=lang, displayDocTitle=1,
         initialFontName=REGULAR)  # else each page's canvas starts in (unembedded) Helvetica
     frame = Frame(MARGIN, MARGIN + 7 * mm, WIDTH, PAGE_H - 2 * MARGIN - 11 * mm, id="body",
@@ -115,7 +118,7 @@ def render_campaign_zip(profiles: Sequence[Profile], framework: Framework,
 
 @cache
 def file_name(profile: Profile) -> str:
-    ascii_name = unicodedata.normalize("NFKD", clean(profile.meta.candidate_name, limit=60))
+    ascii_name = unicodedata.normalize("NFKD", clean(profile.meta.candidate_name, limit=60, layout=Layout.ONE_LINE))
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name.encode("ascii", "ignore").decode()).strip("-").lower()
     return f"{slug or 'candidate'}-{profile.meta.candidate_id}.pdf"
 
@@ -144,21 +147,22 @@ def _summary(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]
     if m.is_demo:
         out += [_box(Para(f"<b>{t('demo_banner', lang)}</b>", st["alert"]), ALERT_BG, ALERT), Spacer(1, 8)]
     out += [Para(t("title", lang).upper(), st["kicker"]),
-            Para(inert(m.candidate_name, limit=NAME_LIMIT), st["name"])]
+            Para(inert(m.candidate_name, Medium.PDF_PARAGRAPH, limit=LINE_CHARS), st["name"])]
     none = f'<font color="#5A6470">{t("none", lang)}</font>'
     dates = sorted({d.date() for d in m.interview_dates})
     interviews = ", ".join(strings.date(datetime(d.year, d.month, d.day), lang) for d in dates) or none
     sjt = strings.date(m.sjt_submitted_at, lang) if m.sjt_submitted_at else t("not_taken", lang)
-    raters = ", ".join(inert(r, limit=80) for r in m.raters) or none
-    rows = [(t("campaign", lang), inert(m.campaign_name, limit=NAME_LIMIT),
-             t("target_profile", lang), inert(m.target_profile, limit=NAME_LIMIT) if m.target_profile else none),
+    raters = ", ".join(inert(r, Medium.PDF_PARAGRAPH, limit=80) for r in m.raters) or none
+    target = inert(m.target_profile, Medium.PDF_PARAGRAPH, limit=LINE_CHARS) if m.target_profile else none
+    rows = [(t("campaign", lang), inert(m.campaign_name, Medium.PDF_PARAGRAPH, limit=LINE_CHARS),
+             t("target_profile", lang), target),
             (t("sjt_date", lang), sjt, t("interviews", lang), interviews),
             (t("raters", lang), raters, t("decision", lang), _decision(m.decision, lang))]
     half = WIDTH / 2
     cells: list[list[object]] = [[Para(a, st["label"]), Para(b, st["cell"]), Para(c, st["label"]),
                                   Para(d, st["cell"])] for a, b, c, d in rows]
     if m.decision and m.decision_note and m.decision_note.strip():
-        note = inert(m.decision_note, limit=QUOTE_LIMIT, keep_newlines=True)
+        note = inert(m.decision_note, Medium.PDF_PARAGRAPH, limit=QUOTE_CHARS, keep_newlines=True)
         cells.append([Para(t("decision_note", lang), st["label"]), Para(note, st["cell"]), "", ""])
     out.append(_grid(cells, [30 * mm, half - 30 * mm, 28 * mm, half - 28 * mm], span_last=len(cells) > len(rows)))
     out += [Spacer(1, 10), _charts_row(p, fw, lang, st), Spacer(1, 10), _fit(p, fw, lang, st), Spacer(1, 10),
@@ -170,7 +174,7 @@ def _decision(decision: str | None, lang: str) -> str:
     if not decision:
         return f'<font color="#5A6470">{t("not_recorded", lang)}</font>'
     known = strings.decision(lang, decision)
-    return f"<b>{known if known else inert(decision, limit=80)}</b>"
+    return f"<b>{known if known else inert(decision, Medium.PDF_PARAGRAPH, limit=80)}</b>"
 
 
 def _charts_row(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle]) -> Table:
@@ -238,7 +242,7 @@ def _skills(p: Profile, fw: Framework, lang: str, st: dict[str, ParagraphStyle])
         if not results:
             continue
         g = groups.get(fam.id)
-        head = [Para(inert(fam.name.get(lang)), st["h3"])]
+        head = [Para(inert(fam.name.get(lang), Medium.PDF_PARAGRAPH), st["h3"])]
         if g is not None:
             head.append(Para(t("family_line", lang, measured=g.skills_measured, total=g.skills_total,
                                   level=strings.number(g.level, lang)), st["small"]))
@@ -274,11 +278,13 @@ def _skill_block(r: SkillResult, fw: Framework, lang: str, st: dict[str, Paragra
         rows.append([Para(t("agreement", lang), st["label"]), Para(agreement, st["cell"]), ""])
     if r.quote is not None and r.quote.text.strip():
         # Quote marks go in before bidi reordering, so they land on the reading side of RTL text.
-        text = strings.quoted(clean(r.quote.text, limit=QUOTE_LIMIT), lang)
+        text = strings.quoted(clean(r.quote.text, limit=QUOTE_CHARS, layout=Layout.ONE_LINE), lang)
         style = st["quote_rtl"] if is_rtl(text) else st["quote"]
-        wrap: Wrap = (REGULAR, style.fontSize, WIDTH - LABEL_W - 2 * PAD - 2)
-        source = Para(t("answer_to", lang, question=inert(r.quote.question, limit=160)), st["small"])
-        rows.append([Para(t("quote", lang), st["label"]), [Para(inert(text, wrap=wrap), style), source], ""])
+        width = WIDTH - LABEL_W - 2 * PAD - 2
+        question = inert(r.quote.question, Medium.PDF_PARAGRAPH, limit=160)
+        shown = inert(text, Medium.PDF_PARAGRAPH, split=lambda line: simpleSplit(line, REGULAR, style.fontSize, width))
+        rows.append([Para(t("quote", lang), st["label"]),
+                     [Para(shown, style), Para(t("answer_to", lang, question=question), st["small"])], ""])
     commands: list[tuple] = [
         TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("NOSPLIT", (0, 0), (-1, -1)),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
@@ -300,7 +306,8 @@ def _ratings(r: SkillResult, lang: str) -> str:
     by_rater: dict[str, list[int]] = {}
     for rating in r.ratings:
         by_rater.setdefault(rating.rater, []).append(rating.level)
-    lines = [f"{inert(rater, limit=80)}{strings.colon(lang)}<b>{', '.join(str(v) for v in levels)}</b>"
+    lines = [f"{inert(rater, Medium.PDF_PARAGRAPH, limit=80)}{strings.colon(lang)}"
+             f"<b>{', '.join(str(v) for v in levels)}</b>"
              for rater, levels in by_rater.items()]
     if r.interview_level is not None:
         level = strings.number(r.interview_level, lang)
@@ -319,7 +326,8 @@ def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
         block: list[Flowable] = [Para(f"<b>{_skill_name(fw, r.skill_id, lang)}</b> \u2014 {_level_band(r, lang)}",
                                            st["body_next"])]
         suggestions = plans.for_skill(r.skill_id, lang)[:3]
-        block += [Para(inert(strings.typeset(s, lang), limit=400), st["bullet"], bulletText="\u2022")
+        block += [Para(inert(strings.typeset(s, lang), Medium.PDF_PARAGRAPH, limit=400), st["bullet"],
+                       bulletText="\u2022")
                   for s in suggestions]
         if not suggestions:
             block.append(Para(t("plan_empty", lang), st["small"]))
@@ -330,7 +338,8 @@ def _plan(p: Profile, fw: Framework, plans: DevelopmentPlans, lang: str,
 def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowable]:
     m = p.meta
     method = t("m_within_person" if m.sjt_method == "within_person" else "m_raw", lang)
-    version = inert(m.bank_version, limit=60) if m.bank_version.strip() else t("bank_unknown", lang)
+    version = inert(m.bank_version, Medium.PDF_PARAGRAPH, limit=60) if m.bank_version.strip() \
+        else t("bank_unknown", lang)
     norms = t("m_norms_ok" if p.show_percentiles else "m_norms_low", lang, n=m.norm_group_size,
               minimum=NORM_GROUP_MINIMUM)
     weight = strings.number(INTERVIEW_WEIGHT / SJT_WEIGHT, lang, 0)
@@ -350,7 +359,7 @@ def _method(p: Profile, lang: str, st: dict[str, ParagraphStyle]) -> list[Flowab
 
 def _skill_name(fw: Framework, skill_id: str, lang: str) -> str:
     skill = fw.skill_by_id.get(skill_id)
-    return inert(skill.name.get(lang) if skill else skill_id, limit=NAME_LIMIT)
+    return inert(skill.name.get(lang) if skill else skill_id, Medium.PDF_PARAGRAPH, limit=LINE_CHARS)
 
 
 def _level_band(r: SkillResult, lang: str) -> str:
@@ -420,8 +429,8 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     half = WIDTH / 2 - 6
-    name = _fit_line(clean(profile.meta.candidate_name, limit=80), half)
-    campaign = _fit_line(clean(profile.meta.campaign_name, limit=120), half)
+    name = _fit_line(clean(profile.meta.candidate_name, limit=80, layout=Layout.ONE_LINE), half)
+    campaign = _fit_line(clean(profile.meta.campaign_name, limit=120, layout=Layout.ONE_LINE), half)
     demo = t("demo_mark", lang) if profile.meta.is_demo else None
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -447,6 +456,7 @@ def _page_decoration(profile: Profile, lang: str) -> Callable[[Canvas, BaseDocTe
 
 def _fit_line(text: str, width: float, size: float = 7.5) -> str:
     """One line of page furniture, cut with an ellipsis to fit its half of the page."""
+    text = replace_missing(text)
     if stringWidth(text, REGULAR, size) > width:
         while text and stringWidth(text + "\u2026", REGULAR, size) > width:
             text = text[: max(len(text) - max(len(text) // 10, 1), 0)]

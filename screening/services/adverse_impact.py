@@ -13,17 +13,17 @@ from sqlmodel import Session
 
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
-from screening.domain.csv_cells import to_csv
+from screening.domain.csv_safety import csv_text
 from screening.domain.vocab import DECISIONS
 from screening.scoring import psychometrics as psy
 from screening.services import profiles
 from screening.services._access import campaign_for, require
 from screening.services._audit import record, text_fingerprint
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import CandidateGroup, GroupField
+from screening.text import clean
 
 DEFAULT_FIELDS = ("sex_or_gender", "age_band")   # allowed without a further legal basis
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
@@ -88,8 +88,8 @@ def group_fields(db: Database, actor: Actor) -> list[FieldView]:
 def enable_group_field(db: Database, actor: Actor, name: str, legal_basis: str) -> None:
     """A field beyond the defaults, once an admin records the legal basis for collecting it."""
     require(policy.can_manage_group_data(actor))
-    name = clean(name, 100).strip()
-    basis = clean(legal_basis, 5000).strip()
+    name = clean(name, limit=100).strip()
+    basis = clean(legal_basis, limit=5000).strip()
     if not FIELD_NAME.match(name):
         raise InvalidInput("error.group_field_name")
     if len(basis) < MIN_LEGAL_BASIS:
@@ -214,4 +214,4 @@ def impact_csv(db: Database, actor: Actor, campaign_id: int, field: str, cut: fl
             for section in report.sections for g in section.rows]
     with db.write() as s:
         record(s, actor, "impact.export", "campaign", campaign_id, field=field, cut=cut, rows=len(rows))
-    return to_csv(CSV_HEADER, rows)
+    return csv_text(CSV_HEADER, rows)

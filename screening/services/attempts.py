@@ -24,11 +24,11 @@ from screening.domain.tokens import token_hash
 from screening.services._access import candidate_for, require
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import get_catalog
-from screening.services._text import clean
 from screening.services.errors import InvalidInput, InvalidInvite
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Attempt, Campaign, Candidate, CandidateRequest, utcnow
+from screening.text import clean
 
 REQUEST_MESSAGE_MAX_CHARS = 2_000
 MAX_EXTRA_MINUTES = 24 * 60
@@ -314,7 +314,7 @@ def submit(db: Database, actor: Actor) -> None:
 
 def request_review(db: Database, actor: Actor, message: str = "") -> None:
     """The candidate asks for a person to look at their result again; the recruiter sees the request."""
-    message = clean(message, REQUEST_MESSAGE_MAX_CHARS).strip()
+    message = clean(message, limit=REQUEST_MESSAGE_MAX_CHARS).strip()
     with db.write() as s:
         row = _link(s, actor, answering=False)
         request = CandidateRequest(candidate_id=int(row.candidate.id or 0), kind="review", message=message)

@@ -25,11 +25,11 @@ from screening.domain.throttle import delay_after
 from screening.domain.tokens import token_hash
 from screening.services._access import require
 from screening.services._audit import record
-from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, ServiceError
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import SignInFailure, StaffSession, User, utcnow
+from screening.text import clean
 
 _hasher = PasswordHasher()
 # Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time.
@@ -80,7 +80,7 @@ def create_user(db: Database, actor: Actor, *, email: str, name: str, role: str,
     with db.write() as s:
         if queries.user_by_email(session=s, email=address):
             raise InvalidInput("error.email_taken")
-        user = User(email=address, name=clean(name, 300).strip(), role=role, password_hash=_hasher.hash(password))
+        user = User(email=address, name=clean(name, limit=300).strip(), role=role, password_hash=_hasher.hash(password))
         s.add(user)
         s.flush()
         record(s, actor, "user.create", "user", user.id, role=role)
@@ -184,7 +184,7 @@ def login(db: Database, actor: Actor, *, email: str, password: str, client: str,
     and each further try waits as `domain.throttle` says; a success clears the account's count."""
     require(policy.can_try_sign_in(actor))
     now = clock()
-    address = clean(email, 320).strip().lower()
+    address = clean(email, limit=320).strip().lower()
     keys = _throttle_keys(address, client)
     with db.read() as s:
         waits = [delay_after(row.failures, now - row.last_failed_at)

@@ -9,10 +9,10 @@ from screening.domain.actors import Actor, Staff
 from screening.services._access import require
 from screening.services._audit import record
 from screening.services._catalog import forget_uploads_check, get_catalog
-from screening.services._text import clean
 from screening.services.errors import ServiceError
 from screening.store.engine import Database
 from screening.store.models import BankUpload
+from screening.text import clean
 
 MAX_BYTES = 2_000_000
 
@@ -31,7 +31,7 @@ class BankRejected(ServiceError):  # noqa: N818  (a refusal named for what happe
 
 def upload_bank(db: Database, actor: Actor, file_name: str, content: bytes) -> UploadOutcome:
     require(policy.can_manage_banks(actor) and isinstance(actor, Staff))  # an upload names its uploader
-    name = f"upload/{clean(file_name, 200)}"
+    name = f"upload/{clean(file_name, limit=200)}"
     if len(content) > MAX_BYTES:
         raise BankRejected([f"{name}: -: file: larger than {MAX_BYTES // 1_000_000} MB"])
     try:

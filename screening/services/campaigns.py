@@ -14,11 +14,11 @@ from screening.mail.formatting import as_utc
 from screening.services._access import access_of, campaign_for, require
 from screening.services._audit import record
 from screening.services._catalog import Catalog, get_catalog, without_keys
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Campaign, CampaignShare, utcnow
+from screening.text import clean
 
 SJT_METHODS = ("raw", "within_person")
 
@@ -86,8 +86,8 @@ def _items(catalog: Catalog, draft: CampaignDraft) -> _Items:
 
 
 def _apply(campaign: Campaign, draft: CampaignDraft, items: _Items) -> None:
-    campaign.name = clean(draft.name, 300).strip()
-    campaign.job_title = clean(draft.job_title, 300).strip()
+    campaign.name = clean(draft.name, limit=300).strip()
+    campaign.job_title = clean(draft.job_title, limit=300).strip()
     campaign.language = draft.language
     campaign.target_profile_id = draft.target_profile_id or None
     campaign.skills = list(draft.skills)

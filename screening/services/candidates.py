@@ -14,12 +14,12 @@ from screening.domain.credentials import CredentialError, normalise_email
 from screening.domain.statuses import BOARD_STATUSES, attempt_status, board_status
 from screening.services._access import campaign_for, candidate_for, require
 from screening.services._audit import record
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.backup import record_erasure
 from screening.store.engine import Database
 from screening.store.models import Candidate, CandidateRater, utcnow
+from screening.text import clean
 
 PAGE_SIZE = 50
 
@@ -29,19 +29,19 @@ def add_candidate(db: Database, actor: Actor, campaign_id: int, name: str, email
     """Add one candidate; an e-mail already used in this campaign is refused (two records, one person)."""
     with db.write() as s:
         campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
-        name = clean(name, 300).strip()
+        name = clean(name, limit=300).strip()
         if not name:
             raise InvalidInput("error.candidate_name")
         address = ""
         if email.strip():
             try:
-                address = normalise_email(clean(email, 320))
+                address = normalise_email(clean(email, limit=320))
             except CredentialError as exc:
                 raise InvalidInput(exc.key) from None
         if address and queries.email_taken(session=s, campaign_id=campaign_id, email=address):
             raise InvalidInput("error.candidate_email_taken")
         candidate = Candidate(campaign_id=campaign_id, name=name, email=address, is_demo=is_demo,
-                              reference=clean(reference, 100).strip())
+                              reference=clean(reference, limit=100).strip())
         s.add(candidate)
         s.flush()
         record(s, actor, "candidate.create", "candidate", candidate.id, campaign_id=campaign_id)
@@ -62,8 +62,8 @@ def import_candidates(db: Database, actor: Actor, campaign_id: int, data: bytes)
         campaign_for(s, actor, campaign_id, policy.can_manage_candidates)
         parsed = parse_candidates(data, queries.campaign_emails(session=s, campaign_id=campaign_id))
         for row in parsed.rows:
-            candidate = Candidate(campaign_id=campaign_id, name=clean(row.name, 300), email=row.email,
-                                  reference=clean(row.reference, 100))
+            candidate = Candidate(campaign_id=campaign_id, name=clean(row.name, limit=300), email=row.email,
+                                  reference=clean(row.reference, limit=100))
             s.add(candidate)
             s.flush()
             record(s, actor, "candidate.create", "candidate", candidate.id, campaign_id=campaign_id, source="csv")
@@ -96,7 +96,7 @@ def status_board(db: Database, actor: Actor, campaign_id: int, *, status: str | 
                  page: int = 0, page_size: int | None = None) -> StatusBoard:
     """Each candidate's furthest step, from one query per table for the whole campaign (no per-candidate query)."""
     size = page_size or PAGE_SIZE
-    term = clean(search, 100).strip().lower()
+    term = clean(search, limit=100).strip().lower()
     with db.read() as s:
         campaign_for(s, actor, campaign_id, policy.can_view_campaign)
         facts = queries.board_facts(session=s, campaign_id=campaign_id)
@@ -187,7 +187,7 @@ def candidate_statuses(db: Database, actor: Actor, campaign_id: int, *, page: in
                        page_size: int | None = None) -> StatusPage:
     """Names and progress only, one page at a time: what the recruiter's lists need, without scoring anyone."""
     size = page_size or PAGE_SIZE
-    term = clean(search, 100).strip()
+    term = clean(search, limit=100).strip()
     with db.read() as s:
         campaign_for(s, actor, campaign_id, policy.can_view_campaign)
         total = queries.count_candidates(session=s, campaign_id=campaign_id, search=term)

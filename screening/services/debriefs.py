@@ -20,11 +20,11 @@ from screening.scoring.ratings import RatingSummary, summarise
 from screening.services._access import access_of, candidate_for, require
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import get_catalog
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Campaign, ConsensusRating, DebriefOpening, Rating, utcnow
+from screening.text import clean
 
 REASON_CHARS = 5000
 UNASSIGNED_QUORUM = 2   # without an assigned panel, the debrief opens once this many have rated
@@ -150,7 +150,7 @@ def record_consensus(db: Database, actor: Actor, candidate_id: int, question_id:
     """The panel's agreed level, with the reason; recorded again, it replaces the earlier one (both audited)."""
     if not 1 <= int(level) <= 5:
         raise InvalidInput()
-    text = clean(reason, REASON_CHARS).strip()
+    text = clean(reason, limit=REASON_CHARS).strip()
     with db.write() as s:
         _, state = _state(s, actor, candidate_id, question_id)
         require(policy.can_record_consensus(actor, state.access, **state.flags(actor)) and _may_see(actor, state))

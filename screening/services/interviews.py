@@ -19,12 +19,12 @@ from screening.services._access import access_of, campaign_for, candidate_for, r
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import get_catalog
 from screening.services._settings import suggestions_enabled
-from screening.services._text import clean
 from screening.services.errors import InvalidInput, NotFound, PermissionDenied
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Candidate, LiveAnswer, Rating, utcnow
 from screening.suggest.predict import ModelMissingError, Suggestion, suggest_for_question
+from screening.text import clean
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ def _suggest(question: InterviewQuestion, answer: str, language: str) -> Suggest
 
 def _note(text: str) -> str:
     """Every level rests on evidence: a rating or a revision without a note is refused."""
-    note = clean(text, NOTE_CHARS).strip()
+    note = clean(text, limit=NOTE_CHARS).strip()
     if not note:
         raise InvalidInput("error.evidence_note")
     return note

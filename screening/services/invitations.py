@@ -38,11 +38,11 @@ from screening.mail import (
 from screening.mail.formatting import as_utc
 from screening.services._access import candidate_for, require
 from screening.services._audit import record
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Campaign, Candidate, Invitation, SignInFailure, utcnow
+from screening.text import clean
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
@@ -180,7 +180,7 @@ def request_lost_link(db: Database, actor: Actor, email: str, *, clock: Clock = 
     require(policy.can_request_lost_link(actor))
     settings = get_settings()
     try:
-        address = normalise_email(clean(email, 320))
+        address = normalise_email(clean(email, limit=320))
     except (CredentialError, ValueError):
         return
     now = clock()

@@ -26,13 +26,12 @@ from screening.scoring.sjt import RateMethod, chance_score, score_attempt
 from screening.services._access import campaign_for, candidate_for
 from screening.services._audit import record, text_fingerprint
 from screening.services._catalog import Catalog, get_catalog
-from screening.services._text import clean
 from screening.services.errors import InvalidInput
 from screening.store import queries
 from screening.store.engine import Database
 from screening.store.models import Campaign, Candidate, Decision
+from screening.text import QUOTE_CHARS, clean
 
-QUOTE_CHARS = 300
 log = logging.getLogger(__name__)
 
 
@@ -233,7 +232,7 @@ def record_decision(db: Database, actor: Actor, candidate_id: int, outcome: str,
             raise InvalidInput()  # a decision names the person who made it
         if outcome not in DECISIONS:
             raise InvalidInput()
-        reason = clean(note, 5000).strip()
+        reason = clean(note, limit=5000).strip()
         if not reason:
             raise InvalidInput("error.decision_reason")
         previous = queries.latest_decision(session=s, candidate_id=candidate_id)

@@ -8,7 +8,8 @@ from screening.domain.actors import CandidateActor
 from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView
-from screening.ui.components import db, inert, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, run_action
 
 
 def thanks(view: AttemptView, link: CandidateActor) -> None:
@@ -33,10 +34,11 @@ def _feedback(lang: str, link: CandidateActor) -> None:
     st.caption(t("cand.feedback_intro", lang))
     if feedback.strengths:
         st.markdown(f"**{t('cand.feedback_strengths', lang)}**")
-        st.markdown("\n".join(f"- {inert(name)}" for name in feedback.strengths))
+        st.markdown("\n".join(f"- {inert(name, Medium.MARKDOWN)}" for name in feedback.strengths))
     if feedback.tips:
         st.markdown(f"**{t('cand.feedback_tips', lang)}**")
-        st.markdown("\n".join(f"- **{inert(tip.family)}:** {inert(tip.tip)}" for tip in feedback.tips))
+        st.markdown("\n".join(f"- **{inert(tip.family, Medium.MARKDOWN)}:** {inert(tip.tip, Medium.MARKDOWN)}"
+                               for tip in feedback.tips))
 
 
 def rights(view: AttemptView, link: CandidateActor) -> None:

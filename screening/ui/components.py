@@ -1,9 +1,8 @@
-"""Small pieces shared by the pages: inert text, errors, the staff language, the database."""
+"""Small pieces shared by the pages: service calls and their errors, the staff language, the database."""
 
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -14,17 +13,7 @@ from screening.i18n import t
 from screening.services.errors import ServiceError
 from screening.store.engine import Database, get_database
 
-# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
-# makes markdown, links, `:red[...]` directives and `$...$` maths show as typed.
 T = TypeVar("T")
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=\"'^%@/;?,])")
-
-
-def inert(text: str) -> str:
-    """Candidate (or any untrusted) text made safe for st.markdown and widget labels."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text.replace("\x00", ""))
-    return escaped.replace("\r\n", "\n").replace("\n", "  \n")
 
 
 def db() -> Database:

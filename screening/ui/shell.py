@@ -20,7 +20,8 @@ from screening.domain.vocab import LANGUAGE_NAMES, LANGUAGES
 from screening.i18n import t
 from screening.services import auth, invitations
 from screening.services.errors import ServiceError
-from screening.ui.components import db, guarded, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, guarded, lang, run_action
 from screening.ui.pages import (
     about,
     admin,
@@ -103,7 +104,8 @@ def _lost_link_form() -> None:
 def _sidebar(actor: Staff) -> None:
     with st.sidebar:
         st.selectbox(t("shell.language", lang()), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.__getitem__)
-        st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name)} ({t('role.' + actor.role, lang())})")
+        st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name, Medium.MARKDOWN)} "
+                   f"({t('role.' + actor.role, lang())})")
         st.html(f'<style>{_SIGN_OUT_STYLE}</style><form method="post" action="{SIGN_OUT_PATH}">'
                 f'<button type="submit" class="signout-button">{t("shell.logout", lang())}</button></form>')
         if get_settings().sso_enabled and st.user.get("is_logged_in"):

@@ -35,7 +35,6 @@ from screening.mail import (
     invitation_message,
     lost_link_message,
     mailbox,
-    one_line,
     outcome_message,
     parse_mailbox,
     plan_reminders,
@@ -44,6 +43,7 @@ from screening.mail import (
     send,
     templates,
 )
+from screening.text import LINE_CHARS, Medium, inert
 
 SENDER = SenderIdentity.parse("Acme Recruiting <jobs@acme.example>", "people@acme.example")
 LINK = "https://screening.acme.example/?invite=tok_AbC-123_xyz"
@@ -291,7 +291,7 @@ def test_hostile_name_and_title_are_inert(kind: str, lang: str) -> None:
         assert not line.lower().startswith((b"bcc", b"x-injected", b"cc:")), line
     assert "\n" not in str(msg["Subject"]) and "\r" not in str(msg["Subject"])
     display = msg["To"].addresses[0].display_name
-    assert display == one_line(HOSTILE_NAME)
+    assert display == inert(HOSTILE_NAME, Medium.EMAIL, limit=LINE_CHARS)
     assert "\u202e" not in display and "\r" not in display and "\n" not in display
     # HTML: no tag from the values survives; they show escaped.
     text, page = parts(msg)
@@ -373,10 +373,10 @@ def test_the_read_back_check_refuses_changed_mailboxes(header: str, value: str) 
         _check_wire(msg, mailbox("Ana", "ana@example.com"), SENDER)
 
 
-def test_one_line_drops_controls_and_bidi_and_trims() -> None:
-    assert one_line("  Ana\r\n\tLima\u2028\u202e\u200b  ") == "Ana Lima"
-    assert one_line(None) == ""
-    assert one_line("x" * 500, limit=10) == "x" * 9 + "\u2026"
+def test_email_text_drops_controls_and_bidi_and_trims() -> None:
+    assert inert("  Ana\r\n\tLima\u2028\u202e\u200b  ", Medium.EMAIL) == "Ana Lima"
+    assert inert(None, Medium.EMAIL) == ""
+    assert inert("x" * 500, Medium.EMAIL, limit=10) == "x" * 9 + "\u2026"
 
 
 # --- addresses ------------------------------------------------------------------------------------------

@@ -9,9 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screening.domain.candidate_import import ImportRow, RowError, parse_candidates
-from screening.domain.csv_safety import FORMULA_STARTS, csv_bytes, neutralise
+from screening.domain.csv_safety import csv_bytes, neutralise
 from screening.domain.estimates import estimated_minutes, items_per_candidate
 from screening.domain.statuses import BOARD_STATUSES, board_status
+from screening.text import FORMULA_STARTS
 
 # --- the candidate CSV ----------------------------------------------------------------------------
 

@@ -18,11 +18,11 @@ from screening import REPO_DIR
 from screening.development import DevelopmentPlans, load_development_plans, parse_development_plans
 from screening.framework import Family, Framework, Intelligence, Skill, load_framework
 from screening.report import charts, render_campaign_zip, render_profile_pdf
-from screening.report.inert import clean, inert, visual_order
+from screening.report.fonts import replace_missing
 from screening.report.pdf import Para, _charts_row, _styles, build_story
 from screening.scoring.profile import ProfileMeta, Quote, RaterLevel, build_profile
 from screening.scoring.sjt import SkillScore
-from screening.text import Text
+from screening.text import Layout, Medium, Text, clean, inert, visual_order
 from screening.yaml_errors import BankValidationError
 
 FRAMEWORK_YAML = REPO_DIR / "question_banks" / "framework.yaml"
@@ -226,13 +226,18 @@ def test_scripts_emoji_and_rtl_do_not_crash(fw, plans):
 
 
 def test_inert_escapes_once_and_cleans():
-    assert inert("<b>x</b> & &amp;") == "&lt;b&gt;x&lt;/b&gt; &amp; &amp;amp;"
-    assert clean("a\x00b\u200bc\u202ed\tE\n\nf") == "abcd E f"
-    assert clean("a\n\n\nb", keep_newlines=True) == "a\nb"
-    assert clean("word " * 100, limit=30).endswith("\u2026") and len(clean("word " * 100, limit=30)) <= 31
-    assert clean("中") == "\ufffd"
-    assert clean("e\u0301") == "é"  # decomposed accents composed, so the font's glyph is used
-    assert inert("שלום") == "םולש"  # visual order for right-to-left text
+    assert inert("<b>x</b> & &amp;", Medium.PDF_PARAGRAPH) == "&lt;b&gt;x&lt;/b&gt; &amp; &amp;amp;"
+    assert inert("a\x00b\u200bc\u202ed\tE\n\nf", Medium.PDF_PARAGRAPH) == "abcd E f"
+    assert inert("a\n\n\nb", Medium.PDF_PARAGRAPH, keep_newlines=True) == "a<br/>b"
+    cut = clean("word " * 100, limit=30, layout=Layout.ONE_LINE)
+    assert cut == "word word word word word\u2026" and len(cut) <= 30
+    assert inert("e\u0301", Medium.PDF_PARAGRAPH) == "é"  # decomposed accents composed, so the font's glyph is used
+    assert inert("שלום", Medium.PDF_PARAGRAPH) == "םולש"  # visual order for right-to-left text
+
+
+def test_what_the_font_cannot_draw_is_a_visible_mark_in_every_paragraph():
+    assert replace_missing("中 x") == "\ufffd x"
+    assert Para(inert("李 <b>", Medium.PDF_PARAGRAPH), _styles()["body"]).text == "\ufffd &lt;b&gt;"
 
 
 def test_right_to_left_brackets_are_mirrored():

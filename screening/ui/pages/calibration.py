@@ -10,7 +10,8 @@ from screening.i18n import t
 from screening.scoring.ratings import Calibration
 from screening.services import calibration
 from screening.services.calibration import CalibrationSetView
-from screening.ui.components import db, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, lang, run_action
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:
@@ -47,15 +48,15 @@ def _rate(actor: Staff, view: CalibrationSetView) -> None:
     st.progress(item.position / len(view.items),
                 text=t("calibration.progress", lang(), n=item.position + 1, total=len(view.items)))
     q = item.question
-    st.markdown(f"**{inert(q.prompt.get(view.language))}**")
+    st.markdown(f"**{inert(q.prompt.get(view.language), Medium.MARKDOWN)}**")
     work, anchors = st.columns([3, 2], gap="medium")
     with anchors:
         st.markdown(f"**{t('console.anchors', lang())}**")
         for anchor in q.anchors:
-            st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(view.language))}")
+            st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(view.language), Medium.MARKDOWN)}")
     with work:
         st.markdown(f"*{t('calibration.answer', lang())}*")
-        st.markdown(inert(item.exemplar_text))
+        st.markdown(inert(item.exemplar_text, Medium.MARKDOWN))
         with st.form(f"calibrate_{view.set_id}_{item.position}"):
             level = st.radio(t("calibration.level", lang()), [1, 2, 3, 4, 5], horizontal=True, index=None,
                              key=f"calibrate_level_{view.set_id}_{item.position}")

@@ -11,7 +11,8 @@ from screening.i18n import t
 from screening.services import campaigns, exports
 from screening.services.campaigns import CampaignCard, CampaignDraft, reference_catalog
 from screening.store.models import Campaign
-from screening.ui.components import db, demo_badge, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, demo_badge, lang, run_action
 
 METHODS = ("within_person", "raw")
 
@@ -38,8 +39,8 @@ def _state(c: Campaign) -> str:
 def _card(actor: Staff, card: CampaignCard) -> None:
     c, cid = card.campaign, int(card.campaign.id or 0)
     with st.container(border=True):
-        st.markdown(f"**{inert(c.name)}** · {c.language.upper()} · {inert(c.job_title)} · "
-                    f"{t('campaigns.state.' + _state(c), lang())}")
+        st.markdown(f"**{inert(c.name, Medium.MARKDOWN)}** · {c.language.upper()} · "
+                    f"{inert(c.job_title, Medium.MARKDOWN)} · {t('campaigns.state.' + _state(c), lang())}")
         demo_badge(c.is_demo)
         st.caption(t("campaigns.items", lang(), sjt=len(c.sjt_item_ids), written=len(c.written_question_ids),
                      live=len(c.live_question_ids)))
@@ -75,10 +76,10 @@ def _preview(actor: Staff, campaign_id: int) -> None:
     preview = campaigns.preview_items(db(), actor, campaign_id)
     st.caption(t("campaigns.preview_note", lang()))
     for n, item in enumerate(preview.sjt, start=1):
-        st.markdown(f"**{n}.** {inert(item.scenario)}")
-        st.markdown("\n".join(f"- {inert(option)}" for option in item.options))
+        st.markdown(f"**{n}.** {inert(item.scenario, Medium.MARKDOWN)}")
+        st.markdown("\n".join(f"- {inert(option, Medium.MARKDOWN)}" for option in item.options))
     for prompt in preview.written:
-        st.markdown(f"**{t('campaigns.preview_written', lang())}** · {inert(prompt)}")
+        st.markdown(f"**{t('campaigns.preview_written', lang())}** · {inert(prompt, Medium.MARKDOWN)}")
 
 
 def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:

@@ -22,9 +22,10 @@ from screening.i18n import t
 from screening.services import attempts
 from screening.services.attempts import AttemptView, PlannedSjt, Saved
 from screening.services.errors import ServiceError
+from screening.text import Medium, inert
 from screening.ui.autosave import autosave_text
 from screening.ui.candidate_after import rights, thanks
-from screening.ui.components import db, inert, run_action
+from screening.ui.components import db, run_action
 from screening.ui.page_helpers import page_helpers
 
 TITLE_CHARS = 70
@@ -122,15 +123,16 @@ def _local_time(moment: datetime) -> tuple[str, str]:
 
 def _intro(view: AttemptView, link: CandidateActor) -> None:
     lang = view.language
-    st.title(t("cand.hello", lang, name=inert(view.candidate_name)))
-    st.markdown(t("cand.intro", lang, campaign=inert(view.campaign_name), sjt=len(view.sjt),
+    st.title(t("cand.hello", lang, name=inert(view.candidate_name, Medium.MARKDOWN)))
+    st.markdown(t("cand.intro", lang, campaign=inert(view.campaign_name, Medium.MARKDOWN), sjt=len(view.sjt),
                   written=len(view.written), minutes=view.minutes))
     if view.time_limit:
         st.markdown(t("cand.intro_timed", lang, minutes=view.time_limit))
     st.info(t("cand.resume", lang))
     st.subheader(t("cand.privacy_title", lang))
-    st.markdown(t("cand.privacy", lang, organisation=inert(view.organisation), days=view.retention_days,
-                  contact=inert(view.contact) if view.contact else t("cand.contact_recruiter", lang)))
+    st.markdown(t("cand.privacy", lang, organisation=inert(view.organisation, Medium.MARKDOWN),
+                  days=view.retention_days,
+                  contact=inert(view.contact, Medium.MARKDOWN) if view.contact else t("cand.contact_recruiter", lang)))
     st.markdown(t("cand.about", lang, href=f"?about={lang}"))
     agreed = st.checkbox(t("cand.consent", lang), key="cand_consent")
     st.button(t("cand.start", lang), type="primary", disabled=not agreed, on_click=_call,
@@ -148,7 +150,7 @@ def _practice(view: AttemptView, link: CandidateActor) -> None:
     st.subheader(t("cand.practice_title", lang), anchor="cand-practice")
     _timer_line(view)
     st.caption(t("cand.practice_intro", lang))
-    st.markdown(inert(PRACTICE_ITEM.scenario.get(lang)))
+    st.markdown(inert(PRACTICE_ITEM.scenario.get(lang), Medium.MARKDOWN))
     texts = {o.id: o.text.get(lang) for o in PRACTICE_ITEM.options}
     order = tuple(texts)
     label = _option_label(order, texts, lang)
@@ -162,7 +164,7 @@ def _practice(view: AttemptView, link: CandidateActor) -> None:
 def _option_label(order: tuple[str, ...], texts: dict[str, str], lang: str) -> Callable[[str], str]:
     """Each option carries its letter and its whole text: nothing to scroll between."""
     letters = dict(zip(order, string.ascii_uppercase, strict=False))
-    return lambda oid: t("cand.option", lang, letter=letters[oid], text=inert(texts[oid]))
+    return lambda oid: t("cand.option", lang, letter=letters[oid], text=inert(texts[oid], Medium.MARKDOWN))
 
 
 def _progress(view: AttemptView) -> None:
@@ -193,7 +195,7 @@ def _sjt_screen(view: AttemptView, link: CandidateActor, planned: PlannedSjt, st
     lang = view.language
     item = planned.item
     _heading(view, step)
-    st.markdown(inert(item.scenario.get(lang)))
+    st.markdown(inert(item.scenario.get(lang), Medium.MARKDOWN))
     texts = {o.id: o.text.get(lang) for o in item.options}
     label = _option_label(planned.option_order, texts, lang)
     stored = view.answers.get(item.id, {})
@@ -231,7 +233,7 @@ def _written_screen(view: AttemptView, link: CandidateActor, step: int) -> None:
     lang = view.language
     question = view.written[step - len(view.sjt) - 1]
     _heading(view, step)
-    st.markdown(f"#### {inert(question.prompt.get(lang))}")
+    st.markdown(f"#### {inert(question.prompt.get(lang), Medium.MARKDOWN)}")
     st.caption(t("cand.written_help", lang))
 
     def save(text: str) -> None:
@@ -264,7 +266,7 @@ def _review(view: AttemptView, link: CandidateActor) -> None:
         for n, (item_id, title) in enumerate(items, start=1):
             if not view.answered(item_id):
                 text_col, button_col = st.columns([3, 1], vertical_alignment="center")
-                text_col.markdown(inert(t("cand.unanswered_item", lang, n=n, title=_short(title))))
+                text_col.markdown(inert(t("cand.unanswered_item", lang, n=n, title=_short(title)), Medium.MARKDOWN))
                 button_col.button(t("cand.go_to", lang, n=n), on_click=_move, args=(link, n), key=f"goto_{n}")
     st.button(t("cand.back", lang), on_click=_move, args=(link, view.total_steps), key="review_back")
     sure = st.checkbox(t("cand.confirm", lang), key="cand_confirm")

@@ -14,7 +14,8 @@ from screening.i18n import t
 from screening.services import attempts, campaigns, candidate_requests, candidates, invitations
 from screening.services.candidates import BoardRow, StatusBoard
 from screening.services.errors import ServiceError
-from screening.ui.components import db, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 
@@ -89,9 +90,9 @@ def _board(actor: Staff, campaign_id: int) -> StatusBoard:
 
 def _row(actor: Staff, row: BoardRow, timed: bool) -> None:
     with st.container(border=True):
-        email = f" · {inert(row.email)}" if row.email else ""
-        reference = f" · {inert(row.reference)}" if row.reference else ""
-        st.markdown(f"**{inert(row.name)}**{email}{reference} · #{row.candidate_id} · "
+        email = f" · {inert(row.email, Medium.MARKDOWN)}" if row.email else ""
+        reference = f" · {inert(row.reference, Medium.MARKDOWN)}" if row.reference else ""
+        st.markdown(f"**{inert(row.name, Medium.MARKDOWN)}**{email}{reference} · #{row.candidate_id} · "
                     f"**{t('board.' + row.status, lang())}**")
         if row.invited_at:
             st.caption(f"{t('candidates.sent_at', lang())}: {_when(row.sent_at)} · "
@@ -134,7 +135,7 @@ def _raters(actor: Staff, campaign_id: int, board: StatusBoard) -> None:
     assigned = [f"#{r.candidate_id} {r.name}: " + ", ".join(choices.get(u, f"#{u}") for u in r.raters)
                 for r in board.rows if r.raters]
     for line in assigned:
-        st.caption(inert(line))
+        st.caption(inert(line, Medium.MARKDOWN))
 
 
 def _requests(actor: Staff, campaign_id: int) -> None:
@@ -145,8 +146,8 @@ def _requests(actor: Staff, campaign_id: int) -> None:
     with st.expander(t("candidates.requests", lang()), expanded=any(r.handled_at is None for r in rows)):
         for r in rows:
             state = t("candidates.request_handled" if r.handled_at else "candidates.request_open", lang())
-            st.markdown(f"**{inert(r.candidate_name)}** · {t('candidates.request_' + r.kind, lang())} · "
-                        f"{r.created_at:%Y-%m-%d %H:%M} UTC · {state}")
+            st.markdown(f"**{inert(r.candidate_name, Medium.MARKDOWN)}** · "
+                        f"{t('candidates.request_' + r.kind, lang())} · {r.created_at:%Y-%m-%d %H:%M} UTC · {state}")
             if r.message:
                 st.text(r.message)
             if r.handled_at is None and st.button(t("candidates.mark_handled", lang()), key=f"req_{r.request_id}"):

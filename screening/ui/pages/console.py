@@ -9,7 +9,8 @@ from screening.i18n import t
 from screening.services import interviews
 from screening.services.campaigns import reference_catalog
 from screening.services.interviews import QuestionView
-from screening.ui.components import db, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, lang, run_action
 from screening.ui.pickers import pick_campaign, pick_candidate
 
 
@@ -32,18 +33,19 @@ def render(actor: Staff) -> None:
 def _question(actor: Staff, candidate_id: int, qlang: str, n: int, qv: QuestionView, skill_names: str) -> None:
     q = qv.question
     mode = t("console.written" if qv.mode == "written" else "console.live", lang())
-    st.markdown(f"**{n}. {inert(q.prompt.get(qlang))}**")
+    st.markdown(f"**{n}. {inert(q.prompt.get(qlang), Medium.MARKDOWN)}**")
     st.caption(f"{mode} · {t('kind.' + q.kind, lang())} · {skill_names}")
     probes = q.probes.get(qlang)
     if probes:
-        st.markdown(f"*{t('console.probes', lang())}*  \n" + "  \n".join(f"- {inert(p)}" for p in probes))
+        st.markdown(f"*{t('console.probes', lang())}*  \n"
+                    + "  \n".join(f"- {inert(p, Medium.MARKDOWN)}" for p in probes))
     # on a desk-width screen the anchors sit beside the scale; on a phone the columns stack
     work, anchors = st.columns([3, 2], gap="medium")
     with anchors:
         _anchors(qv, qlang)
     with work:
         if qv.mode == "written":
-            st.markdown(inert(qv.written_answer) if qv.written_answer.strip()
+            st.markdown(inert(qv.written_answer, Medium.MARKDOWN) if qv.written_answer.strip()
                         else f"_{t('console.no_written', lang())}_")
         else:
             _live_form(actor, candidate_id, qv)
@@ -56,8 +58,8 @@ def _question(actor: Staff, candidate_id: int, qlang: str, n: int, qv: QuestionV
 def _anchors(qv: QuestionView, qlang: str) -> None:
     st.markdown(f"**{t('console.anchors', lang())}**")
     for anchor in qv.question.anchors:
-        indicators = "".join(f"  \n· {inert(i)}" for i in anchor.indicators.get(qlang))
-        st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(qlang))}{indicators}")
+        indicators = "".join(f"  \n· {inert(i, Medium.MARKDOWN)}" for i in anchor.indicators.get(qlang))
+        st.markdown(f"**{anchor.level}** — {inert(anchor.text.get(qlang), Medium.MARKDOWN)}{indicators}")
 
 
 def _live_form(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
@@ -89,7 +91,7 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
     mine = qv.my_rating
     assert mine is not None
     st.write(t("console.your_rating", lang(), first=mine.first_level, final=mine.final_level))
-    st.caption(f"{t('console.your_note', lang())} {inert(mine.evidence_note)}")
+    st.caption(f"{t('console.your_note', lang())} {inert(mine.evidence_note, Medium.MARKDOWN)}")
     result = interviews.suggestion_for(db(), actor, candidate_id, qid)
     suggestion = result.suggestion
     if result.switched_off:

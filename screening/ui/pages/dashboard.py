@@ -15,8 +15,9 @@ from screening.services import interviews, profiles, psychometrics
 from screening.services.campaigns import reference_catalog
 from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
+from screening.text import Medium, inert
 from screening.ui import charts
-from screening.ui.components import db, demo_badge, inert, lang, run_action
+from screening.ui.components import db, demo_badge, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 STATUSES = ("invited", "in_progress", "submitted")
@@ -138,12 +139,14 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
 def _evidence(actor: Staff, candidate_id: int) -> None:
     with st.expander(t("dashboard.answers", lang())):
         for item in profiles.candidate_evidence(db(), actor, candidate_id):
-            st.markdown(f"**{inert(item.prompt)}**")
-            st.markdown(inert(item.answer) if item.answer.strip() else f"_{t('dashboard.no_answer', lang())}_")
+            st.markdown(f"**{inert(item.prompt, Medium.MARKDOWN)}**")
+            st.markdown(inert(item.answer, Medium.MARKDOWN) if item.answer.strip()
+                        else f"_{t('dashboard.no_answer', lang())}_")
             for note in item.notes:
-                revised = f" — {t('debrief.revision', lang())}: {inert(note.revision_note)}" if note.revision_note \
-                    else ""
-                st.caption(f"{inert(note.rater)} · {note.level}: {inert(note.evidence_note)}{revised}")
+                revised = f" — {t('debrief.revision', lang())}: {inert(note.revision_note, Medium.MARKDOWN)}" \
+                    if note.revision_note else ""
+                st.caption(f"{inert(note.rater, Medium.MARKDOWN)} · {note.level}: "
+                           f"{inert(note.evidence_note, Medium.MARKDOWN)}{revised}")
             if item.consensus is not None:
                 st.caption(f"{t('debrief.level', lang())}: {item.consensus}")
             st.divider()
@@ -169,4 +172,4 @@ def _decision(actor: Staff, candidate_id: int, profile: Profile) -> None:
         st.error(t(error, lang()))
     if profile.meta.decision:
         st.caption(f"{t('dashboard.decision', lang())}: {t('decision.' + profile.meta.decision, lang())} — "
-                   f"{inert(profile.meta.decision_note or '')}")
+                   f"{inert(profile.meta.decision_note or '', Medium.MARKDOWN)}")

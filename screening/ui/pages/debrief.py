@@ -12,7 +12,8 @@ from screening.i18n import t
 from screening.services import debriefs
 from screening.services.debriefs import DebriefView
 from screening.services.errors import PermissionDenied
-from screening.ui.components import db, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, lang, run_action
 from screening.ui.pickers import pick_campaign, pick_candidate
 
 
@@ -26,7 +27,7 @@ def render(actor: Staff) -> None:
         return
     for n, (qid, prompt) in enumerate(debriefs.panel_questions(db(), actor, candidate_id), start=1):
         with st.container(border=True):
-            st.markdown(f"**{n}. {inert(prompt)}**")
+            st.markdown(f"**{n}. {inert(prompt, Medium.MARKDOWN)}**")
             _question(actor, candidate_id, qid)
 
 
@@ -43,8 +44,9 @@ def _question(actor: Staff, candidate_id: int, qid: str) -> None:
         st.rerun()
     _table(view)
     if view.consensus is not None:
-        st.success(t("debrief.consensus", lang(), level=view.consensus.level, who=inert(view.consensus.decided_by),
-                     reason=inert(view.consensus.reason)))
+        st.success(t("debrief.consensus", lang(), level=view.consensus.level,
+                     who=inert(view.consensus.decided_by, Medium.MARKDOWN),
+                     reason=inert(view.consensus.reason, Medium.MARKDOWN)))
     if view.can_record and view.ratings:
         _consensus_form(actor, candidate_id, view)
 

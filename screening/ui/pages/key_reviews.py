@@ -11,7 +11,8 @@ from screening.i18n import t
 from screening.services import auth, key_reviews
 from screening.services.campaigns import reference_catalog
 from screening.services.key_reviews import ReviewSummary
-from screening.ui.components import db, inert, lang, run_action
+from screening.text import Medium, inert
+from screening.ui.components import db, lang, run_action
 from screening.ui.pickers import pick_campaign
 
 
@@ -52,7 +53,7 @@ def _results(actor: Staff, review_id: int) -> None:
     results = key_reviews.review_results(db(), actor, review_id)
     st.caption(t("keys.key_icc", lang(), value=_f(results.key_icc)))
     for item in results.items:
-        st.markdown(f"**{inert(item.item_id)}** v{item.version} — " + t(
+        st.markdown(f"**{inert(item.item_id, Medium.MARKDOWN)}** v{item.version} — " + t(
             "keys.item_line", lang(), experts=item.n_experts, icc=_f(item.icc),
             proposed=", ".join(str(k) for k in item.proposed_key) if item.proposed_key else "-"))
         st.dataframe([{t("psy.option", lang()): o.option_id, t("keys.shipped", lang()): o.shipped_key,
@@ -76,11 +77,12 @@ def render_reviewer(actor: Staff) -> None:
     st.caption(t("keys.rate_intro", lang()))
     for item in key_reviews.my_review_items(db(), actor, int(review_id)):
         with st.form(f"rate_{review_id}_{item.item_id}"):
-            st.markdown(inert(item.scenario.get(lang())))
+            st.markdown(inert(item.scenario.get(lang()), Medium.MARKDOWN))
             levels = {}
             for option in item.options:
                 levels[option.option_id] = st.radio(
-                    inert(f"{option.option_id}. {option.text.get(lang())}"), [1, 2, 3, 4, 5], horizontal=True,
+                    inert(f"{option.option_id}. {option.text.get(lang())}", Medium.MARKDOWN), [1, 2, 3, 4, 5],
+                    horizontal=True,
                     index=None if option.my_level is None else option.my_level - 1,
                     key=f"lvl_{review_id}_{item.item_id}_{option.option_id}")
             if st.form_submit_button(t("keys.save", lang())):
