@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from datetime import datetime
 
 import streamlit as st
 
@@ -46,6 +47,11 @@ def guarded(render: Callable[[], None]) -> Callable[[], None]:
 
 def show_error(exc: ServiceError, language: str | None = None) -> None:
     st.error(t(exc.key, language or lang()))
+
+
+def utc_time(moment: datetime) -> str:
+    """A staff-facing instant: staff pages show times in UTC, and say so."""
+    return t("time.utc", lang(), when=f"{moment:%Y-%m-%d %H:%M}")
 
 
 def demo_badge(is_demo: bool) -> None:

@@ -52,7 +52,7 @@ def _results(actor: Staff, review_id: int) -> None:
     results = key_reviews.review_results(db(), actor, review_id)
     st.caption(t("keys.key_icc", lang(), value=_f(results.key_icc)))
     for item in results.items:
-        st.markdown(f"**{inert(item.item_id)}** v{item.version} — " + t(
+        st.markdown(f"**{inert(item.item_id)}** {t('keys.version', lang(), version=item.version)} — " + t(
             "keys.item_line", lang(), experts=item.n_experts, icc=_f(item.icc),
             proposed=", ".join(str(k) for k in item.proposed_key) if item.proposed_key else "-"))
         st.dataframe([{t("psy.option", lang()): o.option_id, t("keys.shipped", lang()): o.shipped_key,
