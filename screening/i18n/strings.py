@@ -328,6 +328,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pickers.campaign_label": {"en": "{name} (no. {id}, created {date})", "fr": "{name} (n° {id}, créée le {date})"},
     "pickers.candidate_label": {"en": "{name} · {email} · added {date} · no. {id}",
                                 "fr": "{name} · {email} · ajouté le {date} · n° {id}"},
+    "pickers.candidate_short": {"en": "{name} · no. {id}", "fr": "{name} · n° {id}"},
     "pickers.no_email": {"en": "no e-mail", "fr": "sans e-mail"},
     "pickers.search": {"en": "Search by name or e-mail", "fr": "Rechercher par nom ou e-mail"},
     "candidates.page": {"en": "Page (of {pages}; {total} candidates)", "fr": "Page (sur {pages} ; {total} candidats)"},

@@ -24,6 +24,19 @@ def inert(text: str) -> str:
     return escaped.replace("\r\n", "\n").replace("\n", "  \n")
 
 
+# Every page, staff and candidate. Streamlit's radio circles and checkboxes are about 16 px; the whole option
+# row is the target: 24 px at least. Captions are faded (opacity 0.6), below the 4.5:1 contrast text needs: a
+# solid dark grey instead. (The DEMO badge's colour is set in .streamlit/config.toml: orangeTextColor.)
+APP_CSS = """<style>
+[data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
+[data-testid="stCaptionContainer"] { opacity: 1; color: #474b57; }
+</style>"""
+
+
+def app_styles() -> None:
+    st.html(APP_CSS)
+
+
 def db() -> Database:
     return get_database()
 

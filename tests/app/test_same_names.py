@@ -4,29 +4,17 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from screening.domain.actors import CandidateActor
-from screening.services import attempts, campaigns, candidates, interviews, invitations
+from screening.services import campaigns, candidates, interviews
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import get_database
 from screening.store.models import Rating
 from tests.app.conftest import page
-from tests.factories import SKILLS, World, answer_everything
-
-
-def second_namesake(w: World) -> int:
-    """A second "Amina Diallo" in the same campaign, with her own e-mail, who has taken the test too."""
-    db = get_database()
-    twin = candidates.add_candidate(db, w.recruiter, w.campaign_id, "Amina Diallo", "a.diallo@example.net")
-    for candidate_id in (w.candidate_id, twin):
-        token = invitations.issue_invite(db, w.recruiter, candidate_id).token
-        answer_everything(db, token)
-        attempts.submit(db, CandidateActor(token))
-    return twin
+from tests.factories import SKILLS, second_namesake
 
 
 def test_rating_the_second_of_two_namesakes_lands_on_her_record(app_world):
     db = get_database()
-    twin = second_namesake(app_world)
+    twin = second_namesake(db, app_world)
     at = page("console", "render", app_world.recruiter.user_id, "recruiter")
     at.run()
     picker = at.selectbox(key=f"console_candidate_{app_world.campaign_id}")

@@ -73,7 +73,8 @@ class _Scope:
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         self.values.setdefault(target.id, []).append(node.value)
-            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            elif (isinstance(node, ast.AugAssign | ast.AnnAssign) and isinstance(node.target, ast.Name)
+                  and node.value is not None):  # also `labels |= {...}`
                 self.values.setdefault(node.target.id, []).append(node.value)
 
 
@@ -123,6 +124,16 @@ def _shown_literals(expr: ast.expr, scope: _Scope, depth: int = 0) -> list[ast.C
             walk(e.value)
         elif isinstance(e, ast.Lambda):  # format_func=lambda v: ...
             walk(e.body)
+        elif isinstance(e, ast.Attribute) and e.attr == "__getitem__":  # format_func=labels.__getitem__
+            mappings = scope.values.get(e.value.id, []) if isinstance(e.value, ast.Name) else [e.value]
+            for mapping in mappings:  # a mapping's keys are the options, its values are shown
+                if isinstance(mapping, ast.Dict):
+                    for v in mapping.values:
+                        walk(v)
+                elif isinstance(mapping, ast.DictComp):
+                    walk(mapping.value)
+                else:
+                    walk(mapping)
         elif isinstance(e, ast.Call) and not _is_t(e):
             if isinstance(e.func, ast.Attribute) and e.func.attr in ("format", "join"):
                 walk(e.func.value)  # "Hello {name}".format(...) and ", ".join(...) show their receiver
@@ -194,6 +205,8 @@ def page(rows, lang):
     st.markdown("---")
     st.caption(f":orange-badge[{t('demo.badge', lang)}]")
     st.write(row.when.strftime("%Y-%m-%d"))
+    people = {r.id: f"{r.name} · no. {r.id}" for r in rows}
+    st.selectbox(t("p", lang), list(people), format_func=people.__getitem__)
     cfg = {"score": st.column_config.NumberColumn("Score", help=t("h", lang))}
     st.set_page_config(page_title="Screening")
     log.info("not on a page")
@@ -202,7 +215,8 @@ def page(rows, lang):
     assert found == [("header", "Campaigns"), ("caption", "Total: "), ("download_button", "Download"),
                      ("dataframe", "Score"), ("radio", "yes"), ("radio", "no"), ("radio", "English"),
                      ("metric", "n/a"),
-                     ("Page", "Users"), ("column_config.NumberColumn", "Score"), ("set_page_config", "Screening")]
+                     ("Page", "Users"), ("selectbox", " · no. "), ("column_config.NumberColumn", "Score"),
+                     ("set_page_config", "Screening")]
 
 
 def test_every_visible_string_of_the_pages_comes_from_the_catalog():
