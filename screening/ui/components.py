@@ -25,8 +25,8 @@ def inert(text: str) -> str:
 
 
 # Every page, staff and candidate. Streamlit's radio circles and checkboxes are about 16 px; the whole option
-# row is the target: 24 px at least. Captions are faded (opacity 0.6), below the 4.5:1 contrast text needs: a
-# solid dark grey instead. (The DEMO badge's colour is set in .streamlit/config.toml: orangeTextColor.)
+# row is the target: 24 px at least. Captions are faded (opacity 0.6: #76797c on white, 4.37:1), below the
+# 4.5:1 contrast text needs, and so was the DEMO badge drawn inside one: a solid dark grey instead (8.7:1).
 APP_CSS = """<style>
 [data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
 [data-testid="stCaptionContainer"] { opacity: 1; color: #474b57; }

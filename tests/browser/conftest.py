@@ -14,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -131,15 +132,21 @@ def _allowed() -> dict[str, str]:
     return {entry["id"]: entry["reason"] for entry in json.loads(ALLOWLIST.read_text())["allowed"]}
 
 
-def serious_violations(page) -> list[tuple[str, str, list[tuple[object, str]]]]:  # type: ignore[no-untyped-def]
-    """axe-core's critical and serious violations on the page as it stands, except the rules listed in
-    axe_allowlist.json (inside Streamlit's own widgets, with the reason): (rule, impact, first nodes)."""
+def axe_violations(page) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Every axe-core violation on the page as it stands."""
     from axe_playwright_python.sync_playwright import Axe
 
-    results = Axe().run(page)
+    return list(Axe().run(page).response["violations"])
+
+
+def serious_violations(page, violations: list[dict[str, Any]] | None = None  # type: ignore[no-untyped-def]
+                       ) -> list[tuple[str, str, list[tuple[object, str]]]]:
+    """axe-core's critical and serious violations (of the page as it stands, or of a run already made), except
+    the rules listed in axe_allowlist.json (inside Streamlit's own widgets, with the reason):
+    (rule, impact, first nodes)."""
     allowed = _allowed()
     return [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")) for n in v["nodes"]][:3])
-            for v in results.response["violations"]
+            for v in (axe_violations(page) if violations is None else violations)
             if v["impact"] in ("critical", "serious") and v["id"] not in allowed]
 
 
