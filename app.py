@@ -6,11 +6,16 @@ routes and the security headers live in the ASGI app around this script.
 
 import streamlit as st
 
+from screening.i18n import t
 from screening.ui import shell
+from screening.ui.components import app_styles
 from screening.web.paths import ICON_FILE
 
-st.set_page_config(page_title="Soft-skill screening", page_icon=str(ICON_FILE), layout="centered")
+# the candidate page and the staff shell set the title again in their own language
+st.set_page_config(page_title=t("app.title", st.session_state.get("lang", "en")), page_icon=str(ICON_FILE),
+                   layout="centered")
 
+app_styles()
 invite = st.query_params.get("invite")
 about = st.query_params.get("about")
 if invite:

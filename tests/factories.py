@@ -58,3 +58,13 @@ def answer_everything(db: Database, token: str, text: str = "") -> None:
     for question in view.written:
         attempts.save_written_answer(db, CandidateActor(token), question.id,
                                      text or question.exemplars_in(view.language)[0].text)
+
+
+def second_namesake(db: Database, w: World) -> int:
+    """A second "Amina Diallo" in the world's campaign, with her own e-mail; both have taken the test."""
+    twin = candidates.add_candidate(db, w.recruiter, w.campaign_id, "Amina Diallo", "a.diallo@example.net")
+    for candidate_id in (w.candidate_id, twin):
+        token = invitations.issue_invite(db, w.recruiter, candidate_id).token
+        answer_everything(db, token)
+        attempts.submit(db, CandidateActor(token))
+    return twin

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Generic, TypeVar
 
 import streamlit as st
@@ -14,6 +15,19 @@ from screening.services.errors import ServiceError
 from screening.store.engine import Database, get_database
 
 T = TypeVar("T")
+
+
+# Every page, staff and candidate. Streamlit's radio circles and checkboxes are about 16 px; the whole option
+# row is the target: 24 px at least. Captions are faded (opacity 0.6: #76797c on white, 4.37:1), below the
+# 4.5:1 contrast text needs, and so was the DEMO badge drawn inside one: a solid dark grey instead (8.7:1).
+APP_CSS = """<style>
+[data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
+[data-testid="stCaptionContainer"] { opacity: 1; color: #474b57; }
+</style>"""
+
+
+def app_styles() -> None:
+    st.html(APP_CSS)
 
 
 def db() -> Database:
@@ -41,6 +55,11 @@ def show_error(exc: ServiceError, language: str | None = None) -> None:
     st.error(t(exc.key, language or lang()))
     if exc.details:
         st.code("\n".join(exc.details), language=None)
+
+
+def utc_time(moment: datetime) -> str:
+    """A staff-facing instant: staff pages show times in UTC, and say so."""
+    return t("time.utc", lang(), when=f"{moment:%Y-%m-%d %H:%M}")
 
 
 def demo_badge(is_demo: bool) -> None:

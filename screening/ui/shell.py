@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from screening.config import get_settings
 from screening.domain import policy
@@ -22,6 +23,7 @@ from screening.services import auth, invitations
 from screening.services.errors import ServiceError
 from screening.text import Medium, inert
 from screening.ui.components import db, guarded, lang, run_action
+from screening.ui.page_helpers import page_helpers
 from screening.ui.pages import (
     about,
     admin,
@@ -120,14 +122,22 @@ def _page(render: Callable[[Staff], None], actor: Staff) -> Callable[[], None]:
     return guarded(page)
 
 
+def _in_language(current: StreamlitPage) -> StreamlitPage:
+    """The document's `lang` attribute and the tab's title follow the staff member's language."""
+    title = t("shell.tab_title", lang(), page=current.title, app=t("app.title", lang()))
+    st.set_page_config(page_title=title)
+    page_helpers(key="staff_helpers", language=lang(), title=title)
+    return current
+
+
 def run() -> None:
     st.session_state.setdefault("lang", "en")
     actor = current_actor()
     if actor is None:
-        st.navigation([st.Page(signed_out_page, title=t("login.title", lang()), url_path="login")],
-                      position="hidden").run()
+        _in_language(st.navigation([st.Page(signed_out_page, title=t("login.title", lang()), url_path="login")],
+                                   position="hidden")).run()
         return
     _sidebar(actor)
     pages = [st.Page(_page(PAGES[pid][1], actor), title=t(PAGES[pid][0], lang()), url_path=pid)
              for pid in policy.pages_for(actor)]
-    st.navigation(pages).run()
+    _in_language(st.navigation(pages)).run()

@@ -4,6 +4,8 @@ to ...") or a request to any other host fails the test."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -12,6 +14,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,10 +40,17 @@ def server_command(port: int) -> list[str]:
 
 @pytest.fixture
 def server(app_env, tmp_path) -> Iterator[str]:
+    with serving(app_env, tmp_path / "streamlit.log") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(database_url: str, log_path: Path) -> Iterator[str]:
+    """The app on a free port over this database, until the block ends; yields its base address."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    env = {**os.environ, "DATABASE_URL": app_env, "SCREENING_PUBLIC_BASE_URL": base}
-    log = (tmp_path / "streamlit.log").open("w")
+    env = {**os.environ, "DATABASE_URL": database_url, "SCREENING_PUBLIC_BASE_URL": base}
+    log = log_path.open("w")
     proc = subprocess.Popen(server_command(port), cwd=REPO_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 60
@@ -75,14 +85,20 @@ class Watch:
 
 @pytest.fixture
 def browser():  # type: ignore[no-untyped-def]
+    with chromium() as launched:
+        yield launched
+
+
+@contextlib.contextmanager
+def chromium():  # type: ignore[no-untyped-def]
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: `make test` installs it"
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                      args=CHROMIUM_ARGS)  # Playwright gives it a new empty profile
-        yield chromium
-        chromium.close()
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
@@ -107,6 +123,31 @@ def browser_page(browser, server, watch):  # type: ignore[no-untyped-def]
     page = new_page(browser, server, watch)
     yield page
     page.context.close()
+
+
+ALLOWLIST = Path(__file__).with_name("axe_allowlist.json")
+
+
+def _allowed() -> dict[str, str]:
+    return {entry["id"]: entry["reason"] for entry in json.loads(ALLOWLIST.read_text())["allowed"]}
+
+
+def axe_violations(page) -> list[dict[str, Any]]:  # type: ignore[no-untyped-def]
+    """Every axe-core violation on the page as it stands."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return list(Axe().run(page).response["violations"])
+
+
+def serious_violations(page, violations: list[dict[str, Any]] | None = None  # type: ignore[no-untyped-def]
+                       ) -> list[tuple[str, str, list[tuple[object, str]]]]:
+    """axe-core's critical and serious violations (of the page as it stands, or of a run already made), except
+    the rules listed in axe_allowlist.json (inside Streamlit's own widgets, with the reason):
+    (rule, impact, first nodes)."""
+    allowed = _allowed()
+    return [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")) for n in v["nodes"]][:3])
+            for v in (axe_violations(page) if violations is None else violations)
+            if v["impact"] in ("critical", "serious") and v["id"] not in allowed]
 
 
 def settle(page) -> None:  # type: ignore[no-untyped-def]

@@ -24,12 +24,11 @@ from screening.services import campaigns, candidates, invitations
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import get_database
 from screening.store.models import Attempt, utcnow
-from tests.browser.conftest import _free_port, new_page, server_command, settle
+from tests.browser.conftest import _free_port, new_page, serious_violations, server_command, settle
 from tests.factories import staff
 
 expect.set_options(timeout=20_000)  # a busy machine: first loads can take a while
 SHOTS = REPO_DIR / "docs" / "screenshots"
-ALLOWLIST = Path(__file__).with_name("axe_allowlist.json")
 WIDTH = 375
 
 
@@ -43,19 +42,8 @@ def _campaign(language: str = "en", *, feedback: bool = True, time_limit: int | 
     return invitations.issue_invite(db, recruiter, candidate).token
 
 
-def _allowed() -> dict[str, str]:
-    return {entry["id"]: entry["reason"] for entry in json.loads(ALLOWLIST.read_text())["allowed"]}
-
-
 def _axe(page: Page, screen: str) -> None:
-    """No critical or serious violation, except those inside Streamlit's own widgets listed with a reason."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    allowed = _allowed()
-    bad = [(v["id"], v["impact"], [(n["target"], n.get("failureSummary", "")) for n in v["nodes"]][:3])
-           for v in results.response["violations"]
-           if v["impact"] in ("critical", "serious") and v["id"] not in allowed]
+    bad = serious_violations(page)
     assert bad == [], f"axe on the {screen} screen: {bad}"
 
 

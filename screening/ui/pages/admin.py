@@ -78,18 +78,18 @@ def render_audit(actor: Staff) -> None:
     actors: dict[str, tuple[str, int | None]] = {"": ("", None), "candidate": ("candidate", None)}
     actors |= {_actor_key(kind, aid): (kind, aid) for kind, aid, _ in vocab.actors}
     labels = {"": t("audit.any", lang()), "candidate": t("audit.candidates", lang())}
-    labels |= {_actor_key(kind, aid): label for kind, aid, label in vocab.actors}
+    labels |= {_actor_key(kind, aid): _who(kind, aid, label) for kind, aid, label in vocab.actors}
     left, middle, right = st.columns(3)
     with left:
         who = st.selectbox(t("audit.actor", lang()), list(actors), format_func=labels.__getitem__, key="audit_actor")
         since = st.date_input(t("audit.since", lang()), value=None, key="audit_since")
     with middle:
         action = st.selectbox(t("audit.action", lang()), ["", *vocab.actions], key="audit_action",
-                              format_func=lambda a: a or t("audit.any", lang()))
+                              format_func=lambda a: t("audit.do." + a, lang()) if a else t("audit.any", lang()))
         until = st.date_input(t("audit.until", lang()), value=None, key="audit_until")
     with right:
         entity = st.selectbox(t("audit.entity", lang()), ["", *vocab.entities], key="audit_entity",
-                              format_func=lambda e: e or t("audit.any", lang()))
+                              format_func=lambda e: t("audit.kind." + e, lang()) if e else t("audit.any", lang()))
         entity_id = st.text_input(t("audit.entity_id", lang()), key="audit_entity_id", max_chars=40).strip()
     kind, actor_id = actors[who or ""]
     filters = {"actor_kind": kind or None, "actor_id": actor_id, "action": action or None,
@@ -97,8 +97,9 @@ def render_audit(actor: Staff) -> None:
     page_no = int(st.session_state.get("audit_page", 1))
     result = audit_log.search(db(), actor, page=page_no - 1, **filters)  # type: ignore[arg-type]
     st.caption(t("audit.count", lang(), total=result.total, page=result.page + 1, pages=result.pages))
-    st.dataframe([{t("audit.at", lang()): e.at, t("audit.actor", lang()): e.actor,
-                   t("audit.action", lang()): e.action, t("audit.entity", lang()): f"{e.entity}:{e.entity_id}",
+    st.dataframe([{t("audit.at", lang()): e.at, t("audit.actor", lang()): _who(e.actor_kind, e.actor_id, e.actor),
+                   t("audit.action", lang()): t("audit.do." + e.action, lang()),
+                   t("audit.entity", lang()): f"{t('audit.kind.' + e.entity, lang())} {e.entity_id}",
                    t("audit.details", lang()): json.dumps(e.details, ensure_ascii=False, sort_keys=True)}
                   for e in result.rows], hide_index=True, width="stretch")
     if st.session_state.get("audit_page") != result.page + 1:
@@ -107,6 +108,18 @@ def render_audit(actor: Staff) -> None:
     if st.button(t("audit.export", lang()), key="audit_export"):
         st.session_state["audit_export_data"] = audit_log.export_jsonl(db(), actor, **filters)  # type: ignore[arg-type]
     _offer_download("audit_export_data", "audit.download", "audit-log.jsonl", "application/jsonl")
+
+
+def _who(kind: str, actor_id: int | None, label: str) -> str:
+    """Who acted, in the page's language: staff by the name the log resolved, everyone else by kind."""
+    if kind == "candidate":
+        return (t("audit.who.candidate", lang(), id=actor_id) if actor_id is not None
+                else t("audit.who.candidate_link", lang()))
+    if kind == "anonymous":
+        return t("audit.who.anonymous", lang())
+    if kind.startswith("system:"):
+        return t("audit.who.system", lang(), name=kind.removeprefix("system:"))
+    return label
 
 
 def _actor_key(kind: str, actor_id: int | None) -> str:

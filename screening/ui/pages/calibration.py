@@ -29,7 +29,7 @@ def render(actor: Staff) -> None:
     if sets:
         _result(sets[0])
     language = st.radio(t("calibration.language", lang()), ["en", "fr"], horizontal=True, key="calibration_lang",
-                        format_func=lambda code: {"en": "English", "fr": "Français"}[code])
+                        format_func=lambda code: t("language." + code, lang()))
     if st.button(t("calibration.start", lang()), type="primary", key="calibration_start"):
         run_action(lambda: calibration.start_set(db(), actor, language), rerun=True)
     finished = [s for s in sets[1:] if s.result is not None]

@@ -12,7 +12,7 @@ from screening.services import campaigns, exports
 from screening.services.campaigns import CampaignCard, CampaignDraft, reference_catalog
 from screening.store.models import Campaign
 from screening.text import Medium, inert
-from screening.ui.components import db, demo_badge, lang, run_action
+from screening.ui.components import db, demo_badge, lang, run_action, utc_time
 
 METHODS = ("within_person", "raw")
 
@@ -47,7 +47,7 @@ def _card(actor: Staff, card: CampaignCard) -> None:
         st.caption(t("campaigns.estimate", lang(), sjt=card.estimate.sjt_items,
                      written=card.estimate.written_questions, minutes=card.estimate.minutes))
         if c.deadline_at:
-            st.caption(t("campaigns.deadline_shown", lang(), date=c.deadline_at.strftime("%Y-%m-%d %H:%M UTC")))
+            st.caption(t("campaigns.deadline_shown", lang(), date=utc_time(c.deadline_at)))
         with st.expander(t("campaigns.preview", lang())):
             _preview(actor, cid)
         if card.can_edit:
@@ -95,7 +95,7 @@ def _campaign_form(actor: Staff, key: str, current: Campaign | None) -> None:
     job = st.text_input(t("campaigns.job", lang()), value=current.job_title if current else "", key=f"{key}_job")
     language = st.radio(t("campaigns.language", lang()), ["en", "fr"], horizontal=True, key=f"{key}_lang",
                         index=1 if current and current.language == "fr" else 0,
-                        format_func=lambda c: {"en": "English", "fr": "Français"}[c])
+                        format_func=lambda c: t("language." + c, lang()))
     skills = st.multiselect(t("campaigns.skills", lang()), list(skill_name), default=default,
                             format_func=skill_name.__getitem__, key=f"{key}_skills_{target}")
     written = st.number_input(t("campaigns.written", lang()), 0, 10,

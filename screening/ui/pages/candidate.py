@@ -29,12 +29,6 @@ from screening.ui.components import db, run_action
 from screening.ui.page_helpers import page_helpers
 
 TITLE_CHARS = 70
-# Streamlit's radio circles and checkboxes are about 16 px; the whole option row is the target: 24 px at least.
-# Captions are faded (opacity 0.6) below the 4.5:1 contrast text needs: a solid dark grey instead.
-_PAGE_CSS = """<style>
-[data-testid="stRadio"] label, [data-testid="stCheckbox"] label { min-height: 24px; align-items: center; }
-[data-testid="stCaptionContainer"] { opacity: 1; color: #474b57; }
-</style>"""
 
 
 def render(token: str) -> None:
@@ -53,7 +47,6 @@ def render(token: str) -> None:
     lang = view.language
     st.session_state["cand_lang"] = lang
     st.session_state["cand_version"] = view.version  # what this tab shows: a save from it says so
-    st.html(_PAGE_CSS)
     error = st.session_state.pop("cand_error", None)
     if error and not (view.submitted and error == "error.time_up"):
         st.error(t(error, lang))

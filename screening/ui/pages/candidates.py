@@ -15,7 +15,7 @@ from screening.services import attempts, campaigns, candidate_requests, candidat
 from screening.services.candidates import BoardRow, StatusBoard
 from screening.services.errors import ServiceError
 from screening.text import Medium, inert
-from screening.ui.components import db, lang, run_action
+from screening.ui.components import db, lang, run_action, utc_time
 from screening.ui.pickers import pick_campaign
 
 
@@ -51,7 +51,8 @@ def _import(actor: Staff, campaign_id: int) -> None:
     st.markdown(t("candidates.import_preview", lang(), ok=len(parsed.rows), bad=len(parsed.errors)))
     if parsed.rows:  # dataframes show cells as plain text
         st.dataframe([{t("candidates.line", lang()): r.line, t("candidates.name", lang()): r.name,
-                       "E-mail": r.email, t("candidates.reference", lang()): r.reference} for r in parsed.rows],
+                       t("login.email", lang()): r.email, t("candidates.reference", lang()): r.reference}
+                      for r in parsed.rows],
                      hide_index=True, width="stretch", key="csv_rows")
     if parsed.errors:
         st.dataframe([{t("candidates.line", lang()): e.line or "-", t("candidates.problem", lang()): t(e.key, lang())}
@@ -63,7 +64,7 @@ def _import(actor: Staff, campaign_id: int) -> None:
 
 
 def _when(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else t("candidates.not_yet", lang())
+    return utc_time(moment) if moment else t("candidates.not_yet", lang())
 
 
 def _board(actor: Staff, campaign_id: int) -> StatusBoard:
@@ -146,8 +147,9 @@ def _requests(actor: Staff, campaign_id: int) -> None:
     with st.expander(t("candidates.requests", lang()), expanded=any(r.handled_at is None for r in rows)):
         for r in rows:
             state = t("candidates.request_handled" if r.handled_at else "candidates.request_open", lang())
-            st.markdown(f"**{inert(r.candidate_name, Medium.MARKDOWN)}** · "
-                        f"{t('candidates.request_' + r.kind, lang())} · {r.created_at:%Y-%m-%d %H:%M} UTC · {state}")
+            name = inert(r.candidate_name, Medium.MARKDOWN)
+            st.markdown(f"**{name}** · {t('candidates.request_' + r.kind, lang())} · "
+                        f"{utc_time(r.created_at)} · {state}")
             if r.message:
                 st.text(r.message)
             if r.handled_at is None and st.button(t("candidates.mark_handled", lang()), key=f"req_{r.request_id}"):

@@ -23,7 +23,7 @@ def render(actor: Staff) -> None:
         return
     rows = ranked(profiles.campaign_overview(db(), actor, campaign_id), ["invited", "in_progress", "submitted"],
                   ["none", "advance", "hold", "reject"], 0)
-    labels = {r.candidate_id: f"{r.name} · no. {r.candidate_id}" for r in rows}
+    labels = {r.candidate_id: t("pickers.candidate_short", lang(), name=r.name, id=r.candidate_id) for r in rows}
     chosen = st.multiselect(t("compare.pick", lang()), list(labels), format_func=labels.__getitem__,
                             max_selections=MAX_COMPARED, key=f"compare_{campaign_id}")
     if not 2 <= len(chosen) <= MAX_COMPARED:

@@ -76,7 +76,7 @@ def render(actor: Staff) -> None:
         st.caption(t("console.agreement", lang(), alpha=f"{alpha:.2f}", n=pairable))
     if not shown:
         return
-    names = {r.candidate_id: r.name for r in shown}
+    names = {r.candidate_id: t("pickers.candidate_short", lang(), name=r.name, id=r.candidate_id) for r in shown}
     candidate_id = st.selectbox(t("console.candidate", lang()), list(names), format_func=names.__getitem__,
                                 key="dash_cand")
     _candidate(actor, candidate_id)

@@ -53,7 +53,8 @@ def _results(actor: Staff, review_id: int) -> None:
     results = key_reviews.review_results(db(), actor, review_id)
     st.caption(t("keys.key_icc", lang(), value=_f(results.key_icc)))
     for item in results.items:
-        st.markdown(f"**{inert(item.item_id, Medium.MARKDOWN)}** v{item.version} — " + t(
+        version = t("keys.version", lang(), version=item.version)
+        st.markdown(f"**{inert(item.item_id, Medium.MARKDOWN)}** {version} — " + t(
             "keys.item_line", lang(), experts=item.n_experts, icc=_f(item.icc),
             proposed=", ".join(str(k) for k in item.proposed_key) if item.proposed_key else "-"))
         st.dataframe([{t("psy.option", lang()): o.option_id, t("keys.shipped", lang()): o.shipped_key,
