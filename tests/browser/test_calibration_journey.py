@@ -43,7 +43,7 @@ def test_a_recruiter_calibrates_blind_sees_kappa_and_harshness_and_the_lead_sees
     settle(page)
     page.get_by_role("button", name="Start a set of ten").click()
     settle(page)
-    expect(page.get_by_text("Answer 1 of 10")).to_be_visible()
+    expect(page.get_by_text("Answer 1 of 10")).to_be_visible(timeout=SLOW)
     [(started, items)] = _sets(db, w.recruiter.user_id)
     assert started.language == "en" and len(items) == 10 and started.completed_at is None
     harsh = [max(1, r.keyed_level - 1) for r in items]    # this rater sits one level under the key
@@ -53,7 +53,7 @@ def test_a_recruiter_calibrates_blind_sees_kappa_and_harshness_and_the_lead_sees
         settle(page)   # the rerun that drew this answer has finished: a click now is not lost
         expect(page.get_by_text("Keyed level", exact=True)).to_have_count(0)         # blind until all ten are rated
         if n == 1:
-            expect(page.get_by_text("Rating anchors").first).to_be_visible()
+            expect(page.get_by_text("Rating anchors").first).to_be_visible(timeout=SLOW)
             shot(page, "calibration-1-rating-blind")
         form = page.locator('[data-testid="stForm"]').filter(has_text="Your level (1-5)")
         form.locator('[data-testid="stRadioOption"]').nth(level - 1).click()
@@ -70,9 +70,9 @@ def test_a_recruiter_calibrates_blind_sees_kappa_and_harshness_and_the_lead_sees
     assert result.ci_low is not None and result.ci_high is not None and result.mean_signed_diff is not None
     line = t("calibration.result", "en", kappa=f"{result.kappa:.2f}", low=f"{result.ci_low:.2f}",
              high=f"{result.ci_high:.2f}", n=10)
-    expect(page.get_by_role("heading", name=line)).to_be_visible()
+    expect(page.get_by_role("heading", name=line)).to_be_visible(timeout=SLOW)
     expect(page.get_by_text(f"You rated lower than the key by {-result.mean_signed_diff:.1f} level(s) on "
-                            "average: harsh.")).to_be_visible()
+                            "average: harsh.")).to_be_visible(timeout=SLOW)
     # the keys, now shown beside the rater's levels (the grid draws on a canvas; its cells are in a table inside)
     assert [row[1:] for row in grid_rows(table)] == [[str(x), str(r.keyed_level), str(x - r.keyed_level)]
                                                      for x, r in zip(harsh, rated, strict=True)]
@@ -80,7 +80,7 @@ def test_a_recruiter_calibrates_blind_sees_kappa_and_harshness_and_the_lead_sees
 
     page.get_by_role("button", name="Start a set of ten").click()
     settle(page)
-    expect(page.get_by_text("Answer 1 of 10")).to_be_visible()
+    expect(page.get_by_text("Answer 1 of 10")).to_be_visible(timeout=SLOW)
     sets = _sets(db, w.recruiter.user_id)
     assert len(sets) == 2 and sets[1][0].completed_at is None
     # least seen first: the second set does not repeat the first one's exemplars while others remain
@@ -92,9 +92,9 @@ def test_a_recruiter_calibrates_blind_sees_kappa_and_harshness_and_the_lead_sees
     sign_in(lead, server, "lead@example.org")
     lead.get_by_role("link", name="Raters").click()
     settle(lead)
-    expect(lead.get_by_role("heading", name="Calibration sets")).to_be_visible()
+    expect(lead.get_by_role("heading", name="Calibration sets")).to_be_visible(timeout=SLOW)
     sets_grid = lead.locator('[data-testid="stDataFrame"]').first
-    expect(sets_grid.locator("th")).to_have_text(["Rater", "Date", "Kappa", "95% interval", "Tendency"])
+    expect(sets_grid.locator("th")).to_have_text(["Rater", "Date", "Kappa", "95% interval", "Tendency"], timeout=SLOW)
     [row] = grid_rows(sets_grid)     # the one finished set; the unfinished one is not shown
     assert row[0] == "Rec" and row[1] == done.created_at.strftime("%Y-%m-%d")
     assert row[2:] == [f"{result.kappa:.2f}", f"{result.ci_low:.2f} - {result.ci_high:.2f}", "harsh"]

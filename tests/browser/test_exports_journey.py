@@ -16,7 +16,7 @@ from screening.services.exports import RESULT_COLUMNS
 from screening.store.engine import get_database
 from screening.store.models import AuditEvent
 from tests.browser.conftest import new_page, settle
-from tests.browser.test_calibration_journey import grid_rows
+from tests.browser.test_calibration_journey import SLOW, grid_rows
 from tests.browser.test_campaign_pipeline import SHOTS, shot
 from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import world
@@ -34,7 +34,7 @@ def test_the_lead_exports_neutralised_results_and_tables_offer_no_download(serve
     page.get_by_role("link", name="Campaigns").click()
     settle(page)
     button = page.get_by_role("button", name="Download results (CSV)")
-    expect(button).to_have_count(1)
+    expect(button).to_have_count(1, timeout=SLOW)
     shot(page, "export-1-lead-campaign-card")
     with page.expect_download() as download:
         button.click()
@@ -54,20 +54,20 @@ def test_the_lead_exports_neutralised_results_and_tables_offer_no_download(serve
     page.get_by_role("link", name="Profiles and decisions").click()
     settle(page)
     grid = page.locator('[data-testid="stDataFrame"]').first
-    expect(grid).to_be_visible()
+    expect(grid).to_be_visible(timeout=SLOW)
     assert HOSTILE in [row[1] for row in grid_rows(grid)]     # shown as typed, as plain text
     page.set_viewport_size({"width": 1280, "height": 2000})   # the whole page in the picture, as `shot` does
     grid.hover()
     toolbar = grid.locator('[data-testid="stElementToolbar"]')
-    expect(toolbar).to_have_css("opacity", "1")
-    expect(toolbar.get_by_role("button", name="Search")).to_be_visible()     # the toolbar is open ...
-    expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible()
+    expect(toolbar).to_have_css("opacity", "1", timeout=SLOW)
+    expect(toolbar.get_by_role("button", name="Search")).to_be_visible(timeout=SLOW)     # the toolbar is open ...
+    expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible(timeout=SLOW)
     expect(toolbar.get_by_role("button", name="Download as CSV")).to_have_count(0)   # ... without a download
     page.screenshot(path=str(SHOTS / "export-2-table-toolbar-without-download.png"))
     page.context.close()
 
     recruiter = new_page(browser, server, watch)
     sign_in(recruiter, server, "rec@example.org")
-    expect(recruiter.get_by_text("Chat advisors").first).to_be_visible()
+    expect(recruiter.get_by_text("Chat advisors").first).to_be_visible(timeout=SLOW)
     expect(recruiter.get_by_role("button", name="Download results (CSV)")).to_have_count(0)   # scores: leads only
     recruiter.context.close()
