@@ -10,6 +10,7 @@ from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from screening import REPO_DIR
+from screening.web.paths import SET_PASSWORD_PATH
 
 SECRETS_FILE = REPO_DIR / ".streamlit" / "secrets.toml"
 
@@ -23,6 +24,7 @@ class Settings(BaseSettings):
     )
     public_base_url: str = "http://localhost:8501"
     invite_ttl_days: int = 14
+    staff_invite_ttl_hours: int = 72        # a staff member's one-time link to set their password
     staff_session_hours: int = 12           # a staff session's absolute end
     staff_session_idle_minutes: int = 30    # ... and its end after this long unused
     # "production" refuses to start with demo accounts or shipped secrets (see screening/web/safety.py)
@@ -69,6 +71,9 @@ class Settings(BaseSettings):
 
     def invite_url(self, token: str) -> str:
         return f"{self.public_base_url.rstrip('/')}/?invite={token}"
+
+    def set_password_url(self, token: str) -> str:
+        return f"{self.public_base_url.rstrip('/')}{SET_PASSWORD_PATH}?token={token}"
 
 
 @cache

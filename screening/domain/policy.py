@@ -67,6 +67,11 @@ def can_use_session(actor: Actor) -> bool:
     return not isinstance(actor, CandidateActor)
 
 
+def can_use_staff_invite(actor: Actor) -> bool:
+    """A staff invitation link is opened by a visitor who is not signed in: the link is the credential."""
+    return actor is None
+
+
 # --- candidates -------------------------------------------------------------------------------
 
 def can_request_lost_link(actor: Actor) -> bool:
@@ -109,6 +114,11 @@ def can_list_campaigns(actor: Actor) -> bool:
 
 
 def can_manage_users(actor: Actor) -> bool:
+    return _administers(actor)
+
+
+def can_invite_staff(actor: Actor) -> bool:
+    """Inviting a staff member (an account and a one-time link to set its password): admins."""
     return _administers(actor)
 
 

@@ -152,4 +152,23 @@ MAIL_STRINGS: dict[str, dict[str, str]] = {
               "your data to be erased, write to {contact}.",
         "fr": "Chez {org}, cette décision a été prise par une personne, et non par un logiciel. Pour toute "
               "question, ou pour demander l’effacement de vos données, écrivez à {contact}."},
+    # the one-time link that lets an invited staff member choose their password
+    "mail.staff_invite.subject": {"en": "Your account on the {org} screening tool",
+                                  "fr": "{org} : votre compte sur l'outil de présélection"},
+    "mail.staff_invite.hello": {"en": "Hello {name},", "fr": "Bonjour {name},"},
+    "mail.staff_invite.hello_nameless": {"en": "Hello,", "fr": "Bonjour,"},
+    "mail.staff_invite.intro": {"en": "{org} has opened an account for you on its candidate screening tool, with the "
+                                      "role of {role}.",
+                                "fr": "{org} vous a ouvert un compte sur son outil de présélection des candidats, avec "
+                                      "le rôle de {role}."},
+    "mail.staff_invite.link": {"en": "Choose your password here:", "fr": "Choisissez votre mot de passe ici :"},
+    "mail.staff_invite.once": {"en": "This link works once, until {expires}. Please do not forward it: whoever opens "
+                                     "it can set the password of your account.",
+                               "fr": "Ce lien ne sert qu'une fois, jusqu'au {expires}. Ne le transférez pas : "
+                                     "quiconque l'ouvre peut choisir le mot de passe de votre compte."},
+    "mail.staff_invite.not_you": {"en": "Not expecting this e-mail? Ignore it: without a password, nobody can use the "
+                                        "account.",
+                                  "fr": "Vous n'attendiez pas cet e-mail ? Ignorez-le : sans mot de passe, personne "
+                                        "ne peut utiliser ce compte."},
+    "mail.staff_invite.sign": {"en": "The administrators of {org}", "fr": "L'équipe d'administration, {org}"},
 }

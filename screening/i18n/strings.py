@@ -972,4 +972,35 @@ STRINGS: dict[str, dict[str, str]] = {
                                "product's documentation.",
                          "fr": "Comment les suggestions sont produites, et leurs limites : la fiche du modèle, "
                                "`{path}`, dans la documentation du produit."},
+    # --- staff invitations: one-time link to set a password (issue 13, point 9) -------------------------
+    "setpw.title": {"en": "Choose your password", "fr": "Choisissez votre mot de passe"},
+    "setpw.password": {"en": "New password", "fr": "Nouveau mot de passe"},
+    "setpw.confirm": {"en": "The same password again", "fr": "Le même mot de passe, une seconde fois"},
+    "setpw.rule": {"en": "At least 12 characters, and not one of the most common passwords.",
+                   "fr": "Au moins 12 caractères, et pas l'un des mots de passe les plus courants."},
+    "setpw.submit": {"en": "Set my password", "fr": "Enregistrer mon mot de passe"},
+    "setpw.mismatch": {"en": "The two passwords differ. Type the same one twice.",
+                       "fr": "Les deux mots de passe diffèrent. Saisissez deux fois le même."},
+    "setpw.done": {"en": "Your password is set. You can now sign in.",
+                   "fr": "Votre mot de passe est enregistré. Vous pouvez maintenant vous connecter."},
+    "error.staff_link_invalid": {"en": "This link cannot be used. Ask an administrator for a new one.",
+                                 "fr": "Ce lien n'est pas utilisable. Demandez-en un nouveau à un administrateur."},
+    "users.invite": {"en": "Invite a staff member", "fr": "Inviter un membre de l'équipe"},
+    "users.invite_language": {"en": "Language of the invitation", "fr": "Langue de l'invitation"},
+    "users.invite_button": {"en": "Send the invitation", "fr": "Envoyer l'invitation"},
+    "users.invite_emailed": {"en": "Invitation e-mailed. The link works once, for {hours} hours.",
+                             "fr": "Invitation envoyée par e-mail. Le lien sert une fois, pendant {hours} heures."},
+    "users.invite_copy": {"en": "E-mail is not set up: copy this one-time link to the person yourself (it works once, "
+                                "for {hours} hours).",
+                          "fr": "L'e-mail n'est pas configuré : transmettez vous-même ce lien à usage unique (il "
+                                "sert une fois, pendant {hours} heures)."},
+    "users.invite_failed": {"en": "The e-mail could not be sent: copy this one-time link to the person yourself (it "
+                                  "works once, for {hours} hours).",
+                            "fr": "L'e-mail n'a pas pu partir : transmettez vous-même ce lien à usage unique (il sert "
+                                  "une fois, pendant {hours} heures)."},
+    "users.send_link": {"en": "Send a new link to set the password", "fr": "Envoyer un nouveau lien pour choisir le mot de passe"},
+    "users.send_link_help": {"en": "Any earlier link of this account stops working; the current password stays until "
+                                   "the new one is set.",
+                             "fr": "Tout lien précédent de ce compte cesse de fonctionner ; le mot de passe actuel "
+                                   "reste valable jusqu'au choix du nouveau."},
 }

@@ -114,7 +114,7 @@ def _french_spacing(text: str) -> str:
     return text
 
 
-def _render(lang: str, subject: str, paras: list[Para]) -> Rendered:
+def render_paragraphs(lang: str, subject: str, paras: list[Para]) -> Rendered:
     if lang == "fr":
         subject = _french_spacing(subject)
         paras = [tuple(p if isinstance(p, Link) else _french_spacing(p) for p in para) for para in paras]
@@ -165,7 +165,7 @@ def render_invitation(to: Recipient, job: Job, *, link: str, deadline: datetime,
     check_link(link)
     paras = [_hello(v), (v.say("invitation.intro"),), *_take_test(v, link, when, minutes), (v.say("data_use"),),
              (v.say("person_decides"),), *_closing(v)]
-    return _render(v.lang, v.say("invitation.subject"), paras)
+    return render_paragraphs(v.lang, v.say("invitation.subject"), paras)
 
 
 def render_reminder(to: Recipient, job: Job, *, deadline: datetime, contact: str, link: str | None = None,
@@ -191,7 +191,7 @@ def render_reminder(to: Recipient, job: Job, *, deadline: datetime, contact: str
         else:
             how = (v.say(f"{which}.write", day=day),)
     paras = [_hello(v), (status,), how, (v.say("reminder.decline"),), *_closing(v)]
-    return _render(v.lang, v.say("reminder.subject"), paras)
+    return render_paragraphs(v.lang, v.say("reminder.subject"), paras)
 
 
 def render_resent_link(to: Recipient, job: Job, *, link: str, deadline: datetime, contact: str) -> Rendered:
@@ -200,7 +200,7 @@ def render_resent_link(to: Recipient, job: Job, *, link: str, deadline: datetime
     when = format_deadline(deadline, v.lang, to.time_zone)
     check_link(link)
     paras = [_hello(v), (v.say("resent.here"), Link(link)), (v.say("resent.kept", deadline=when),), *_closing(v)]
-    return _render(v.lang, v.say("resent.subject"), paras)
+    return render_paragraphs(v.lang, v.say("resent.subject"), paras)
 
 
 def render_lost_link(to: Recipient, job: Job, *, link: str, deadline: datetime, contact: str) -> Rendered:
@@ -210,7 +210,7 @@ def render_lost_link(to: Recipient, job: Job, *, link: str, deadline: datetime, 
     check_link(link)
     paras = [_hello(v), (v.say("lost.here"), Link(link), v.say("lost.replaces")),
              (v.say("lost.until", deadline=when),), (v.say("lost.not_you"),), (v.say("sign_off"),)]
-    return _render(v.lang, v.say("lost.subject"), paras)
+    return render_paragraphs(v.lang, v.say("lost.subject"), paras)
 
 
 def render_outcome(to: Recipient, job: Job, *, outcome: Outcome | str, contact: str,
@@ -223,4 +223,4 @@ def render_outcome(to: Recipient, job: Job, *, outcome: Outcome | str, contact: 
         check_link(feedback_link)
         paras.append((v.say("outcome.feedback"), Link(feedback_link)))
     paras += [(v.say("outcome.by_a_person"),), (v.say("sign_off"),)]
-    return _render(v.lang, v.say("outcome.subject"), paras)
+    return render_paragraphs(v.lang, v.say("outcome.subject"), paras)

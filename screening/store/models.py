@@ -36,6 +36,22 @@ class StaffSession(SQLModel, table=True):
     expires_at: datetime                      # the absolute end, whatever the activity
 
 
+class StaffInvitation(SQLModel, table=True):
+    """A one-time link for a staff member to set their password: the token is stored only as its hash,
+    expires, works once, and a newer link for the same account revokes it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(index=True, unique=True)
+    language: str = "en"                      # of the e-mail and the set-password page
+    created_by: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+    revoked_at: datetime | None = None
+    sent_at: datetime | None = None           # e-mailed (None: the admin copied the link)
+
+
 class SignInFailure(SQLModel, table=True):
     """Failed sign-ins per account and per client address, shared by every app server."""
 

@@ -41,6 +41,7 @@ from screening.store.models import (
     Rating,
     Setting,
     SignInFailure,
+    StaffInvitation,
     StaffSession,
     User,
 )
@@ -86,6 +87,25 @@ def sign_in_failures(*, session: Session, keys: Sequence[str]) -> Sequence[SignI
 
 def clear_sign_in_failures(*, session: Session, key: str) -> None:
     session.execute(delete(SignInFailure).where(col(SignInFailure.key) == key))
+
+
+def staff_invitation_by_token_hash(*, session: Session, token_hash: str) -> StaffInvitation | None:
+    return session.exec(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash)).first()
+
+
+def live_staff_invitations(*, session: Session, user_id: int) -> Sequence[StaffInvitation]:
+    return session.exec(select(StaffInvitation).where(StaffInvitation.user_id == user_id,
+                                                      col(StaffInvitation.revoked_at).is_(None),
+                                                      col(StaffInvitation.used_at).is_(None))).all()
+
+
+def spend_staff_invitation(*, session: Session, invitation_id: int, now: datetime) -> bool:
+    """Mark a link used, only if it still was unused and unrevoked: False when another request spent it first."""
+    result = session.execute(update(StaffInvitation).where(col(StaffInvitation.id) == invitation_id,
+                                                           col(StaffInvitation.used_at).is_(None),
+                                                           col(StaffInvitation.revoked_at).is_(None))
+                             .values(used_at=now))
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 # --- campaigns --------------------------------------------------------------------------------

@@ -16,11 +16,11 @@ from starlette.routing import Route
 
 from screening.config import get_settings
 from screening.i18n import t
-from screening.services import auth
+from screening.services import auth, staff_invites
 from screening.services.errors import ServiceError
 from screening.store.engine import get_database
 from screening.web.client import client_address
-from screening.web.paths import SESSION_COOKIE, SIGN_IN_PATH, SIGN_OUT_PATH
+from screening.web.paths import SESSION_COOKIE, SET_PASSWORD_PATH, SIGN_IN_PATH, SIGN_OUT_PATH
 
 _MAX_FORM_BYTES = 10_000
 
@@ -133,6 +133,59 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
+def _set_password_form(lang: str, token: str, error: str = "", status: int = 200) -> HTMLResponse:
+    """The token rides in a hidden field of a POST (never in the form's address), and the page is not cached."""
+    message = f'<div class="error" role="alert">{html.escape(error)}</div>' if error else ""
+    body = (f"<h1>{html.escape(t('app.title', lang))}</h1><h2>{html.escape(t('setpw.title', lang))}</h2>{message}"
+            f'<form method="post" action="{SET_PASSWORD_PATH}">'
+            f'<input type="hidden" name="token" value="{html.escape(token)}">'
+            f'<label for="password">{html.escape(t("setpw.password", lang))}</label>'
+            f'<input id="password" name="password" type="password" autocomplete="new-password" required minlength="12"'
+            f' aria-describedby="rule" autofocus>'
+            f'<p class="hint" id="rule">{html.escape(t("setpw.rule", lang))}</p>'
+            f'<label for="confirm">{html.escape(t("setpw.confirm", lang))}</label>'
+            f'<input id="confirm" name="confirm" type="password" autocomplete="new-password" required>'
+            f'<button type="submit">{html.escape(t("setpw.submit", lang))}</button></form>')
+    return _page(lang, t("setpw.title", lang), body, status)
+
+
+def _dead_link(lang: str) -> HTMLResponse:
+    """One page for every unusable link, whatever the reason."""
+    return _page(lang, t("setpw.title", lang),
+                 f'<h1>{html.escape(t("app.title", lang))}</h1>'
+                 f'<p role="alert">{html.escape(t("error.staff_link_invalid", lang))}</p>', 400)
+
+
+async def set_password(request: Request) -> Response:
+    """A staff invitation's one-time link: choose a password, then sign in as usual."""
+    db = get_database()
+    if request.method == "GET":
+        token = request.query_params.get("token", "")
+        try:
+            lang = await run_in_threadpool(staff_invites.link_language, db, None, token)
+        except staff_invites.InvalidStaffLink:
+            return _dead_link(_lang(request))
+        return _set_password_form(lang, token)
+    lang = _lang(request)
+    if not _same_origin(request):
+        return _page(lang, t("setpw.title", lang), f"<p>{html.escape(t('error.origin', lang))}</p>", 403)
+    form = await _form(request)
+    token = form.get("token", "")
+    try:
+        lang = await run_in_threadpool(staff_invites.link_language, db, None, token)
+        if form.get("password", "") != form.get("confirm", ""):
+            return _set_password_form(lang, token, t("setpw.mismatch", lang), 400)
+        await run_in_threadpool(staff_invites.set_password_with_link, db, None, token, form.get("password", ""))
+    except staff_invites.InvalidStaffLink:
+        return _dead_link(lang)
+    except ServiceError as exc:
+        return _set_password_form(lang, token, t(exc.key, lang), 400)
+    return _page(lang, t("setpw.title", lang),
+                 f'<h1>{html.escape(t("app.title", lang))}</h1><p role="status">{html.escape(t("setpw.done", lang))}'
+                 f'</p><p><a href="{SIGN_IN_PATH}?lang={lang}">{html.escape(t("login.submit", lang))}</a></p>')
+
+
 def session_routes() -> list[Route]:
     return [Route(SIGN_IN_PATH, sign_in, methods=["GET", "POST"]),
-            Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"])]
+            Route(SIGN_OUT_PATH, sign_out, methods=["GET", "POST"]),
+            Route(SET_PASSWORD_PATH, set_password, methods=["GET", "POST"])]

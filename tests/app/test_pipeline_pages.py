@@ -3,8 +3,10 @@ candidates (status board, filter, raters, invite), the users page, and the lost-
 
 from __future__ import annotations
 
+import pytest
+
 from screening.domain.actors import CandidateActor
-from screening.services import attempts, audit_log, auth, campaigns, candidates
+from screening.services import attempts, audit_log, auth, campaigns, candidates, staff_invites
 from screening.store.engine import get_database
 from tests.app.conftest import app, page
 from tests.factories import staff
@@ -112,21 +114,28 @@ def test_the_lost_link_form_answers_the_same_for_any_address(app_world):
         assert not at.exception
 
 
-def test_users_page_creates_changes_role_deactivates_resets_and_keeps_the_last_admin(app_world):
+def test_users_page_invites_changes_role_deactivates_resets_and_keeps_the_last_admin(app_world):
     db = get_database()
     at = page("admin", "render_users", app_world.admin.user_id, "admin")
     at.run()
     at.text_input(key="user_name").input("Nadia")
     at.text_input(key="user_email").input("nadia@example.org")
-    at.text_input(key="user_password").input("a long enough secret")
-    at.button(key="FormSubmitter:new_user-Create account").click().run()
+    at.button(key="FormSubmitter:new_user-Send the invitation").click().run()
     assert [e.value for e in at.error] == ["Unknown role."]   # no default role: one must be chosen
     at.selectbox(key="user_role").set_value("recruiter")
-    at.text_input(key="user_password").input("a long enough secret")
     at.text_input(key="user_name").input("Nadia")
     at.text_input(key="user_email").input("nadia@example.org")
-    at.button(key="FormSubmitter:new_user-Create account").click().run()
-    assert "Account created." in [s.value for s in at.success]
+    at.radio(key="user_language").set_value("fr")
+    at.button(key="FormSubmitter:new_user-Send the invitation").click().run()
+    assert [w.value for w in at.warning] == ["E-mail is not set up: copy this one-time link to the person yourself "
+                                             "(it works once, for 72 hours)."]    # no SMTP in this test
+    link = at.code[0].value
+    assert "/auth/set-password?token=" in link
+    assert "nadia@example.org" in at.dataframe[0].value.iloc[:, 1].tolist()   # listed at once
+    token = link.split("token=")[1]
+    assert staff_invites.link_language(db, None, token) == "fr"
+    staff_invites.set_password_with_link(db, None, token, "a long enough secret")
+    auth.login(db, None, email="nadia@example.org", password="a long enough secret", client="t")
     nadia = auth.find_user_id(db, app_world.admin, "nadia@example.org")
     at.run()
     at.selectbox(key="change_user").set_value(nadia).run()
@@ -138,8 +147,14 @@ def test_users_page_creates_changes_role_deactivates_resets_and_keeps_the_last_a
     auth.login(db, None, email="nadia@example.org", password="another long secret", client="t")
     (role_event,) = audit_log.search(db, app_world.admin, action="user.role").rows
     assert role_event.details == {"previous": "recruiter", "role": "lead"}
+    at.checkbox(key=f"change_link_{nadia}").check()
+    at.button(key=f"FormSubmitter:change_user_{nadia}-Apply").click().run()
+    new_link = at.code[0].value
+    assert new_link != link and "/auth/set-password?token=" in new_link   # a new one-time link to copy
     at.radio(key=f"change_active_{nadia}").set_value(False)
     at.button(key=f"FormSubmitter:change_user_{nadia}-Apply").click().run()
+    with pytest.raises(staff_invites.InvalidStaffLink):   # a deactivated account's link is dead
+        staff_invites.link_language(db, None, new_link.split("token=")[1])
     assert not next(u for u in auth.list_users(db, app_world.admin) if u.user_id == nadia).active
     admin = app_world.admin.user_id
     at.selectbox(key="change_user").set_value(admin).run()

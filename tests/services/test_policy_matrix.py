@@ -39,6 +39,7 @@ from screening.services import (
     privacy,
     profiles,
     psychometrics,
+    staff_invites,
 )
 from screening.services.campaigns import CampaignDraft
 from screening.services.errors import PermissionDenied, ServiceError
@@ -139,7 +140,13 @@ def _ctx(db: Database) -> Ctx:
 
 
 Call = Callable[[Ctx, Actor, str], Any]
-INVITED = ("recruiter_shared_rated", "lead")   # the experts `_review` invites to a key review
+INVITED = ("recruiter_shared_rated", "lead")
+
+
+def _staff_link(c: Ctx, n: str) -> str:
+    """A fresh one-time link of a newly invited account (one per actor, so each call has its own)."""
+    return staff_invites.invite_user(c.db, c.actors["admin"], email=f"link-{n}@example.org", name="Link",
+                                     role="lead").token   # the experts `_review` invites to a key review
 
 
 def _review(c: Ctx, rated: bool = False) -> int:
@@ -198,6 +205,14 @@ EXPECTED: dict[str, Row] = {
     "auth.set_password": Row(lambda c, a, n: auth.set_password(c.db, a, c.spare_user_id, "another long secret"),
                              ("admin",)),
     "auth.find_user_id": Row(lambda c, a, n: auth.find_user_id(c.db, a, "spare@example.org"), ("admin",)),
+    "staff_invites.invite_user": Row(lambda c, a, n: staff_invites.invite_user(
+        c.db, a, email=f"invited-{n}@example.org", name="Invited", role="recruiter"), ("admin",)),
+    "staff_invites.send_password_link": Row(lambda c, a, n: staff_invites.send_password_link(c.db, a, c.spare_user_id),
+                                            ("admin",)),
+    "staff_invites.link_language": Row(lambda c, a, n: staff_invites.link_language(c.db, a, _staff_link(c, n)),
+                                       ("anonymous",)),
+    "staff_invites.set_password_with_link": Row(lambda c, a, n: staff_invites.set_password_with_link(
+        c.db, a, _staff_link(c, n), "another long secret"), ("anonymous",)),
     # --- campaigns, candidates, invitations ---------------------------------------------------
     "campaigns.create_campaign": Row(lambda c, a, n: campaigns.create_campaign(
         c.db, a, CampaignDraft(name=f"New {n}", skills=["patience"])),
@@ -342,7 +357,7 @@ def test_every_public_service_function_has_a_row():
 
 
 def test_the_matrix_covers_every_actor_for_every_function():
-    assert len(EXPECTED) * len(ACTORS) == 855  # the cells the test below runs (95 functions x 9 actors)
+    assert len(EXPECTED) * len(ACTORS) == 891  # the cells the test below runs (99 functions x 9 actors)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

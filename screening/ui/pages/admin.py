@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import streamlit as st
 
+from screening.config import get_settings
 from screening.domain.actors import ROLES, Staff
+from screening.domain.vocab import LANGUAGE_NAMES, LANGUAGES
 from screening.i18n import t
-from screening.services import audit_log, auth, bank_uploads, candidates, privacy
+from screening.services import audit_log, auth, bank_uploads, candidates, privacy, staff_invites
 from screening.services.campaigns import reference_catalog
 from screening.ui.components import db, lang, run_action
 
@@ -16,21 +19,21 @@ from screening.ui.components import db, lang, run_action
 def render_users(actor: Staff) -> None:
     st.header(t("page.users", lang()))
     users = auth.list_users(db(), actor)
-    st.dataframe([{t("users.id", lang()): u.user_id, t("login.email", lang()): u.email,
-                   t("users.name", lang()): u.name, t("users.role", lang()): t("role." + u.role, lang()),
-                   t("users.active", lang()): t("yes" if u.active else "no", lang())} for u in users],
-                 hide_index=True, width="stretch")
     with st.form("new_user", clear_on_submit=True):
-        st.markdown(f"**{t('users.new', lang())}**")
+        st.markdown(f"**{t('users.invite', lang())}**")
         name = st.text_input(t("users.name", lang()), key="user_name")
         email = st.text_input(t("login.email", lang()), key="user_email")
         role = st.selectbox(t("users.role", lang()), ROLES, index=None, format_func=lambda r: t("role." + r, lang()),
                             placeholder=t("users.choose_role", lang()), key="user_role")
-        password = st.text_input(t("login.password", lang()), type="password", key="user_password",
-                                 help=t("users.password_rule", lang()))
-        if st.form_submit_button(t("users.create", lang()), type="primary"):
-            run_action(lambda: auth.create_user(db(), actor, email=email, name=name, role=role or "",
-                                                password=password), "users.created")
+        language = _language_choice("user_language")
+        if st.form_submit_button(t("users.invite_button", lang()), type="primary"):
+            _link_sent(lambda: staff_invites.invite_user(db(), actor, email=email, name=name, role=role or "",
+                                                         language=language))
+            users = auth.list_users(db(), actor)   # with the account just invited
+    st.dataframe([{t("users.id", lang()): u.user_id, t("login.email", lang()): u.email,
+                   t("users.name", lang()): u.name, t("users.role", lang()): t("role." + u.role, lang()),
+                   t("users.active", lang()): t("yes" if u.active else "no", lang())} for u in users],
+                 hide_index=True, width="stretch")
     labels = {u.user_id: f"#{u.user_id} {u.email}" for u in users}
     st.markdown(f"**{t('users.change', lang())}**")
     # chosen outside the form, so the form opens on that account's current state
@@ -46,6 +49,9 @@ def render_users(actor: Staff) -> None:
                           index=0 if current.active else 1, format_func=lambda a: t("yes" if a else "no", lang()))
         new_password = st.text_input(t("users.new_password", lang()), type="password",
                                      key=f"change_password_{user_id}")
+        send_link = st.checkbox(t("users.send_link", lang()), key=f"change_link_{user_id}",
+                                help=t("users.send_link_help", lang()))
+        link_language = _language_choice(f"change_link_language_{user_id}")
         if st.form_submit_button(t("users.apply", lang())):
             def apply() -> None:
                 if new_role:
@@ -55,7 +61,27 @@ def render_users(actor: Staff) -> None:
                 if new_password:
                     auth.set_password(db(), actor, int(user_id), new_password)
 
-            run_action(apply, "users.changed")
+            if run_action(apply, "users.changed") and send_link:
+                _link_sent(lambda: staff_invites.send_password_link(db(), actor, int(user_id), link_language))
+
+
+def _language_choice(key: str) -> str:
+    return str(st.radio(t("users.invite_language", lang()), LANGUAGES, horizontal=True, key=key,
+                        format_func=LANGUAGE_NAMES.__getitem__))
+
+
+def _link_sent(issue: Callable[[], staff_invites.IssuedStaffLink]) -> None:
+    """E-mailed: say so. Otherwise the admin copies the one-time link (shown once, never stored)."""
+    done = run_action(issue)
+    if done is None:
+        return
+    issued = done.value
+    hours = get_settings().staff_invite_ttl_hours
+    if issued.emailed:
+        st.success(t("users.invite_emailed", lang(), hours=hours))
+        return
+    st.warning(t("users.invite_failed" if issued.mail_failed else "users.invite_copy", lang(), hours=hours))
+    st.code(issued.url, language=None)
 
 
 def render_banks(actor: Staff) -> None:

@@ -75,7 +75,10 @@ def _result(view: CalibrationSetView) -> None:
     if result is None:
         return
     st.subheader(result_line(result))
-    st.info(t(f"calibration.tendency.{result.tendency}", lang(), diff=_fmt(result.mean_signed_diff, 1)))
+    signed = result.mean_signed_diff
+    # "lower/higher than the key by {diff}" carries the sign in its words; "close to the key ({diff})" keeps it
+    diff = abs(signed) if signed is not None and result.tendency != "on_key" else signed
+    st.info(t(f"calibration.tendency.{result.tendency}", lang(), diff=_fmt(diff, 1)))
     st.dataframe([{t("debrief.question", lang()): i.question.prompt.get(view.language)[:80],
                    t("calibration.yours", lang()): i.level, t("calibration.keyed", lang()): i.keyed_level,
                    t("calibration.gap", lang()): (i.level or 0) - (i.keyed_level or 0)} for i in view.items],
