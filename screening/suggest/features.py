@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -21,6 +20,7 @@ from screening.suggest.meaning import (
     AnchorSpace,
     Embedded,
     ExemplarIndex,
+    TextCache,
     anchor_features,
     anchor_space,
     domain_similarity,
@@ -96,14 +96,17 @@ class Question:
                             tuple(a.indicators for a in self.anchors), self.prompt, embedder)
 
 
-@lru_cache(maxsize=256)
+OWN_EXEMPLARS = TextCache(256)
+
+
 def own_exemplars(exemplars: tuple[ExemplarSpec, ...], embedder: Embedder | None = None
                   ) -> tuple[np.ndarray, np.ndarray]:
     """A question's own rated exemplars, embedded once per process."""
-    if not exemplars:
-        return np.zeros((0, 0), dtype=np.float32), np.zeros(0)
-    emb = embed_texts([e.text for e in exemplars], embedder)
-    return np.stack([e.mean for e in emb]), np.array([e.level for e in exemplars], dtype=float)
+    def build() -> tuple[np.ndarray, np.ndarray]:
+        emb = embed_texts([e.text for e in exemplars], embedder)
+        return np.stack([e.mean for e in emb]), np.array([e.level for e in exemplars], dtype=float)
+
+    return OWN_EXEMPLARS.get(exemplars, build)
 
 
 # --- text cues ----------------------------------------------------------------------------

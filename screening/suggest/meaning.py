@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -91,10 +93,44 @@ def anchor_pieces(text: str, indicators: Sequence[str]) -> list[str]:
     return [*sentences(text), *(i for i in indicators if i.strip())]
 
 
-@lru_cache(maxsize=1024)
+class TextCache:
+    """A bounded least-recently-used map keyed by the texts a value was embedded from (never by which
+    embedder instance did it: there is one per process)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._data:
+                self._data.move_to_end(key)
+                return self._data[key]
+        value = build()
+        with self._lock:
+            self._data[key] = value
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+SPACES = TextCache(1024)
+
+
 def anchor_space(levels: tuple[float, ...], texts: tuple[str, ...], indicators: tuple[tuple[str, ...], ...],
                  prompt: str, embedder: Embedder | None = None) -> AnchorSpace:
     """The anchors' and prompt's embeddings, built once per process for a given question text."""
+    return SPACES.get((levels, texts, indicators, prompt),
+                      lambda: _build_space(levels, texts, indicators, prompt, embedder))
+
+
+def _build_space(levels: tuple[float, ...], texts: tuple[str, ...], indicators: tuple[tuple[str, ...], ...],
+                 prompt: str, embedder: Embedder | None) -> AnchorSpace:
     docs = [anchor_pieces(t, ind) for t, ind in zip(texts, indicators, strict=True)]
     emb = embed_texts([prompt, *["\n".join(d) for d in docs]], embedder)
     prompt_vec = emb[0].mean
