@@ -119,21 +119,22 @@ def _question(item: Item) -> Question:
 
 def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
                    embedder: Embedder | None = None) -> list[Suggestion]:
-    """Suggestions for many answers: the text rules first, then every remaining answer embedded in one
-    call, featurised and scored together. Declines, in order: no anchors, too short, repetitive, no embedder,
+    """Suggestions for many answers: every answer with anchors embedded in ONE call, featurised and scored
+    together (an answer the text rules decline keeps its reason, with its closest anchor as evidence). Declines, in order: no anchors, too short, repetitive, no embedder,
     not about the work (out of domain), off the question (off-topic)."""
     out: dict[int, Suggestion] = {}
-    todo: list[int] = []
     evid: dict[int, Evidence] = {}
+    declined: dict[int, str] = {}
     for k, it in enumerate(items):
         c = cues(it.answer, it.language)
         matched = indicators_matched(it.answer, anchor_docs(it.anchors, Scale(*it.scale))) if it.anchors else ()
         evid[k] = Evidence(matched, c.star_parts, c.past_example, c.ownership, None)
-        reason = REASON_NO_ANCHORS if not it.anchors else text_decline(it.answer)
-        if reason is None:
-            todo.append(k)
-        else:
-            out[k] = Suggestion(None, 0.0, reason, evid[k])
+        if not it.anchors:
+            out[k] = Suggestion(None, 0.0, REASON_NO_ANCHORS, evid[k])
+        elif reason := text_decline(it.answer):
+            declined[k] = reason
+    # answers declined on their text alone are still embedded: the closest anchor is shown as evidence
+    todo = [k for k in range(len(items)) if k not in out]
     if not todo:
         return [out[k] for k in range(len(items))]
     m = model or load_model()
@@ -146,7 +147,7 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
     except EmbedderMissingError:
         log.exception("sentence embedder unavailable: suggestions declined")
         for k in todo:
-            out[k] = Suggestion(None, 0.0, REASON_NO_EMBEDDER, evid[k])
+            out[k] = Suggestion(None, 0.0, declined.get(k, REASON_NO_EMBEDDER), evid[k])
         return [out[k] for k in range(len(items))]
     x = np.array([r.values for r in rows])
     decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions])
@@ -157,7 +158,10 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
         ev = Evidence(evid[k].indicators_matched, evid[k].star_parts, evid[k].past_example, evid[k].ownership,
                       closest)
         d = decisions[j]
-        out[k] = Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, ev)
+        if k in declined:
+            out[k] = Suggestion(None, 0.0, declined[k], ev)
+        else:
+            out[k] = Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, ev)
     return [out[k] for k in range(len(items))]
 
 
