@@ -99,12 +99,17 @@ class Question:
 OWN_EXEMPLARS = TextCache(256)
 
 
-def own_exemplars(exemplars: tuple[ExemplarSpec, ...], embedder: Embedder | None = None
+def own_exemplars(exemplars: tuple[ExemplarSpec, ...], index: ExemplarIndex, embedder: Embedder | None = None
                   ) -> tuple[np.ndarray, np.ndarray]:
-    """A question's own rated exemplars, embedded once per process."""
+    """A question's own rated exemplars as vectors, once per process: the shipped vector when the bank holds
+    the text, embedded otherwise."""
     def build() -> tuple[np.ndarray, np.ndarray]:
-        emb = embed_texts([e.text for e in exemplars], embedder)
-        return np.stack([e.mean for e in emb]), np.array([e.level for e in exemplars], dtype=float)
+        vecs = index.vectors_of([e.text for e in exemplars])
+        missing = [k for k, v in enumerate(vecs) if v is None]
+        if missing:
+            for k, e in zip(missing, embed_texts([exemplars[k].text for k in missing], embedder), strict=True):
+                vecs[k] = e.mean
+        return np.stack([v for v in vecs if v is not None]), np.array([e.level for e in exemplars], dtype=float)
 
     return OWN_EXEMPLARS.get(exemplars, build)
 
@@ -169,7 +174,7 @@ def feature_row(answer: str, emb: Embedded, question: Question, index: ExemplarI
     space = question.space(embedder)
     anchors, sims = anchor_features(emb, space)
     keep = index.pool(question.kind, question.prompt)
-    own = own_exemplars(question.exemplars, embedder) if question.exemplars else None
+    own = own_exemplars(question.exemplars, index, embedder) if question.exemplars else None
     v = {**anchors, **exemplar_features(emb, index, keep, own),
          "domain": domain_similarity(emb, index, index.others(question.prompt), space),
          **cue_features(answer, question.language, question.kind)}

@@ -179,6 +179,13 @@ class ExemplarIndex:
     levels: np.ndarray
     kinds: np.ndarray
     prompt_keys: np.ndarray  # (n, 2): the EN and FR prompt keys of the exemplar's question
+    text_keys: np.ndarray  # (n,): the key of each exemplar's text, so a bank question's own exemplars are
+    # looked up here rather than embedded again
+
+    def vectors_of(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        """The shipped vector of each text, or None for a text the bank does not hold."""
+        where = {k: i for i, k in enumerate(self.text_keys.tolist())}
+        return [self.vecs[where[k]] if (k := text_key(t)) in where else None for t in texts]
 
     def others(self, prompt: str) -> np.ndarray:
         """Exemplars of every question but the one with this prompt."""

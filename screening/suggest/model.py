@@ -136,7 +136,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     ix = payload["index"]
     index = ExemplarIndex(np.load(vec_path).astype(np.float32), np.asarray(ix["levels"]), np.asarray(ix["kinds"]),
-                          np.asarray(ix["prompt_keys"]))
+                          np.asarray(ix["prompt_keys"]), np.asarray(ix["text_keys"]))
     return SuggestModel(payload["feature_names"], payload["regressors"],
                         {k: np.asarray(v) for k, v in payload["cuts"].items()},
                         Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
@@ -154,7 +154,8 @@ def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> No
                  "level_head": model.heads.level, "style_head": model.heads.style,
                  "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
                  "domain_threshold": model.domain_threshold,
-                 "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys}},
+                 "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys,
+                           "text_keys": ix.text_keys}},
                 out / MODEL_FILE, compress=3)
     np.save(out / EXEMPLARS_FILE, ix.vecs.astype(np.float16))
     (out / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -120,8 +120,9 @@ def _question(item: Item) -> Question:
 def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
                    embedder: Embedder | None = None) -> list[Suggestion]:
     """Suggestions for many answers: every answer with anchors embedded in ONE call, featurised and scored
-    together (an answer the text rules decline keeps its reason, with its closest anchor as evidence). Declines, in order: no anchors, too short, repetitive, no embedder,
-    not about the work (out of domain), off the question (off-topic)."""
+    together (an answer the text rules decline keeps its reason, with its closest anchor as evidence).
+    Declines, in order: no anchors, too short, repetitive, no embedder, not about the work (out of domain),
+    off the question (off-topic)."""
     out: dict[int, Suggestion] = {}
     evid: dict[int, Evidence] = {}
     declined: dict[int, str] = {}

@@ -188,7 +188,7 @@ def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[s
     index = ExemplarIndex(np.stack([vecs[i].mean for i in ri]).astype(np.float32),
                           np.array([scale.norm(meta[i]["level"]) for i in ri]),
                           np.array([questions[meta[i]["q"]].kind for i in ri]),
-                          np.array([meta[i]["keys"] for i in ri]))
+                          np.array([meta[i]["keys"] for i in ri]), np.array([text_key(meta[i]["text"]) for i in ri]))
     x = np.array([feature_row(m["text"], v, questions[m["q"]], index, emb).values for m, v in zip(meta, vecs,
                                                                                                  strict=True)])
     if log:
