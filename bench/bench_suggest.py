@@ -1,7 +1,8 @@
 """Suggested level: one suggestion's latency at 50, 150 and 400 words (including the embedding), batch
-throughput for 10,000 answers (timed on 2,000, cold per-question caches included, and extrapolated, as the entry's name says), the process's
-memory with the model and the embedder loaded, the bank's leave-one-question-out figures recorded when the
-model was trained, and the open part of the check set scored live (never the sealed third).
+throughput for 10,000 answers (timed on 2,000 with cold per-question caches, and extrapolated, as the entry's
+name says), the process's memory with the model and the embedder loaded, the bank's leave-one-question-out
+figures recorded when the model was trained, and the open part of the check set scored live (never the sealed
+third).
 
 `run()` returns the bench runner's entries; `python -m bench.bench_suggest` prints them.
 """
