@@ -182,11 +182,15 @@ STRINGS: dict[str, dict[str, str]] = {
                          "fr": "la réponse est trop courte pour être comparée aux ancres"},
     "reason.off_topic": {"en": "the answer does not seem to address the question",
                          "fr": "la réponse ne semble pas traiter la question"},
-    "reason.low_confidence": {"en": "the software is unsure; rate from the anchors alone",
-                              "fr": "le logiciel n'est pas sûr de lui ; notez à partir des ancres seules"},
     "reason.repetitive": {"en": "the answer repeats the same passage; read it yourself",
                           "fr": "la réponse répète le même passage ; lisez-la vous-même"},
     "reason.no_anchors": {"en": "the question has no anchors", "fr": "la question n'a pas d'ancres"},
+    "reason.out_of_domain": {"en": "the answer is not about working with customers or colleagues",
+                             "fr": "la réponse ne parle pas du travail avec des clients ou des collègues"},
+    "reason.no_embedder": {"en": "the text-comparison component is not available on this server; rate from "
+                                 "the anchors alone",
+                           "fr": "le composant de comparaison des textes n'est pas disponible sur ce serveur ; "
+                                 "notez à partir des ancres seules"},
     "yes": {"en": "yes", "fr": "oui"},
     "no": {"en": "no", "fr": "non"},
     "own.own": {"en": "the candidate's own", "fr": "celles du candidat"},

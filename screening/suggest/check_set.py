@@ -12,9 +12,16 @@ from typing import Any
 import numpy as np
 
 from screening.banks import EvalSet, load_eval_set
-from screening.suggest.evaluate import Outcome, baseline_levels, baseline_similarity, breakdown, parse_line
+from screening.suggest.evaluate import (
+    Outcome,
+    baseline_levels,
+    baseline_similarity,
+    bootstrap_qwk,
+    breakdown,
+    parse_line,
+    suggest_lines,
+)
 from screening.suggest.model import SuggestModel
-from screening.suggest.predict import suggest_level
 
 PARTS = ("open", "sealed", "all")
 
@@ -44,19 +51,21 @@ def _line(evalset: EvalSet, answer_id: str) -> dict[str, Any]:
 
 def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> dict[str, Any]:
     """The product's own predict path on every line; agreement overall, per language, per kind and
-    language x kind (declines also counted at the scale's midpoint), beside the word-overlap baseline, and
-    the mean signed error per answer style (a decline counted as the midpoint)."""
+    language x kind (declines also counted at the scale's midpoint) with bootstrap 95 % intervals of QWK,
+    beside the word-overlap baseline, and the mean signed error per answer style (a decline counted as the
+    midpoint)."""
     parsed = [parse_line(json.dumps(line)) for line in lines]
     sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
     base = baseline_levels(sims, [p.scale for p in parsed])
-    outcomes = []
-    for line, p, b in zip(lines, parsed, base, strict=True):
-        sug = suggest_level(p.answer, prompt=p.question, kind=p.kind, language=p.language, anchors=p.anchors,
-                            exemplars=p.exemplars, scale=p.scale, model=model)
-        outcomes.append(Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
-                                style=str(line["style"])))
+    outcomes = [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
+                        style=str(line["style"]))
+                for line, p, b, sug in zip(lines, parsed, base, suggest_lines(parsed, model), strict=True)]
     errors: dict[str, list[float]] = defaultdict(list)
     for o in outcomes:
         errors[o.style].append((o.predicted if o.predicted is not None else 3.0) - o.human)
-    return {**breakdown(outcomes),
-            "style_mean_error": {s: round(float(np.mean(e)), 2) for s, e in sorted(errors.items())}}
+    report = breakdown(outcomes)
+    for group in ("overall", "en", "fr", "behavioural", "situational"):
+        sub = [o for o in outcomes if group == "overall" or group in (o.language, o.kind)]
+        if group in report:
+            report[group]["qwk_95ci"] = bootstrap_qwk(sub)
+    return {**report, "style_mean_error": {s: round(float(np.mean(e)), 2) for s, e in sorted(errors.items())}}

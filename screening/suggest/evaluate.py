@@ -18,7 +18,7 @@ import numpy as np
 from screening.suggest.cues import fold
 from screening.suggest.features import AnchorSpec, ExemplarSpec, Scale
 from screening.suggest.model import SuggestModel
-from screening.suggest.predict import suggest_level
+from screening.suggest.predict import Item, Suggestion, suggest_levels
 
 # --- metrics -----------------------------------------------------------------------------------
 
@@ -124,6 +124,36 @@ def summarise(outcomes: Sequence[Outcome]) -> dict:
             "baseline": {k: v for k, v in base.items() if k != "n"}}
 
 
+def bootstrap_qwk(outcomes: Sequence[Outcome], n: int = 1000, seed: int = 0) -> dict[str, list[float | None]]:
+    """95 % percentile intervals of QWK (answered lines; all lines with declines at the midpoint; the
+    baseline), resampling answers with replacement."""
+    if len(outcomes) < 10:
+        return {}
+    ref = Scale(*outcomes[0].scale)
+    n_steps = round((ref.high - ref.low) / ref.step) + 1
+
+    def steps(v: np.ndarray) -> np.ndarray:
+        return np.clip(np.floor((v - ref.low) / ref.step + 0.5), 0, n_steps - 1).astype(int)
+
+    def on_ref(v: float, scale: tuple[float, float]) -> float:
+        return ref.denorm(Scale(*scale).norm(v))
+
+    mid = (ref.low + ref.high) / 2
+    h = steps(np.array([on_ref(o.human, o.scale) for o in outcomes]))
+    answered = np.array([o.predicted is not None for o in outcomes])
+    p = steps(np.array([on_ref(o.predicted, o.scale) if o.predicted is not None else mid for o in outcomes]))
+    b = steps(np.array([on_ref(o.baseline, o.scale) for o in outcomes]))
+    rng = np.random.default_rng(seed)
+    draws: dict[str, list[float]] = {"qwk": [], "all_lines": [], "baseline": []}
+    for _ in range(n):
+        i = rng.integers(0, len(outcomes), len(outcomes))
+        a = i[answered[i]]
+        for key, (hh, pp) in (("qwk", (h[a], p[a])), ("all_lines", (h[i], p[i])), ("baseline", (h[i], b[i]))):
+            draws[key].append(qwk(hh, pp, n_steps))
+    return {k: [_r(float(np.nanpercentile(v, 2.5))), _r(float(np.nanpercentile(v, 97.5)))]
+            for k, v in draws.items()}
+
+
 def breakdown(outcomes: Sequence[Outcome]) -> dict:
     """Overall, per language, per kind and per language x kind."""
     out = {"overall": summarise(outcomes)}
@@ -166,28 +196,30 @@ def parse_line(line: str) -> EvalLine:
         scale=(low, high))
 
 
+def suggest_lines(lines: Sequence[EvalLine], model: SuggestModel | None = None) -> list[Suggestion]:
+    """Every line through the product's batch path (one embedder call)."""
+    return suggest_levels([Item(ln.answer, ln.question, ln.kind, ln.language, tuple(ln.anchors), tuple(ln.exemplars),
+                                ln.scale) for ln in lines], model)
+
+
 def score_eval(path: Path, predictions: Path | None = None, model: SuggestModel | None = None) -> dict:
     """Suggest a level for every line of a JSONL file and compare with the human scores."""
-    outcomes: list[Outcome] = []
-    sims: list[float] = []
-    preds: list[dict] = []
+    parsed: list[EvalLine] = []
     lines = [ln for ln in Path(path).read_text(encoding="utf-8").splitlines() if ln.strip()]
     for k, text in enumerate(lines, 1):
         try:
-            line = parse_line(text)
+            parsed.append(parse_line(text))
         except (ValueError, KeyError, TypeError) as exc:
             raise ValueError(f"{path}: line {k}: {exc}") from exc
-        sug = suggest_level(line.answer, prompt=line.question, kind=line.kind, language=line.language,
-                            anchors=line.anchors, exemplars=line.exemplars, scale=line.scale, model=model)
-        outcomes.append(Outcome(line.human, sug.level, sug.confidence, sug.reason, 0.0, line.scale, line.language,
-                                line.kind))
-        sims.append(baseline_similarity(line.answer, [(a.level, a.text) for a in line.anchors]))
-        preds.append({"predicted": sug.level, "confidence": sug.confidence, "reason": sug.reason})
-    base = baseline_levels(sims, [o.scale for o in outcomes])
-    outcomes = [Outcome(o.human, o.predicted, o.confidence, o.reason, b, o.scale, o.language, o.kind)
-                for o, b in zip(outcomes, base, strict=True)]
+    sugs = suggest_lines(parsed, model)
+    sims = [baseline_similarity(ln.answer, [(a.level, a.text) for a in ln.anchors]) for ln in parsed]
+    base = baseline_levels(sims, [ln.scale for ln in parsed])
+    outcomes = [Outcome(ln.human, sug.level, sug.confidence, sug.reason, b, ln.scale, ln.language, ln.kind)
+                for ln, sug, b in zip(parsed, sugs, base, strict=True)]
     if predictions is not None:
-        Path(predictions).write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+        Path(predictions).write_text("".join(json.dumps({"predicted": s.level, "confidence": s.confidence,
+                                                         "reason": s.reason}) + "\n" for s in sugs),
+                                     encoding="utf-8")
     s = summarise(outcomes)
     return {k: s.get(k) for k in ("n", "answered", "pearson", "spearman", "qwk", "rmse", "smd", "decline_share",
                                   "declined", "baseline", "all_lines")}

@@ -1,5 +1,6 @@
-"""The suggested-level model: what it holds, how a feature row becomes scores, loading and saving
-it, and whether the committed model is still the one the banks' exemplars would train.
+"""The suggested-level model: what it holds, how feature rows and answer vectors become scores, loading
+and saving it (a joblib file plus the rated exemplars' vectors as float16 .npy beside it), and whether
+the committed model is still the one the banks' exemplars would train.
 
 Scores only: which of them decline a suggestion is decided in predict.py, in one place."""
 
@@ -15,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from screening.suggest.features import FEATURE_VERSION, N_LEVELS, current_feature_names
+from screening.suggest.features import FEATURE_NAMES, FEATURE_VERSION
+from screening.suggest.meaning import ExemplarIndex
 
 if TYPE_CHECKING:
     from screening.banks import Bank, InterviewQuestion
@@ -23,15 +25,16 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "suggest_model.joblib"
 META_FILE = "suggest_model.meta.json"
+EXEMPLARS_FILE = "suggest_exemplars.npy"
 
-# the learner never sees raw length: a long answer is not a better one. Content is measured as rates
-# and as distinct actions (capped), so a short, dense, real answer is not pushed down.
-LENGTH_KEYS = ("log_words", "n_sentences")
-OFFTOPIC_KEYS = ("has_ind", "sim_max", "sim_top_c", "sim_top_w", "sim_prompt_c", "sim_prompt_w", "echo_share",
-                 "prompt_share", "cov_any", "log_words", "ex_has", "ex_top_sim", "ex_rel_sim", "customer",
-                 "past_share", "own_any", "deflect", "self_promo", "systemic", "life", "rubric_cov")
-# topic cues only for the off-topic decline, not for the level: an on-topic answer's level does not hang on them
-OFFTOPIC_ONLY_KEYS = ("deflect", "self_promo", "systemic", "life", "rubric_cov")
+# answer styles the bank labels that weigh against a level (blame, "we" not "I", over-promising, hypothetical
+# talk, no result...) and those of good answers: a style head on the answer's vector gives their probability
+WEAK_STYLES = ("blaming", "we_not_i", "over_promising", "hypothetical", "no_result", "off_topic", "rubric_echo",
+               "vague", "generic", "policy_shield", "borrowed_story")
+GOOD_STYLES = ("plain_strong", "star_complete", "terse", "second_language")
+HEAD_NAMES = ("h_level", *(f"p_{s}" for s in WEAK_STYLES), "p_good")
+OFFTOPIC_KEYS = ("prompt_sim", "prompt_best", "a_mean_top", "a_best_top", "a_cover_top", "ex_max", "domain",
+                 "p_off_topic", "customer", "life")
 
 
 class ModelMissingError(RuntimeError):
@@ -39,35 +42,48 @@ class ModelMissingError(RuntimeError):
 
 
 @dataclass
+class Heads:
+    """Learnt from the bank's exemplars, on the answer's vector alone: a level (ridge) and the answer style
+    (multinomial logistic), the per-criterion evidence the level learner weighs."""
+
+    level: Any
+    style: Any
+
+    def __call__(self, vecs: np.ndarray) -> np.ndarray:
+        p = self.style.predict_proba(vecs)
+        cls = list(self.style.classes_)
+        weak = [p[:, cls.index(s)] if s in cls else np.zeros(len(vecs)) for s in WEAK_STYLES]
+        good = p[:, [cls.index(s) for s in GOOD_STYLES if s in cls]].sum(axis=1)
+        return np.column_stack([self.level.predict(vecs), *weak, good])
+
+
+@dataclass
 class SuggestModel:
     feature_names: list[str]
     regressors: list[Any]
-    cuts: np.ndarray  # (2, N_LEVELS - 1) cut-points on the raw prediction: anchors without / with indicators
-    conf_model: Any
-    conf_threshold: float
+    cuts: dict[str, np.ndarray]  # per question kind: cut-points on the raw prediction
+    heads: Heads
     offtopic_model: Any
-    offtopic_threshold: float = 0.5
-    offtopic_keys: tuple[str, ...] = ()
+    offtopic_threshold: float
+    domain_threshold: float
+    index: ExemplarIndex
     meta: dict = field(default_factory=dict)
 
-    def raw(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return ensemble(self.regressors, regression_matrix(x, self.feature_names))
+    @property
+    def names(self) -> list[str]:
+        return [*self.feature_names, *HEAD_NAMES]
 
-    def calibrated(self, x: np.ndarray, raw: np.ndarray) -> np.ndarray:
-        return calibrate_rows(raw, has_indicators(x, self.feature_names), self.cuts)
+    def full(self, x: np.ndarray, vecs: np.ndarray) -> np.ndarray:
+        return np.column_stack([x, self.heads(vecs)])
 
-    def offtopic(self, x: np.ndarray) -> np.ndarray:
-        return self.offtopic_model.predict_proba(offtopic_matrix(x, self.feature_names, self.offtopic_keys))[:, 1]
-
-    def confidence(self, x: np.ndarray, raw: np.ndarray, spread: np.ndarray, p_off: np.ndarray) -> np.ndarray:
-        cal = self.calibrated(x, raw)
-        return self.conf_model.predict_proba(confidence_matrix(x, self.feature_names, cal, spread, p_off))[:, 1]
-
-    def scores(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Per feature row: normalised level (0-1), confidence that it is right, probability it is off-topic."""
-        raw, spread = self.raw(x)
-        p_off = self.offtopic(x)
-        return self.calibrated(x, raw), self.confidence(x, raw, spread, p_off), p_off
+    def scores(self, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str]
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per row: normalised level (0-1), agreement of the learners (1 = same), probability it is off-topic."""
+        f = self.full(x, vecs)
+        raw, spread = ensemble(self.regressors, f)
+        level = calibrate_kinds(raw, kinds, self.cuts)
+        p_off = self.offtopic_model.predict_proba(offtopic_matrix(f, self.names))[:, 1]
+        return level, np.clip(1.0 - 2.0 * spread, 0.0, 1.0), p_off
 
 
 # --- from feature rows to the learners' inputs and back ---------------------------------------
@@ -82,35 +98,24 @@ def calibrate(raw: np.ndarray, cuts: np.ndarray) -> np.ndarray:
     return np.clip(np.interp(raw, xs, ys), 0.0, 1.0)
 
 
+def calibrate_kinds(raw: np.ndarray, kinds: Sequence[str], cuts: dict[str, np.ndarray]) -> np.ndarray:
+    """Each row through its question kind's cut-points (a kind never seen in training: the pooled ones)."""
+    out = np.zeros(len(raw))
+    k = np.asarray(kinds)
+    for kind in set(k.tolist()):
+        m = k == kind
+        out[m] = calibrate(raw[m], cuts.get(kind, cuts["all"]))
+    return out
+
+
 def ensemble(regs: Sequence[Any], x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Mean and spread of the learners, each clipped to the 0-1 range (a linear model extrapolates)."""
     preds = np.clip(np.column_stack([r.predict(x) for r in regs]), -0.05, 1.05)
     return preds.mean(axis=1), preds.std(axis=1)
 
 
-def has_indicators(x: np.ndarray, names: list[str]) -> np.ndarray:
-    return x[:, names.index("has_ind")] > 0.5
-
-
-def calibrate_rows(raw: np.ndarray, has_ind: np.ndarray, cuts: np.ndarray) -> np.ndarray:
-    c = np.atleast_2d(cuts)
-    return np.where(has_ind, calibrate(raw, c[-1]), calibrate(raw, c[0]))
-
-
-def regression_matrix(x: np.ndarray, names: list[str]) -> np.ndarray:
-    return x[:, [j for j, k in enumerate(names) if k not in LENGTH_KEYS and k not in OFFTOPIC_ONLY_KEYS]]
-
-
-def offtopic_matrix(x: np.ndarray, names: list[str], keys: Sequence[str] = ()) -> np.ndarray:
-    return x[:, [names.index(k) for k in keys or OFFTOPIC_KEYS]]
-
-
-def confidence_matrix(x: np.ndarray, names: list[str], cal: np.ndarray, spread: np.ndarray,
-                      p_off: np.ndarray) -> np.ndarray:
-    scaled = cal * (N_LEVELS - 1)
-    margin = np.abs(scaled - np.round(scaled))  # 0 = on a level, 0.5 = on a cut-point
-    cols = [names.index(k) for k in ("ex_has", "log_words", "sim_max", "past_share", "star_n", "concrete")]
-    return np.column_stack([margin, spread, p_off, cal, cal * (1 - cal), x[:, cols]])
+def offtopic_matrix(f: np.ndarray, names: list[str]) -> np.ndarray:
+    return f[:, [names.index(k) for k in OFFTOPIC_KEYS]]
 
 
 # --- loading and saving -----------------------------------------------------------------------
@@ -121,16 +126,21 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
     import joblib
 
     path = Path(model_dir) / MODEL_FILE
-    if not path.exists():
+    vec_path = Path(model_dir) / EXEMPLARS_FILE
+    if not path.exists() or not vec_path.exists():
         raise ModelMissingError(f"no suggestion model at {path}; run `screening model train`")
     payload = joblib.load(path)
-    if payload.get("feature_names") != current_feature_names():
+    if payload.get("feature_names") != list(FEATURE_NAMES):
         raise ModelMissingError(f"the model at {path} was trained on other features; run `screening model train`")
     meta_path = Path(model_dir) / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    return SuggestModel(payload["feature_names"], payload["regressors"], np.asarray(payload["cuts"]),
-                        payload["conf_model"], payload["conf_threshold"], payload["offtopic_model"],
-                        payload["offtopic_threshold"], tuple(payload["offtopic_keys"]), meta)
+    ix = payload["index"]
+    index = ExemplarIndex(np.load(vec_path).astype(np.float32), np.asarray(ix["levels"]), np.asarray(ix["kinds"]),
+                          np.asarray(ix["prompt_keys"]), np.asarray(ix["text_keys"]))
+    return SuggestModel(payload["feature_names"], payload["regressors"],
+                        {k: np.asarray(v) for k, v in payload["cuts"].items()},
+                        Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
+                        payload["offtopic_threshold"], payload["domain_threshold"], index, meta)
 
 
 def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> None:
@@ -138,11 +148,16 @@ def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> No
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    joblib.dump({"feature_names": model.feature_names, "regressors": model.regressors, "cuts": model.cuts,
-                 "conf_model": model.conf_model, "conf_threshold": model.conf_threshold,
+    ix = model.index
+    joblib.dump({"feature_names": model.feature_names, "regressors": model.regressors,
+                 "cuts": {k: np.asarray(v) for k, v in model.cuts.items()},
+                 "level_head": model.heads.level, "style_head": model.heads.style,
                  "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
-                 "offtopic_keys": list(model.offtopic_keys)},
+                 "domain_threshold": model.domain_threshold,
+                 "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys,
+                           "text_keys": ix.text_keys}},
                 out / MODEL_FILE, compress=3)
+    np.save(out / EXEMPLARS_FILE, ix.vecs.astype(np.float16))
     (out / META_FILE).write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     load_model.cache_clear()
 

@@ -1,38 +1,42 @@
 """Suggested level for a free-text interview answer (design, "Scoring, end to end", item 3).
 
-The rater rates first; this only proposes a level, a confidence and the evidence behind it.
-When the answer is too short, repetitive, off-topic or the model is unsure, the level is None
-and `reason` says why, so the person rates without a nudge. `decide` is the one place these
-rules live: the product (`suggest_level`, `suggest_for_question`), score-eval and
-cross-validation all go through it.
+The rater rates first; this only proposes a level, a confidence and the evidence behind it. When the
+answer is too short, repetitive, off-topic, not about the work at all, or the sentence embedder cannot be
+loaded, the level is None and `reason` says why, so the person rates without a nudge. `suggest_levels`
+is the one place these rules live: the product (`suggest_level`, `suggest_for_question`), score-eval, the
+check set and cross-validation all go through it, one embedder call per batch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from screening.suggest.cues import cues, repetition
+from screening.suggest.embedder import Embedder, EmbedderMissingError, get_embedder
 from screening.suggest.features import (
     AnchorSpec,
     ExemplarSpec,
+    Question,
     Scale,
     anchor_docs,
-    base_features,
-    exemplar_features,
-    exemplar_sims,
-    vector,
+    feature_row,
+    indicators_matched,
 )
+from screening.suggest.meaning import embed_texts
 from screening.suggest.model import ModelMissingError, SuggestModel, load_model
 
 if TYPE_CHECKING:
     from screening.banks import InterviewQuestion
 
-__all__ = ["AnchorSpec", "Decision", "Evidence", "ExemplarSpec", "ModelMissingError", "Suggestion", "decide",
-           "suggest_for_question", "suggest_level"]
+__all__ = ["AnchorSpec", "Decision", "Evidence", "ExemplarSpec", "Item", "ModelMissingError", "Suggestion", "decide",
+           "suggest_for_question", "suggest_level", "suggest_levels"]
+
+log = logging.getLogger(__name__)
 
 MIN_WORDS = 12
 REPETITIVE_SHARE = 0.3  # share of repeated word 5-grams (cues.repetition) from which an answer is declined;
@@ -40,9 +44,10 @@ REPETITIVE_SHARE = 0.3  # share of repeated word 5-grams (cues.repetition) from 
 
 REASON_TOO_SHORT = "too_short"
 REASON_OFF_TOPIC = "off_topic"
-REASON_UNSURE = "low_confidence"
+REASON_OUT_OF_DOMAIN = "out_of_domain"
 REASON_NO_ANCHORS = "no_anchors"
 REASON_REPETITIVE = "repetitive"
+REASON_NO_EMBEDDER = "no_embedder"
 
 
 @dataclass(frozen=True)
@@ -63,13 +68,17 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
-class Decision:
-    level: float | None  # normalised 0-1; None when declined
-    confidence: float
-    reason: str | None
+class Item:
+    """One answer to suggest a level for, with its question."""
 
+    answer: str
+    prompt: str
+    kind: str
+    language: str
+    anchors: tuple[AnchorSpec, ...]
+    exemplars: tuple[ExemplarSpec, ...] = ()
+    scale: tuple[float, float] = (1, 5)
 
-# --- the decline pipeline --------------------------------------------------------------------
 
 def text_decline(answer: str) -> str | None:
     """The rules that need no model: too short to judge, or one passage pasted again and again."""
@@ -80,56 +89,89 @@ def text_decline(answer: str) -> str | None:
     return None
 
 
-def decide(answers: Sequence[str], rows: Callable[[list[int]], np.ndarray],
-           model: Callable[[], SuggestModel]) -> list[Decision]:
-    """Per answer: too short, repetitive, off-topic or unsure (in that order) declines; otherwise a level.
-    `rows(indices)` gives the feature rows of the answers that reach the model, and `model()` the model:
-    neither is asked for when every answer is declined on its text alone."""
-    out: dict[int, Decision] = {}
-    todo: list[int] = []
-    for k, answer in enumerate(answers):
-        reason = text_decline(answer)
-        if reason is None:
-            todo.append(k)
+@dataclass(frozen=True)
+class Decision:
+    level: float | None  # normalised 0-1; None when declined
+    confidence: float
+    reason: str | None
+
+
+def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str]) -> list[Decision]:
+    """Feature rows (and answer vectors) that passed the text rules: out of domain, off-topic or a level."""
+    level, conf, p_off = model.scores(x, vecs, kinds)
+    domain = x[:, model.feature_names.index("domain")]
+    out = []
+    for j in range(len(x)):
+        if domain[j] < model.domain_threshold:
+            out.append(Decision(None, float(conf[j]), REASON_OUT_OF_DOMAIN))
+        elif p_off[j] >= model.offtopic_threshold:
+            out.append(Decision(None, float(conf[j]), REASON_OFF_TOPIC))
         else:
-            out[k] = Decision(None, 0.0, reason)
-    if todo:
-        m = model()
-        level, conf, p_off = m.scores(rows(todo))
-        for j, k in enumerate(todo):
-            if p_off[j] >= m.offtopic_threshold:
-                out[k] = Decision(None, float(conf[j]), REASON_OFF_TOPIC)
-            elif conf[j] < m.conf_threshold:
-                out[k] = Decision(None, float(conf[j]), REASON_UNSURE)
-            else:
-                out[k] = Decision(float(level[j]), float(conf[j]), None)
-    return [out[k] for k in range(len(answers))]
+            out.append(Decision(float(level[j]), float(conf[j]), None))
+    return out
 
 
-# --- one answer --------------------------------------------------------------------------------
+def _question(item: Item) -> Question:
+    sc = Scale(float(item.scale[0]), float(item.scale[1]))
+    own = tuple(ExemplarSpec(sc.norm(e.level), e.text) for e in item.exemplars)
+    return Question(item.prompt, item.kind, item.language, anchor_docs(item.anchors, sc), own)
+
+
+def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
+                   embedder: Embedder | None = None) -> list[Suggestion]:
+    """Suggestions for many answers: every answer with anchors embedded in ONE call, featurised and scored
+    together (an answer the text rules decline keeps its reason, with its closest anchor as evidence).
+    Declines, in order: no anchors, too short, repetitive, no embedder, not about the work (out of domain),
+    off the question (off-topic)."""
+    out: dict[int, Suggestion] = {}
+    evid: dict[int, Evidence] = {}
+    declined: dict[int, str] = {}
+    for k, it in enumerate(items):
+        c = cues(it.answer, it.language)
+        matched = indicators_matched(it.answer, anchor_docs(it.anchors, Scale(*it.scale))) if it.anchors else ()
+        evid[k] = Evidence(matched, c.star_parts, c.past_example, c.ownership, None)
+        if not it.anchors:
+            out[k] = Suggestion(None, 0.0, REASON_NO_ANCHORS, evid[k])
+        elif reason := text_decline(it.answer):
+            declined[k] = reason
+    # answers declined on their text alone are still embedded: the closest anchor is shown as evidence
+    todo = [k for k in range(len(items)) if k not in out]
+    if not todo:
+        return [out[k] for k in range(len(items))]
+    m = model or load_model()
+    try:
+        emb = embedder or get_embedder()
+        vecs = embed_texts([items[k].answer for k in todo], emb)
+        questions = [_question(items[k]) for k in todo]
+        rows = [feature_row(items[k].answer, v, q, m.index, embedder) for k, v, q in zip(todo, vecs, questions,
+                                                                                           strict=True)]
+    except EmbedderMissingError:
+        log.exception("sentence embedder unavailable: suggestions declined")
+        for k in todo:
+            out[k] = Suggestion(None, 0.0, declined.get(k, REASON_NO_EMBEDDER), evid[k])
+        return [out[k] for k in range(len(items))]
+    x = np.array([r.values for r in rows])
+    decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions])
+    for j, k in enumerate(todo):
+        it, q = items[k], questions[j]
+        sc = Scale(float(it.scale[0]), float(it.scale[1]))
+        closest = sc.level(q.anchors[int(np.argmax(rows[j].anchor_sims))].level)
+        ev = Evidence(evid[k].indicators_matched, evid[k].star_parts, evid[k].past_example, evid[k].ownership,
+                      closest)
+        d = decisions[j]
+        if k in declined:
+            out[k] = Suggestion(None, 0.0, declined[k], ev)
+        else:
+            out[k] = Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, ev)
+    return [out[k] for k in range(len(items))]
+
 
 def suggest_level(answer: str, *, prompt: str, kind: str, language: str, anchors: Sequence[AnchorSpec],
                   exemplars: Sequence[ExemplarSpec] = (), scale: tuple[float, float] = (1, 5),
-                  model: SuggestModel | None = None) -> Suggestion:
+                  model: SuggestModel | None = None, embedder: Embedder | None = None) -> Suggestion:
     """Propose a level for `answer` on `scale`, or None with a reason when it should not nudge."""
-    sc = Scale(float(scale[0]), float(scale[1]))
-    if not anchors:
-        cue = cues(answer, language)
-        return Suggestion(None, 0.0, REASON_NO_ANCHORS, Evidence((), cue.star_parts, cue.past_example,
-                                                                 cue.ownership, None))
-    docs = anchor_docs(anchors, sc)
-    base = base_features(answer, prompt=prompt, kind=kind, language=language, anchors=docs)
-    cue = base.cues
-    closest = anchors[int(np.argmax(base.anchor_sims))].level
-    evidence = Evidence(base.indicators_matched, cue.star_parts, cue.past_example, cue.ownership, closest)
-
-    def row(_: list[int]) -> np.ndarray:
-        sims = exemplar_sims(answer, prompt, docs, [e.text for e in exemplars])
-        ex = exemplar_features(sims, np.array([sc.norm(e.level) for e in exemplars]), base)
-        return np.array([vector(base, ex)], dtype=float)
-
-    d = decide([answer], row, lambda: model or load_model())[0]
-    return Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, evidence)
+    item = Item(answer, prompt, kind, language, tuple(anchors), tuple(exemplars), scale)
+    return suggest_levels([item], model, embedder)[0]
 
 
 def specs_for_question(question: InterviewQuestion, language: str) -> tuple[list[AnchorSpec], list[ExemplarSpec]]:

@@ -1,60 +1,63 @@
-"""Training the suggested-level model on the banks' rated exemplars, and cross-validating it
-(leave one question, answer style or author out). Held-out answers are predicted through
-predict.decide, the same decline pipeline the product uses.
+"""Training the suggested-level model on the banks' rated exemplars, and cross-validating it (leave one
+question out). Held-out answers are scored through predict.decide, the same decline pipeline the product
+uses.
+
+Every exemplar is featurised as an answer to an UNSEEN question: its own question's exemplars are left out
+of the nearest-exemplar memory. The heads on the answer's vector (level, style) enter the level learner as
+out-of-fold predictions (by question), never as predictions for their own training rows.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from screening.suggest.embedder import Embedder, get_embedder
 from screening.suggest.evaluate import Outcome, baseline_levels, baseline_similarity, breakdown, qwk
 from screening.suggest.features import (
+    FEATURE_NAMES,
     FEATURE_VERSION,
     N_LEVELS,
     AnchorDoc,
-    AnchorSpec,
-    BaseFeatures,
+    Question,
     Scale,
     anchor_docs,
-    base_features,
-    exemplar_features,
-    feature_names,
-    similarity_matrix,
-    vector,
+    feature_row,
 )
+from screening.suggest.meaning import ExemplarIndex, embed_texts, text_key
 from screening.suggest.model import (
+    HEAD_NAMES,
     MODEL_DIR,
-    OFFTOPIC_KEYS,
+    Heads,
     SuggestModel,
-    calibrate_rows,
-    confidence_matrix,
     ensemble,
-    has_indicators,
     offtopic_matrix,
-    regression_matrix,
     save_model,
     training_hash,
     training_questions,
 )
-from screening.suggest.predict import MIN_WORDS, decide, specs_for_question
+from screening.suggest.predict import MIN_WORDS, decide, specs_for_question, text_decline
 
 if TYPE_CHECKING:
-    from screening.banks import Bank, InterviewQuestion
+    from screening.banks import Bank
 
-DECLINE_UNSURE_SHARE = 0.08  # share of held-out answers the confidence threshold declines
-OFFTOPIC_FALSE_ALARMS = 0.03  # share of held-out on-topic answers the off-topic threshold may decline
-GB_PARAMS = {"max_iter": 100, "learning_rate": 0.08, "max_leaf_nodes": 8, "min_samples_leaf": 20,
+OFFTOPIC_FALSE_ALARMS = 0.02  # share of held-out on-topic answers the off-topic threshold may decline
+# ...and never below this probability: an answer to another question is what raters rate 1, and the model
+# already scores it low; declining it (counted at the midpoint) lowered agreement on the open check set
+OFFTOPIC_MIN_THRESHOLD = 0.95
+DOMAIN_QUANTILE = 0.002  # out of domain: less similar to the work than all but 0.2 % of the bank's answers...
+DOMAIN_MARGIN = 0.05  # ...by this much cosine
+GB_PARAMS = {"max_iter": 150, "learning_rate": 0.06, "max_leaf_nodes": 8, "min_samples_leaf": 20,
              "l2_regularization": 1.0}
 RIDGE_ALPHA = 30.0
-LEARNERS = ("gb", "ridge")
-VARIANTS = ("full", "full_ex", "bare", "bare_ex")  # with/without indicators x with/without exemplars
-TRAIN_VARIANTS = VARIANTS
+HEAD_RIDGE_ALPHA = 3.0
+HEAD_STYLE_C = 8.0
+KINDS = ("behavioural", "situational")
 
 
 # --- fitting ---------------------------------------------------------------------------------
@@ -65,9 +68,8 @@ def _regressors() -> list[Any]:
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    regs = [HistGradientBoostingRegressor(**GB_PARAMS, random_state=0),
+    return [HistGradientBoostingRegressor(**GB_PARAMS, random_state=0),
             make_pipeline(StandardScaler(), Ridge(alpha=RIDGE_ALPHA))]
-    return [r for r, name in zip(regs, ("gb", "ridge"), strict=True) if name in LEARNERS]
 
 
 def fit_regressors(x: np.ndarray, y: np.ndarray) -> list[Any]:
@@ -75,6 +77,13 @@ def fit_regressors(x: np.ndarray, y: np.ndarray) -> list[Any]:
     for r in regs:
         r.fit(x, y)
     return regs
+
+
+def fit_heads(vecs: np.ndarray, y: np.ndarray, styles: np.ndarray) -> Heads:
+    from sklearn.linear_model import LogisticRegression, Ridge
+
+    return Heads(Ridge(alpha=HEAD_RIDGE_ALPHA).fit(vecs, y),
+                 LogisticRegression(C=HEAD_STYLE_C, max_iter=300).fit(vecs, styles))
 
 
 def fit_cuts(raw: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -100,142 +109,38 @@ def fit_cuts(raw: np.ndarray, y: np.ndarray) -> np.ndarray:
     return cuts
 
 
-@dataclass(frozen=True)
-class TrainingSet:
-    """Feature rows (each answer may appear in several input variants) with their groups."""
-
-    x: np.ndarray
-    y: np.ndarray  # normalised level 0-1
-    groups: np.ndarray  # question id: the unit of every split
-    offtopic: np.ndarray  # bool: written as an off-topic answer
-    real: np.ndarray | None = None  # bool: a rated answer (calibration uses only these), not a synthetic one
-
-
 def _offtopic_model(x: np.ndarray, y: np.ndarray) -> Any:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    if not y.any():  # nothing to learn from: a model that never fires
-        x, y = np.vstack([x, np.zeros((1, x.shape[1]))]), np.concatenate([y, [True]])
+    if y.all() or not y.any():  # one class only: a constant, never-declining model
+        x, y = np.vstack([x, np.zeros((1, x.shape[1]))]), np.concatenate([y, [not y.any()]])
     return make_pipeline(StandardScaler(), LogisticRegression(C=0.5, max_iter=500)).fit(x, y)
-
-
-def fit_model(train: TrainingSet, names: list[str], inner_splits: int = 4) -> SuggestModel:
-    """Fit the regressors on `train`; learn cut-points and the confidence model on held-out
-    predictions from an inner split by question (never on predictions for training rows)."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    off_x = offtopic_matrix(train.x, names)
-    n_groups = len(set(train.groups.tolist()))
-    raw_oof = np.zeros(len(train.y))
-    spread_oof = np.zeros(len(train.y))
-    p_off = np.zeros(len(train.y))
-    reg_x = regression_matrix(train.x, names)
-    for tr, te in GroupKFold(n_splits=min(inner_splits, n_groups)).split(train.x, train.y, train.groups):
-        raw_oof[te], spread_oof[te] = ensemble(fit_regressors(reg_x[tr], train.y[tr]), reg_x[te])
-        p_off[te] = _offtopic_model(off_x[tr], train.offtopic[tr]).predict_proba(off_x[te])[:, 1]
-    # calibrate on held-out predictions for rated answers only
-    r = train.real if train.real is not None else np.ones(len(train.y), dtype=bool)
-    # decline as off-topic only where held-out answers written on-topic almost never reach
-    on_topic = p_off[r & ~train.offtopic]
-    off_threshold = max(0.3, float(np.quantile(on_topic, 1 - OFFTOPIC_FALSE_ALARMS))) if on_topic.size else 0.5
-    ind = has_indicators(train.x, names)
-    # separate cut-points with and without indicator lists: the raw predictions spread differently
-    cuts = np.array([fit_cuts(raw_oof[r & (ind == k)], train.y[r & (ind == k)]) if (r & (ind == k)).sum() >= 20
-                     else fit_cuts(raw_oof[r], train.y[r]) for k in (False, True)])
-    cal = calibrate_rows(raw_oof[r], ind[r], cuts)
-    hit = np.round(cal * (N_LEVELS - 1)) == np.round(train.y[r] * (N_LEVELS - 1))
-    conf = make_pipeline(StandardScaler(), LogisticRegression(C=0.3, max_iter=500))
-    cx = confidence_matrix(train.x[r], names, cal, spread_oof[r], p_off[r])
-    conf.fit(cx, hit)
-    conf_oof = conf.predict_proba(cx)[:, 1]
-    keep = p_off[r] < off_threshold
-    threshold = float(np.quantile(conf_oof[keep], DECLINE_UNSURE_SHARE)) if keep.any() else 0.0
-    return SuggestModel(names, fit_regressors(reg_x, train.y), cuts, conf, threshold,
-                        _offtopic_model(off_x, train.offtopic), off_threshold, OFFTOPIC_KEYS)
 
 
 # --- the training data set: bank exemplars as feature rows -------------------------------------
 
 @dataclass
-class Row:
-    qid: str
-    lang: str
-    kind: str
-    style: str
-    author: str
-    level: float
-    y: float  # normalised 0-1
-    group: int  # index into Dataset.groups: the (question, language) it belongs to
-    pos: int  # position within the group
-    base: dict[str, BaseFeatures]  # "full" (with indicators) and "bare" (anchor texts only)
-    baseline_sim: float
-    text: str = ""
-    synthetic: str = ""  # "" for a bank exemplar; "echo" for a training-only row
-
-
-@dataclass
-class Group:
-    members: list[int]
-    sims: np.ndarray  # exemplar x exemplar similarity (fitted on prompt + anchors + exemplars)
-    y: np.ndarray
-
-
-@dataclass
 class Dataset:
-    rows: list[Row]
-    groups: list[Group]
-    names: list[str]
-    _cache: dict = field(default_factory=dict, repr=False)
+    """One row per exemplar (both languages) plus one synthetic rubric-echo answer per question and
+    language; the exemplar memory built from the real rows."""
 
-    def vector(self, i: int, variant: str, allowed: Callable[[int], bool] | None) -> list[float]:
-        row = self.rows[i]
-        keep: tuple[int, ...] = ()
-        if variant.endswith("_ex"):
-            g = self.groups[row.group]
-            keep = tuple(p for p, j in enumerate(g.members) if j != i and (allowed is None or allowed(j)))
-        key = (i, variant, keep)
-        if key not in self._cache:
-            base = row.base["bare" if variant.startswith("bare") else "full"]
-            if keep:
-                g = self.groups[row.group]
-                ex = exemplar_features(g.sims[row.pos, list(keep)], g.y[list(keep)], base)
-            else:
-                ex = exemplar_features(np.zeros(0), np.zeros(0), base)
-            self._cache[key] = vector(base, ex)
-        return self._cache[key]
+    x: np.ndarray  # FEATURE_NAMES columns
+    vecs: np.ndarray  # answer vectors
+    y: np.ndarray  # normalised level 0-1
+    level: np.ndarray  # the bank's level
+    qid: np.ndarray
+    lang: np.ndarray
+    kind: np.ndarray
+    style: np.ndarray
+    real: np.ndarray  # bool: a rated exemplar (not a synthetic row)
+    texts: list[str]
+    baseline_sim: np.ndarray
+    index: ExemplarIndex
 
-    @property
-    def real(self) -> list[int]:
-        return [i for i, r in enumerate(self.rows) if not r.synthetic]
-
-    def synthetic_for(self, real_idx: Iterable[int]) -> list[int]:
-        """Synthetic rows usable beside these bank rows: those of their questions."""
-        qids = {self.rows[i].qid for i in real_idx}
-        return [i for i, r in enumerate(self.rows) if r.synthetic and r.qid in qids]
-
-    def matrices(self, idx: Iterable[int], variants: Sequence[str] = ("full",),
-                 allowed: Callable[[int], bool] | None = None) -> tuple[TrainingSet, list[int]]:
-        """Feature rows for `idx` in each variant; exemplar inputs limited to rows `allowed`.
-        Synthetic rows have no exemplar variants."""
-        xs, ys, gs, off, real, src = [], [], [], [], [], []
-        for i in idx:
-            row = self.rows[i]
-            for v in variants:
-                if row.synthetic and v.endswith("_ex"):
-                    continue
-                xs.append(self.vector(i, v, allowed))
-                ys.append(row.y)
-                gs.append(row.qid)
-                off.append(row.style == "off_topic")
-                real.append(not row.synthetic)
-                src.append(i)
-        return TrainingSet(np.array(xs, dtype=float), np.array(ys, dtype=float), np.array(gs),
-                           np.array(off, dtype=bool), np.array(real, dtype=bool)), src
+    def __len__(self) -> int:
+        return len(self.y)
 
 
 ECHO_WRAP = {"en": ("In my experience, {}", "This is how I always work with customers."),
@@ -251,152 +156,163 @@ def echo_text(anchor: AnchorDoc, lang: str) -> str:
     return " ".join([head.format(body[0].lower() + body[1:]), tail])
 
 
-def build_dataset(bank: Bank, log: Callable[[str], None] | None = None) -> Dataset:
-    """Every exemplar of every question with anchors, in EN and FR, plus one synthetic rubric-echo
-    answer per question and language."""
-    rows: list[Row] = []
-    groups: list[Group] = []
+def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[str], None] | None = None) -> Dataset:
+    """Every exemplar of every question with anchors, in EN and FR, embedded in one call, featurised
+    against its question's anchors and the OTHER questions' exemplars."""
     scale = Scale(1, 5)
-    names: list[str] = []
-    contexts: list[tuple[InterviewQuestion, str, str, list[AnchorDoc], list[AnchorDoc], list[AnchorSpec]]] = []
-
-    def add(text: str, q: InterviewQuestion, lang: str, prompt: str, full: list[AnchorDoc], bare: list[AnchorDoc],
-            anchors: list[AnchorSpec], **kw: Any) -> None:
-        nonlocal names
-        bases = {name: base_features(text, prompt=prompt, kind=q.kind, language=lang, anchors=docs)
-                 for name, docs in (("full", full), ("bare", bare))}
-        names = names or feature_names(bases["full"])
-        rows.append(Row(qid=q.id, lang=lang, kind=q.kind, base=bases, text=text,
-                        baseline_sim=baseline_similarity(text, [(a.level, a.text) for a in anchors]), **kw))
-
+    meta: list[dict[str, Any]] = []
+    questions: list[Question] = []
     for q in training_questions(bank):
+        keys = (text_key(q.prompt.en), text_key(q.prompt.fr))
         for lang in ("en", "fr"):
             exs = q.exemplars_in(lang)
             if not exs:
                 continue
             anchors, _ = specs_for_question(q, lang)
-            full = anchor_docs(anchors, scale)
-            bare = [AnchorDoc(a.level, a.text, ()) for a in full]
-            prompt = q.prompt.get(lang)
-            sc, sw = similarity_matrix([prompt, *[a.doc for a in full], *[e.text for e in exs]])
-            k = 1 + len(full)
-            g = Group([], 0.5 * (sc[k:, k:] + sw[k:, k:]), np.array([scale.norm(e.level) for e in exs]))
-            for pos, e in enumerate(exs):
-                g.members.append(len(rows))
-                add(e.text, q, lang, prompt, full, bare, anchors, style=e.style, author=e.author,
-                    level=float(e.level), y=scale.norm(e.level), group=len(groups), pos=pos)
-            contexts.append((q, lang, prompt, full, bare, anchors))
-            groups.append(g)
-    n_real = len(rows)
-    for gi, (q, lang, prompt, full, bare, anchors) in enumerate(contexts):
-        top = max(full, key=lambda a: a.level)
-        add(echo_text(top, lang), q, lang, prompt, full, bare, anchors, style="rubric_echo", author="",
-            level=ECHO_LEVEL, y=scale.norm(ECHO_LEVEL), group=gi, pos=-1, synthetic="echo")
+            question = Question(q.prompt.get(lang), q.kind, lang, anchor_docs(anchors, scale))
+            for e in exs:
+                meta.append({"text": e.text, "level": float(e.level), "style": e.style, "real": True, "qid": q.id,
+                             "lang": lang, "keys": keys, "q": len(questions), "anchors": anchors})
+            top = max(question.anchors, key=lambda a: a.level)
+            meta.append({"text": echo_text(top, lang), "level": ECHO_LEVEL, "style": "rubric_echo", "real": False,
+                         "qid": q.id, "lang": lang, "keys": keys, "q": len(questions), "anchors": anchors})
+            questions.append(question)
+    if not meta:
+        raise ValueError("no exemplars to train on")
+    emb = embedder or get_embedder()
     if log:
-        log(f"{n_real} exemplars from {len({r.qid for r in rows})} questions (+{len(rows) - n_real} synthetic)")
-    return Dataset(rows, groups, names)
+        log(f"embedding {len(meta)} answers")
+    vecs = embed_texts([m["text"] for m in meta], emb)
+    real = np.array([m["real"] for m in meta])
+    ri = np.flatnonzero(real)
+    index = ExemplarIndex(np.stack([vecs[i].mean for i in ri]).astype(np.float32),
+                          np.array([scale.norm(meta[i]["level"]) for i in ri]),
+                          np.array([questions[meta[i]["q"]].kind for i in ri]),
+                          np.array([meta[i]["keys"] for i in ri]), np.array([text_key(meta[i]["text"]) for i in ri]))
+    x = np.array([feature_row(m["text"], v, questions[m["q"]], index, emb).values for m, v in zip(meta, vecs,
+                                                                                                 strict=True)])
+    if log:
+        log(f"{int(real.sum())} exemplars from {len({m['qid'] for m in meta})} questions "
+            f"(+{int((~real).sum())} synthetic)")
+    return Dataset(x, np.stack([v.mean for v in vecs]), np.array([scale.norm(m["level"]) for m in meta]),
+                   np.array([m["level"] for m in meta]), np.array([m["qid"] for m in meta]),
+                   np.array([m["lang"] for m in meta]), np.array([questions[m["q"]].kind for m in meta]),
+                   np.array([m["style"] for m in meta]), real, [m["text"] for m in meta],
+                   np.array([baseline_similarity(m["text"], [(a.level, a.text) for a in m["anchors"]])
+                             for m in meta]), index)
+
+
+def oof_heads(data: Dataset, idx: np.ndarray, splits: int = 5) -> np.ndarray:
+    """The heads' outputs for rows `idx`, each from heads fitted on other questions' exemplars."""
+    from sklearn.model_selection import GroupKFold
+
+    out = np.zeros((len(idx), len(HEAD_NAMES)))
+    for tr, te in GroupKFold(n_splits=min(splits, len(set(data.qid[idx].tolist())))).split(idx, groups=data.qid[idx]):
+        t = idx[tr][data.real[idx[tr]]]
+        out[te] = fit_heads(data.vecs[t], data.y[t], data.style[t])(data.vecs[idx[te]])
+    return out
+
+
+def fit_model(data: Dataset, idx: np.ndarray, heads_oof: np.ndarray, inner_splits: int = 4) -> SuggestModel:
+    """Fit on rows `idx` (with their out-of-fold head outputs): the level learners; cut-points per question
+    kind and the off-topic threshold on held-out predictions from an inner split by question."""
+    from sklearn.model_selection import GroupKFold
+
+    names = [*FEATURE_NAMES, *HEAD_NAMES]
+    f = np.column_stack([data.x[idx], heads_oof])
+    y, groups, real, kinds = data.y[idx], data.qid[idx], data.real[idx], data.kind[idx]
+    off = data.style[idx] == "off_topic"
+    raw = np.zeros(len(idx))
+    p_off = np.zeros(len(idx))
+    for tr, te in GroupKFold(n_splits=min(inner_splits, len(set(groups.tolist())))).split(f, y, groups):
+        raw[te] = ensemble(fit_regressors(f[tr], y[tr]), f[te])[0]
+        p_off[te] = _offtopic_model(offtopic_matrix(f[tr], names), off[tr]).predict_proba(
+            offtopic_matrix(f[te], names))[:, 1]
+    cuts = {"all": fit_cuts(raw[real], y[real])}
+    for kind in KINDS:
+        m = real & (kinds == kind)
+        if m.sum() >= 20:
+            cuts[kind] = fit_cuts(raw[m], y[m])
+    on_topic = p_off[real & ~off]
+    off_threshold = max(OFFTOPIC_MIN_THRESHOLD,
+                        float(np.quantile(on_topic, 1 - OFFTOPIC_FALSE_ALARMS)) if on_topic.size else 0.0)
+    domain = data.x[idx, FEATURE_NAMES.index("domain")][real]
+    t = idx[real]
+    return SuggestModel(list(FEATURE_NAMES), fit_regressors(f, y), cuts,
+                        fit_heads(data.vecs[t], data.y[t], data.style[t]),
+                        _offtopic_model(offtopic_matrix(f, names), off), off_threshold,
+                        float(np.quantile(domain, DOMAIN_QUANTILE)) - DOMAIN_MARGIN, data.index)
 
 
 # --- training the shipped model ------------------------------------------------------------------
 
 def train_model(bank: Bank, out_dir: Path = MODEL_DIR, *, cv: bool = True,
-                log: Callable[[str], None] | None = None) -> dict:
-    """Train on every exemplar in `bank`, write the model and its meta JSON, return the meta."""
+                log: Callable[[str], None] | None = None, embedder: Embedder | None = None) -> dict:
+    """Train on every exemplar in `bank`, write the model, the exemplar vectors and the meta JSON."""
     import sklearn
 
     say: Callable[[str], None] = log or (lambda _msg: None)
-    data = build_dataset(bank, log=say)
-    if not data.rows:
-        raise ValueError("no exemplars to train on")
-    train, _ = data.matrices(range(len(data.rows)), variants=TRAIN_VARIANTS)
-    real = data.real
-    say(f"fitting on {len(real)} exemplars ({len(train.y)} feature rows)")
-    model = fit_model(train, data.names, inner_splits=5)
+    data = build_dataset(bank, embedder, log=say)
+    idx = np.arange(len(data))
+    say(f"fitting on {int(data.real.sum())} exemplars ({len(data)} rows)")
+    model = fit_model(data, idx, oof_heads(data, idx), inner_splits=5)
     meta: dict[str, Any] = {
         "training_hash": training_hash(bank), "feature_version": FEATURE_VERSION,
-        "sklearn_version": sklearn.__version__, "n_exemplars": len(real),
-        "n_questions": len({data.rows[i].qid for i in real}), "n_synthetic": len(data.rows) - len(real),
-        "per_language": {lang: sum(data.rows[i].lang == lang for i in real) for lang in ("en", "fr")},
-        "cuts": {"without_indicators": [round(float(c), 4) for c in model.cuts[0]],
-                 "with_indicators": [round(float(c), 4) for c in model.cuts[1]]},
-        "confidence_threshold": round(model.conf_threshold, 4), "min_words": MIN_WORDS,
+        "sklearn_version": sklearn.__version__, "embedder": (embedder or get_embedder()).name,
+        "n_exemplars": int(data.real.sum()), "n_questions": len(set(data.qid.tolist())),
+        "n_synthetic": int((~data.real).sum()),
+        "per_language": {lang: int((data.real & (data.lang == lang)).sum()) for lang in ("en", "fr")},
+        "cuts": {k: [round(float(c), 4) for c in v] for k, v in model.cuts.items()},
+        "offtopic_threshold": round(model.offtopic_threshold, 4),
+        "domain_threshold": round(model.domain_threshold, 4), "min_words": MIN_WORDS,
     }
     if cv:
-        say("cross-validating (leave one question / style / author out)")
-        meta["cv"] = cross_validate_all(data)
+        say("cross-validating (leave one question out)")
+        meta["cv"] = {"loqo": breakdown(cross_validate(data))}
     save_model(model, meta, Path(out_dir))
     return meta
 
 
 # --- cross-validation -----------------------------------------------------------------------------
 
-def _rows_of(x: np.ndarray) -> Callable[[list[int]], np.ndarray]:
-    return lambda idx: x[idx]
-
-
-def _fold(data: Dataset, train_idx: list[int], test_idx: list[int],
-          test_variants: Sequence[str]) -> dict[str, list[tuple[int, tuple[float | None, float, str | None]]]]:
+def _fold(data: Dataset, train_idx: np.ndarray, test_idx: np.ndarray, heads_oof: np.ndarray
+          ) -> list[tuple[int, float | None, float, str | None]]:
     from threadpoolctl import threadpool_limits
 
-    train_set = set(train_idx)
     scale = Scale(1, 5)
     with threadpool_limits(1):
-        train, _ = data.matrices([*train_idx, *data.synthetic_for(train_idx)], TRAIN_VARIANTS,
-                                 allowed=train_set.__contains__)
-        model = fit_model(train, data.names, inner_splits=3)
-        out = {}
-        for v in test_variants:
-            test, src = data.matrices(test_idx, (v,), allowed=train_set.__contains__)
-            decisions = decide([data.rows[i].text for i in src], _rows_of(test.x), lambda: model)
-            out[v] = [(i, (None if d.level is None else float(scale.level(d.level)), d.confidence, d.reason))
-                      for i, d in zip(src, decisions, strict=True)]
+        model = fit_model(data, train_idx, heads_oof[train_idx], inner_splits=3)
+        out: list[tuple[int, float | None, float, str | None]] = []
+        todo = []
+        for i in test_idx:
+            reason = text_decline(data.texts[i])
+            if reason is None:
+                todo.append(i)
+            else:
+                out.append((int(i), None, 0.0, reason))
+        if todo:
+            t = np.array(todo)
+            for i, d in zip(t, decide(model, data.x[t], data.vecs[t], data.kind[t].tolist()), strict=True):
+                out.append((int(i), None if d.level is None else float(scale.level(d.level)), d.confidence, d.reason))
     return out
 
 
-def cross_validate(data: Dataset, by: str, test_variants: Sequence[str] = ("full",),
-                   n_jobs: int | None = None) -> dict[str, list[Outcome]]:
-    """Hold out every value of `by` ("qid", "style" or "author") in turn; the held-out rows are
-    never trained on, never used as exemplar inputs, and calibration is nested inside training."""
+def cross_validate(data: Dataset, n_jobs: int | None = None) -> list[Outcome]:
+    """Hold out every question in turn (both languages): its exemplars are never trained on, and they are
+    not in the exemplar memory of any row (every row is featurised without its own question's exemplars)."""
     from joblib import Parallel, delayed
 
-    real = data.real
-    keys = sorted({getattr(data.rows[i], by) for i in real})
-    folds = [([i for i in real if getattr(data.rows[i], by) != k], [i for i in real if getattr(data.rows[i], by) == k])
-             for k in keys]
-    folds = [(tr, te) for tr, te in folds if tr and te and len({data.rows[i].qid for i in tr}) >= 3]
+    idx = np.arange(len(data))
+    heads = np.zeros((len(data), len(HEAD_NAMES)))
+    heads[idx] = oof_heads(data, idx)
+    folds = [(idx[data.qid != q], idx[(data.qid == q) & data.real]) for q in sorted(set(data.qid.tolist()))]
     jobs = n_jobs or min(2, os.cpu_count() or 1)
-    results = Parallel(n_jobs=jobs)(delayed(_fold)(data, tr, te, test_variants) for tr, te in folds)
-    sims = np.array([r.baseline_sim for r in data.rows])
-    base = dict(zip(real, baseline_levels(sims[real], [(1.0, 5.0)] * len(real)), strict=True))
-    out: dict[str, list[Outcome]] = {}
-    for v in test_variants:
-        outcomes = []
-        for res in results:
-            for i, (pred, conf, reason) in res[v]:
-                r = data.rows[i]
-                outcomes.append(Outcome(r.level, pred, conf, reason, base[i], (1.0, 5.0), r.lang, r.kind, r.style))
-        out[v] = outcomes
-    return out
-
-
-SCHEMES = {
-    # unseen question, anchors only (with / without indicator lists)
-    "loqo": ("qid", ("full", "bare")),
-    # unseen answer style / unseen author, on known questions: other authors' or styles' exemplars as input
-    "loso": ("style", ("full_ex",)),
-    "loao": ("author", ("full_ex",)),
-}
-
-
-def cross_validate_all(data: Dataset, schemes: Sequence[str] = tuple(SCHEMES)) -> dict:
-    out: dict[str, Any] = {}
-    for name in schemes:
-        by, variants = SCHEMES[name]
-        res = cross_validate(data, by, variants)
-        for v, outcomes in res.items():
-            label = name if v in ("full", "full_ex") else f"{name}_{v}"
-            out[label] = breakdown(outcomes)
-    return out
+    results = Parallel(n_jobs=jobs)(delayed(_fold)(data, tr, te, heads) for tr, te in folds)
+    ri = np.flatnonzero(data.real)
+    base = dict(zip(ri.tolist(), baseline_levels(data.baseline_sim[ri], [(1.0, 5.0)] * len(ri)), strict=True))
+    return [Outcome(float(data.level[i]), pred, conf, reason, base[i], (1.0, 5.0), str(data.lang[i]),
+                    str(data.kind[i]), str(data.style[i]))
+            for res in results for i, pred, conf, reason in res]
 
 
 # --- banks as training data ----------------------------------------------------------------------------

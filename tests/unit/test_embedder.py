@@ -68,3 +68,15 @@ def test_real_model_pairs_translations():
     ])
     sims = emb.cosine(x, x)
     assert sims[0, 1] > sims[0, 2] and sims[0, 1] > sims[1, 2]
+
+
+def test_the_embedding_package_is_pinned_to_the_installed_version():
+    """The shipped exemplar vectors were computed with one model: an upgrade must be a deliberate retrain."""
+    import tomllib
+    from importlib.metadata import version
+
+    from screening import REPO_DIR
+
+    deps = tomllib.loads((REPO_DIR / "pyproject.toml").read_text())["project"]["dependencies"]
+    pins = [d for d in deps if d.startswith(emb.MultilingualUSE.package)]
+    assert pins == [f"{emb.MultilingualUSE.package}=={version(emb.MultilingualUSE.package)}"]

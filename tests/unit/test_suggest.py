@@ -10,6 +10,7 @@ from screening.suggest.features import AnchorSpec, ExemplarSpec, Scale
 from screening.suggest.model import load_model
 from screening.suggest.predict import (
     REASON_OFF_TOPIC,
+    REASON_OUT_OF_DOMAIN,
     REASON_REPETITIVE,
     REASON_TOO_SHORT,
     Suggestion,
@@ -167,9 +168,28 @@ def test_ownership_own_vs_others(lang, own, others):
 # --- declines -----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_off_topic_declines_with_reason(lang):
+def test_private_life_is_declined_as_not_about_the_work(lang):
     s = _suggest(OFF_TOPIC[lang], lang)
-    assert s.level is None and s.reason == REASON_OFF_TOPIC
+    assert s.level is None and s.reason == REASON_OUT_OF_DOMAIN
+
+
+SYSTEMIC = {
+    "en": "Honestly I think companies should hire more staff instead of making advisers do everything. Where I "
+          "worked there were never enough people, the software was old and the managers kept changing the "
+          "scripts every week, so customers waited forever. That is what really needs to change.",
+    "fr": "Franchement, je pense que les entreprises devraient embaucher plus de monde au lieu de demander aux "
+          "conseillers de tout faire. Là où je travaillais, il n'y avait jamais assez de personnel, le logiciel "
+          "était vieux et les managers changeaient les scripts chaque semaine, donc les clients attendaient des "
+          "heures. C'est ça qu'il faut changer.",
+}
+
+
+def test_answer_about_the_work_but_not_the_question_is_declined_or_rated_lowest():
+    """About the work (so not out of domain), but not an answer to the question: off-topic when the model is
+    sure of it, otherwise the lowest level, which is what raters give it."""
+    en, fr = _suggest(SYSTEMIC["en"], "en"), _suggest(SYSTEMIC["fr"], "fr")
+    assert en.level is None and en.reason == REASON_OFF_TOPIC
+    assert (fr.level, fr.reason) in {(None, REASON_OFF_TOPIC), (1, None)}
 
 
 @pytest.mark.parametrize(("lang", "answer"), [("en", "Yes, I did that once, it went fine."),
@@ -233,7 +253,8 @@ def test_same_answer_same_place_on_a_0_10_scale(lang):
     on10 = suggest_level(PLAIN_STRONG[lang], prompt=PROMPT[lang], kind="behavioural", language=lang,
                          anchors=anchors10, scale=(0, 10))
     assert isinstance(on10.level, int) and 0 <= on10.level <= 10 and on10.level >= 7
-    assert abs((on5.level - 1) / 4 - on10.level / 10) <= 0.15
+    # the same normalised level, each rounded to its own scale's step (at most 1/8 and 1/20 away)
+    assert abs((on5.level - 1) / 4 - on10.level / 10) <= 1 / 8 + 1 / 20 + 1e-9
     assert on10.evidence.closest_anchor in {0, 5, 10}
 
 
@@ -252,7 +273,7 @@ def test_suggest_for_question_uses_the_language():
     assert fr.level is not None and fr.level >= 4
     assert all(i in ANCHORS["fr"][2].indicators + ANCHORS["fr"][1].indicators + ANCHORS["fr"][0].indicators
                for i in fr.evidence.indicators_matched)
-    assert suggest_for_question(q, OFF_TOPIC["en"], "en").reason == REASON_OFF_TOPIC
+    assert suggest_for_question(q, OFF_TOPIC["en"], "en").reason == REASON_OUT_OF_DOMAIN
 
 
 def test_model_is_stale_when_missing_or_trained_on_other_exemplars(tmp_path):
