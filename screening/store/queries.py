@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Row, and_, func, or_
+from sqlalchemy import select as select_columns  # sqlmodel's select types at most four columns
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, delete, select, update
@@ -317,11 +318,39 @@ def submitted_count(*, session: Session, campaign_id: int) -> int:
                                    col(Attempt.submitted_at).is_not(None))).one())
 
 
-def campaign_answers(*, session: Session, campaign_id: int) -> Sequence[tuple[int, Answer]]:
-    """Every answer of a campaign's submitted attempts, with its candidate id, in one query."""
-    return session.exec(select(Attempt.candidate_id, Answer).join(Attempt, col(Attempt.id) == Answer.attempt_id)
-                        .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
-                        .where(Candidate.campaign_id == campaign_id, col(Attempt.submitted_at).is_not(None))).all()
+class PersonRow(NamedTuple):
+    candidate_id: int
+    name: str
+    attempt_id: int | None
+    attempt_version: int | None
+    submitted_at: datetime | None
+
+
+def campaign_people(*, session: Session, campaign_id: int) -> list[PersonRow]:
+    """Each candidate of a campaign with the columns of their attempt a status needs (not its plan)."""
+    rows = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Attempt.id), col(Attempt.version),
+                                          col(Attempt.submitted_at))
+                           .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+                           .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
+    return [PersonRow(*r) for r in rows]
+
+
+def submitted_sjt_answers(*, session: Session, campaign_id: int, attempt_ids: Sequence[int] | None = None
+                          ) -> Sequence[Row[Any]]:
+    """The SJT answers of a campaign's submitted attempts (of `attempt_ids` only, when given), as rows of
+    plain columns (attempt_id, item_id, item_version, best, worst, ratings): the database reads the picks out
+    of the JSON, and `ratings` (rate-each items only) stays JSON text for the caller to decode."""
+    query = (select_columns(col(Answer.attempt_id), col(Answer.item_id), col(Answer.item_version),
+                            col(Answer.response)["best"].as_string().label("best"),
+                            col(Answer.response)["worst"].as_string().label("worst"),
+                            col(Answer.response)["ratings"].as_string().label("ratings"))
+             .join(Attempt, col(Attempt.id) == Answer.attempt_id)
+             .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+             .where(col(Candidate.campaign_id) == campaign_id, col(Attempt.submitted_at).is_not(None),
+                    col(Answer.kind) == "sjt"))
+    if attempt_ids is not None:
+        query = query.where(col(Answer.attempt_id).in_(attempt_ids))
+    return session.connection().execute(query).all()  # Core rows: no ORM loading step for 150,000 of them
 
 
 # --- interviews -------------------------------------------------------------------------------
@@ -613,6 +642,13 @@ def bump_attempt_version(*, session: Session, attempt_id: int) -> int:
     statement = (update(Attempt).where(col(Attempt.id) == attempt_id)
                  .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
     return int(session.execute(statement).scalar_one())
+
+
+def bump_attempt_versions(*, session: Session, attempt_ids: Sequence[int]) -> None:
+    """+1 on each of these attempts' version: their stored answers changed (a rescore re-pointed them)."""
+    if attempt_ids:
+        session.execute(update(Attempt).where(col(Attempt.id).in_(attempt_ids))
+                        .values(version=col(Attempt.version) + 1))
 
 
 def requests_of(*, session: Session, candidate_id: int) -> Sequence[CandidateRequest]:
