@@ -16,7 +16,13 @@ from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.domain.statuses import attempt_status
 from screening.domain.vocab import DECISIONS
-from screening.scoring.overview import RatedLevel, SjtResponse, score_campaign, sjt_skill_scores
+from screening.scoring.overview import (
+    RatedLevel,
+    SjtResponse,
+    percentile_ranks,
+    score_campaign,
+    sjt_skill_scores,
+)
 from screening.scoring.profile import (
     NORM_GROUP_MINIMUM,
     Profile,
@@ -24,7 +30,6 @@ from screening.scoring.profile import (
     Quote,
     RaterLevel,
     build_profile,
-    percentile_rank,
 )
 from screening.scoring.sjt import RateMethod, chance_score, score_attempt
 from screening.services._access import campaign_for, candidate_for
@@ -162,17 +167,21 @@ def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[Cand
     scores = score_campaign(len(people), campaign.skills, sjt, levels, target.weight_by_skill if target else None,
                             consensus)
     statuses = [attempt_status(p if p.attempt_id is not None else None) for p in people]
-    fits = [float(f) for f, st in zip(scores.fit, statuses, strict=True) if st == "submitted" and not np.isnan(f)]
-    show = len(fits) >= NORM_GROUP_MINIMUM
+    norm_group = scores.fit[[st == "submitted" for st in statuses] & ~np.isnan(scores.fit)]
+    show = len(norm_group) >= NORM_GROUP_MINIMUM
+    percentiles = percentile_ranks(scores.fit, norm_group) if show else np.full(len(people), np.nan)
+    columns = zip(people, statuses, _numbers(scores.sjt_mean), _numbers(scores.interview_mean),
+                  _numbers(scores.fit), scores.disagreement.tolist(), _numbers(percentiles), strict=True)
     rows = []
-    for n, person in enumerate(people):
-        fit = _number(scores.fit[n])
+    for person, status, sjt_mean, interview_mean, fit, disagreement, percentile in columns:
         decision = decisions.get(person.candidate_id)
-        rows.append(CandidateRow(person.candidate_id, person.name, statuses[n], _number(scores.sjt_mean[n]),
-                                 _number(scores.interview_mean[n]), fit, decision.outcome if decision else None,
-                                 bool(scores.disagreement[n]),
-                                 percentile_rank(fit, fits) if show and fit is not None else None))
+        rows.append(CandidateRow(person.candidate_id, person.name, status, sjt_mean, interview_mean, fit,
+                                 decision.outcome if decision else None, disagreement, percentile))
     return rows
+
+
+def _numbers(values: np.ndarray) -> list[float | None]:
+    return [None if v != v else v for v in values.tolist()]  # NaN (v != v) is "not measured"
 
 
 # A submitted attempt's SJT skill scores change only when its answers do (a rescore re-points them, and bumps
@@ -220,10 +229,6 @@ def _sjt_scores(db: Database, s: Session, catalog: Catalog, campaign: Campaign,
         if p.attempt_id in kept:
             out[n] = kept[p.attempt_id][1]
     return out
-
-
-def _number(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
 
 
 def candidate_evidence(db: Database, actor: Actor, candidate_id: int) -> list[AnswerEvidence]:
