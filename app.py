@@ -7,19 +7,20 @@ routes and the security headers live in the ASGI app around this script.
 import streamlit as st
 
 from screening.ui import shell
+from screening.web.logs import timed_script_run
 from screening.web.paths import ICON_FILE
-
-st.set_page_config(page_title="Soft-skill screening", page_icon=str(ICON_FILE), layout="centered")
 
 invite = st.query_params.get("invite")
 about = st.query_params.get("about")
-if invite:
-    from screening.ui.pages import candidate
+with timed_script_run("invite" if invite else "about" if about else "staff"):
+    st.set_page_config(page_title="Soft-skill screening", page_icon=str(ICON_FILE), layout="centered")
+    if invite:
+        from screening.ui.pages import candidate
 
-    candidate.render(invite)
-elif about:  # the public statement linked from the candidate's welcome screen
-    from screening.ui.pages import about as about_page
+        candidate.render(invite)
+    elif about:  # the public statement linked from the candidate's welcome screen
+        from screening.ui.pages import about as about_page
 
-    about_page.render_public(about)
-else:
-    shell.run()
+        about_page.render_public(about)
+    else:
+        shell.run()

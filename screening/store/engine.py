@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import event, exc, text
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -149,10 +149,9 @@ class Database:
         raise AssertionError("unreachable")
 
     def _open(self, session: Session) -> None:
-        if self.engine.dialect.name == "sqlite":
-            session.connection()  # checks a connection out and runs BEGIN IMMEDIATE: takes the write lock
-        else:
-            session.execute(text("select 1"))  # a real round trip: a dead connection fails here, not later
+        # checks a connection out: on SQLite that runs BEGIN IMMEDIATE (takes the write lock); on PostgreSQL
+        # the pool's pre-ping is the round trip that finds a dead connection here, before the body runs
+        session.connection()
 
 
 def is_retryable(error: Exception) -> bool:

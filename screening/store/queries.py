@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Row, and_, func, or_
+from sqlalchemy import Row, Table, and_, bindparam, func, insert, or_
 from sqlalchemy import select as select_columns  # sqlmodel's select types at most four columns
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col, delete, select, update
+from sqlmodel import Session, SQLModel, col, delete, select, update
 
 from screening.store.models import (
     Answer,
@@ -45,6 +46,11 @@ from screening.store.models import (
     StaffSession,
     User,
 )
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return model.__table__  # type: ignore[attr-defined]
+
 
 # --- staff ------------------------------------------------------------------------------------
 
@@ -124,13 +130,17 @@ class LinkRow:
     attempt: Attempt | None
 
 
+# The statements of a candidate's save are built once: building and keying a statement costs more than
+# running it on SQLite, and a candidate saves every few seconds.
+_LINK = (select(Invitation, Candidate, Campaign, Attempt)
+         .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+         .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+         .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+         .where(col(Invitation.token_hash) == bindparam("token_hash")))
+
+
 def link_by_token_hash(*, session: Session, token_hash: str) -> LinkRow | None:
-    row = session.exec(
-        select(Invitation, Candidate, Campaign, Attempt)
-        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
-        .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
-        .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
-        .where(Invitation.token_hash == token_hash)).first()
+    row = session.exec(_LINK, params={"token_hash": token_hash}).first()
     return LinkRow(*row) if row else None
 
 
@@ -299,16 +309,20 @@ def written_answers(*, session: Session, candidate_id: int) -> dict[str, str]:
     return {item_id: text for item_id, text in rows}
 
 
+@cache
+def _upsert(dialect: str) -> Any:
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(_table(Answer))
+    return statement.on_conflict_do_update(
+        index_elements=["attempt_id", "item_id"],
+        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")})
+
+
 def upsert_answer(*, session: Session, attempt_id: int, item_id: str, version: int, kind: str,
                   response: dict[str, Any], text: str, now: datetime) -> None:
     """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    values = {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
-              "response": response, "text": text, "updated_at": now}
-    statement = insert(Answer).values(**values)
-    session.execute(statement.on_conflict_do_update(
-        index_elements=["attempt_id", "item_id"],
-        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
+    session.execute(_upsert(session.get_bind().dialect.name),
+                    {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
+                     "response": response, "text": text, "updated_at": now})
 
 
 def submitted_count(*, session: Session, campaign_id: int) -> int:
@@ -482,6 +496,16 @@ class AuditFilter:
     until: datetime | None = None
 
 
+_AUDIT_INSERT = insert(_table(AuditEvent))
+
+
+def add_audit_event(*, session: Session, actor_kind: str, actor_id: int | None, action: str, entity: str,
+                    entity_id: str, details: dict[str, Any], at: datetime) -> None:
+    """One INSERT, run now: no ORM object to flush (every change writes one, a candidate's save included)."""
+    session.execute(_AUDIT_INSERT, {"at": at, "actor_kind": actor_kind, "actor_id": actor_id, "action": action,
+                                    "entity": entity, "entity_id": entity_id, "details": details})
+
+
 def _audit_where(query: Any, f: AuditFilter) -> Any:
     if f.actor_kind:
         query = query.where(AuditEvent.actor_kind == f.actor_kind)
@@ -637,11 +661,13 @@ def delete_candidate_groups(*, session: Session, candidate_id: int) -> None:
 
 # --- the candidate's own requests (human review, withdrawal) and the attempt's version ---------
 
+_BUMP = (update(_table(Attempt)).where(col(Attempt.id) == bindparam("attempt_id"))
+         .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
+
+
 def bump_attempt_version(*, session: Session, attempt_id: int) -> int:
     """One atomic increment, so two tabs saving at once both count and the later one holds the higher number."""
-    statement = (update(Attempt).where(col(Attempt.id) == attempt_id)
-                 .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
-    return int(session.execute(statement).scalar_one())
+    return int(session.execute(_BUMP, {"attempt_id": attempt_id}).scalar_one())
 
 
 def bump_attempt_versions(*, session: Session, attempt_ids: Sequence[int]) -> None:
