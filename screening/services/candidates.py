@@ -103,7 +103,7 @@ def status_board(db: Database, actor: Actor, campaign_id: int, *, status: str | 
         raters = queries.raters_of_campaign(session=s, campaign_id=campaign_id)
     rows = []
     for c in facts.candidates:
-        cid = int(c.id or 0)
+        cid = c.id
         invite, attempt = facts.invitations.get(cid), facts.attempts.get(cid)
         opened = facts.first_opened.get(cid)
         status_now = board_status(invited=invite is not None, opened=opened is not None or attempt is not None,

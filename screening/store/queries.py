@@ -179,24 +179,31 @@ def campaign_emails(*, session: Session, campaign_id: int) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BoardFacts:
-    """What the status board needs for a whole campaign, from one query per table."""
+    """What the status board needs for a whole campaign, from one column query per table (no attempt plans,
+    no ORM objects: a campaign has thousands of candidates)."""
 
-    candidates: Sequence[Candidate]
-    invitations: dict[int, Invitation]        # each candidate's newest invitation
+    candidates: Sequence[Row[Any]]            # id, name, email, reference
+    invitations: dict[int, Row[Any]]          # each candidate's newest invitation: created_at, sent_at, opened_at
     first_opened: dict[int, datetime]         # the first opening of any of the candidate's links
-    attempts: dict[int, Attempt]
+    attempts: dict[int, Row[Any]]             # consent_at, submitted_at
     rated: frozenset[int]
     decided: frozenset[int]
 
 
 def board_facts(*, session: Session, campaign_id: int) -> BoardFacts:
-    people = session.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
-                          .order_by(col(Candidate.id))).all()
-    invites = session.exec(select(Invitation).join(Candidate, col(Candidate.id) == Invitation.candidate_id)
-                           .where(Candidate.campaign_id == campaign_id)
-                           .order_by(col(Invitation.created_at), col(Invitation.id))).all()
-    attempts = session.exec(select(Attempt).join(Candidate, col(Candidate.id) == Attempt.candidate_id)
-                            .where(Candidate.campaign_id == campaign_id)).all()
+    people = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Candidate.email),
+                                            col(Candidate.reference))
+                             .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
+    invites = session.execute(
+        select_columns(col(Invitation.candidate_id), col(Invitation.created_at), col(Invitation.sent_at),
+                       col(Invitation.opened_at))
+        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+        .where(col(Candidate.campaign_id) == campaign_id)
+        .order_by(col(Invitation.created_at), col(Invitation.id))).all()
+    attempts = session.execute(select_columns(col(Attempt.candidate_id), col(Attempt.consent_at),
+                                              col(Attempt.submitted_at))
+                               .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+                               .where(col(Candidate.campaign_id) == campaign_id)).all()
     rated = session.exec(select(Rating.candidate_id).distinct()
                          .join(Candidate, col(Candidate.id) == Rating.candidate_id)
                          .where(Candidate.campaign_id == campaign_id, col(Rating.final_level).is_not(None))).all()
