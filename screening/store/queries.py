@@ -179,44 +179,60 @@ def campaign_emails(*, session: Session, campaign_id: int) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BoardFacts:
-    """What the status board needs for a whole campaign, from one column query per table (no attempt plans,
-    no ORM objects: a campaign has thousands of candidates)."""
+    """What the status board needs to place every candidate of a campaign, from one query per fact, each
+    returning ids only (no dates to parse, no attempt plans, no ORM objects: a campaign has thousands)."""
 
     candidates: Sequence[Row[Any]]            # id, name, email, reference
-    invitations: dict[int, Row[Any]]          # each candidate's newest invitation: created_at, sent_at, opened_at
-    first_opened: dict[int, datetime]         # the first opening of any of the candidate's links
-    attempts: dict[int, Row[Any]]             # consent_at, submitted_at
+    invited: frozenset[int]
+    opened: frozenset[int]                    # any of the candidate's links opened
+    started: frozenset[int]                   # consented
+    submitted: frozenset[int]
+    attempted: frozenset[int]                 # an attempt exists
     rated: frozenset[int]
     decided: frozenset[int]
+
+
+def _ids(session: Session, column: Any, campaign_id: int, *where: Any) -> frozenset[int]:
+    """The candidate ids in `column` (a candidate_id column) for the campaign's candidates, under `where`."""
+    rows = session.execute(select_columns(column).distinct().join(Candidate, col(Candidate.id) == column)
+                           .where(col(Candidate.campaign_id) == campaign_id, *where)).scalars().all()
+    return frozenset(int(r) for r in rows)
 
 
 def board_facts(*, session: Session, campaign_id: int) -> BoardFacts:
     people = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Candidate.email),
                                             col(Candidate.reference))
                              .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
-    invites = session.execute(
-        select_columns(col(Invitation.candidate_id), col(Invitation.created_at), col(Invitation.sent_at),
-                       col(Invitation.opened_at))
-        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
-        .where(col(Candidate.campaign_id) == campaign_id)
-        .order_by(col(Invitation.created_at), col(Invitation.id))).all()
-    attempts = session.execute(select_columns(col(Attempt.candidate_id), col(Attempt.consent_at),
-                                              col(Attempt.submitted_at))
-                               .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
-                               .where(col(Candidate.campaign_id) == campaign_id)).all()
-    rated = session.exec(select(Rating.candidate_id).distinct()
-                         .join(Candidate, col(Candidate.id) == Rating.candidate_id)
-                         .where(Candidate.campaign_id == campaign_id, col(Rating.final_level).is_not(None))).all()
-    decided = session.exec(select(Decision.candidate_id).distinct()
-                           .join(Candidate, col(Candidate.id) == Decision.candidate_id)
-                           .where(Candidate.campaign_id == campaign_id)).all()
+    invitation, attempt = col(Invitation.candidate_id), col(Attempt.candidate_id)
+    return BoardFacts(
+        people, _ids(session, invitation, campaign_id),
+        _ids(session, invitation, campaign_id, col(Invitation.opened_at).is_not(None)),
+        _ids(session, attempt, campaign_id, col(Attempt.consent_at).is_not(None)),
+        _ids(session, attempt, campaign_id, col(Attempt.submitted_at).is_not(None)),
+        _ids(session, attempt, campaign_id),
+        _ids(session, col(Rating.candidate_id), campaign_id, col(Rating.final_level).is_not(None)),
+        _ids(session, col(Decision.candidate_id), campaign_id))
+
+
+class BoardDates(NamedTuple):
+    invited_at: datetime | None               # the newest invitation's
+    sent_at: datetime | None                  # the newest invitation's
+    opened_at: datetime | None                # the first opening of any of the candidate's links
+
+
+def board_dates(*, session: Session, candidate_ids: Sequence[int]) -> dict[int, BoardDates]:
+    """The invitation dates of the candidates one page of the board shows."""
+    rows = session.execute(select_columns(col(Invitation.candidate_id), col(Invitation.created_at),
+                                          col(Invitation.sent_at), col(Invitation.opened_at))
+                           .where(col(Invitation.candidate_id).in_(candidate_ids))
+                           .order_by(col(Invitation.created_at), col(Invitation.id))).all()
+    newest: dict[int, Row[Any]] = {}
     first_opened: dict[int, datetime] = {}
-    for inv in invites:
-        if inv.opened_at is not None and inv.candidate_id not in first_opened:
-            first_opened[inv.candidate_id] = inv.opened_at
-    return BoardFacts(people, {inv.candidate_id: inv for inv in invites}, first_opened,
-                      {a.candidate_id: a for a in attempts}, frozenset(int(r) for r in rated),
-                      frozenset(int(d) for d in decided))
+    for r in rows:
+        newest[r.candidate_id] = r
+        if r.opened_at is not None:
+            first_opened.setdefault(r.candidate_id, r.opened_at)
+    return {cid: BoardDates(r.created_at, r.sent_at, first_opened.get(cid)) for cid, r in newest.items()}
 
 
 def raters_of_campaign(*, session: Session, campaign_id: int) -> dict[int, list[int]]:
