@@ -179,8 +179,9 @@ def campaign_emails(*, session: Session, campaign_id: int) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BoardFacts:
-    """What the status board needs to place every candidate of a campaign, from one query per fact, each
-    returning ids only (no dates to parse, no attempt plans, no ORM objects: a campaign has thousands)."""
+    """What the status board needs to place every candidate of a campaign, from one query per table, each
+    returning ids and flags only (no dates to parse, no attempt plans, no ORM objects: a campaign has
+    thousands)."""
 
     candidates: Sequence[Row[Any]]            # id, name, email, reference
     invited: frozenset[int]
@@ -192,26 +193,27 @@ class BoardFacts:
     decided: frozenset[int]
 
 
-def _ids(session: Session, column: Any, campaign_id: int, *where: Any) -> frozenset[int]:
-    """The candidate ids in `column` (a candidate_id column) for the campaign's candidates, under `where`."""
-    rows = session.execute(select_columns(column).distinct().join(Candidate, col(Candidate.id) == column)
-                           .where(col(Candidate.campaign_id) == campaign_id, *where)).scalars().all()
-    return frozenset(int(r) for r in rows)
+def _of_campaign(session: Session, campaign_id: int, column: Any, *columns: Any, where: Any = None) -> Sequence[Any]:
+    """Rows of `column` (a candidate_id column) and `columns` for the campaign's candidates. No DISTINCT: it
+    turns SQLite's plan into a scan of the whole table (the callers keep sets)."""
+    query = (select_columns(column, *columns).join(Candidate, col(Candidate.id) == column)
+             .where(col(Candidate.campaign_id) == campaign_id))
+    return session.execute(query if where is None else query.where(where)).all()
 
 
 def board_facts(*, session: Session, campaign_id: int) -> BoardFacts:
     people = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Candidate.email),
                                             col(Candidate.reference))
                              .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
-    invitation, attempt = col(Invitation.candidate_id), col(Attempt.candidate_id)
-    return BoardFacts(
-        people, _ids(session, invitation, campaign_id),
-        _ids(session, invitation, campaign_id, col(Invitation.opened_at).is_not(None)),
-        _ids(session, attempt, campaign_id, col(Attempt.consent_at).is_not(None)),
-        _ids(session, attempt, campaign_id, col(Attempt.submitted_at).is_not(None)),
-        _ids(session, attempt, campaign_id),
-        _ids(session, col(Rating.candidate_id), campaign_id, col(Rating.final_level).is_not(None)),
-        _ids(session, col(Decision.candidate_id), campaign_id))
+    invites = _of_campaign(session, campaign_id, col(Invitation.candidate_id), col(Invitation.opened_at).is_not(None))
+    attempts = _of_campaign(session, campaign_id, col(Attempt.candidate_id), col(Attempt.consent_at).is_not(None),
+                            col(Attempt.submitted_at).is_not(None))
+    rated = _of_campaign(session, campaign_id, col(Rating.candidate_id), where=col(Rating.final_level).is_not(None))
+    decided = _of_campaign(session, campaign_id, col(Decision.candidate_id))
+    return BoardFacts(people, frozenset(r[0] for r in invites), frozenset(r[0] for r in invites if r[1]),
+                      frozenset(r[0] for r in attempts if r[1]), frozenset(r[0] for r in attempts if r[2]),
+                      frozenset(r[0] for r in attempts), frozenset(r[0] for r in rated),
+                      frozenset(r[0] for r in decided))
 
 
 class BoardDates(NamedTuple):
