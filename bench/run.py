@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from bench import (
+    bench_arrival,
     bench_memory,
     bench_pages,
     bench_psychometrics,
@@ -27,7 +28,7 @@ def main() -> int:
     results: list[dict] = []
     began = time.perf_counter()
     for module in (bench_scoring, bench_psychometrics, bench_memory, bench_store, bench_pages, bench_report,
-                   bench_suggest, bench_scale):
+                   bench_suggest, bench_scale, bench_arrival):
         print(f"running {module.__name__} ...", file=sys.stderr, flush=True)
         start = time.perf_counter()
         results += module.run()
