@@ -7,10 +7,11 @@ deferred transaction cannot upgrade its read lock. Reads use plain deferred BEGI
 Retries (`Database.write`): the opening of a write transaction is retried up to WRITE_TRIES times with a
 short backoff when SQLite answers "database is locked" (the busy timeout ran out), when PostgreSQL reports a
 serialization failure, a deadlock or a dropped connection, or when the pool had no connection in time.
-Only the opening is retried: the transaction is started (BEGIN IMMEDIATE on SQLite, the first round trip on
-PostgreSQL) BEFORE the caller's body runs, so nothing of the body has happened yet and re-running the
-opening is always safe. A failure after the body started is never retried here (the body may have
-side effects outside the database, such as a sent e-mail): it rolls back and reaches the caller. Bodies
+Only the opening is retried: the transaction is started (BEGIN IMMEDIATE on SQLite; on PostgreSQL the first
+round trip, the pool's pre-ping at checkout) BEFORE the caller's body runs, so nothing of the body has
+happened yet and re-running the opening is always safe. A failure after the body started is never retried
+here (the body may have side effects outside the database, such as a sent e-mail): it rolls back and reaches
+the caller. Bodies
 known to be safe to re-run as a whole (an upsert and its audit event) can use `Database.write_retrying`.
 """
 
