@@ -11,8 +11,8 @@ Only the opening is retried: the transaction is started (BEGIN IMMEDIATE on SQLi
 round trip, the pool's pre-ping at checkout) BEFORE the caller's body runs, so nothing of the body has
 happened yet and re-running the opening is always safe. A failure after the body started is never retried
 here (the body may have side effects outside the database, such as a sent e-mail): it rolls back and reaches
-the caller. Bodies
-known to be safe to re-run as a whole (an upsert and its audit event) can use `Database.write_retrying`.
+the caller. Bodies known to be safe to re-run as a whole (an upsert and its audit event) can use
+`Database.write_retrying`.
 """
 
 from __future__ import annotations
