@@ -9,22 +9,23 @@ import streamlit as st
 from screening.i18n import t
 from screening.ui import shell
 from screening.ui.components import app_styles
+from screening.web.logs import timed_script_run
 from screening.web.paths import ICON_FILE
 
-# the candidate page and the staff shell set the title again in their own language
-st.set_page_config(page_title=t("app.title", st.session_state.get("lang", "en")), page_icon=str(ICON_FILE),
-                   layout="centered")
-
-app_styles()
 invite = st.query_params.get("invite")
 about = st.query_params.get("about")
-if invite:
-    from screening.ui.pages import candidate
+with timed_script_run("invite" if invite else "about" if about else "staff"):
+    # the candidate page and the staff shell set the title again in their own language
+    st.set_page_config(page_title=t("app.title", st.session_state.get("lang", "en")), page_icon=str(ICON_FILE),
+                       layout="centered")
+    app_styles()
+    if invite:
+        from screening.ui.pages import candidate
 
-    candidate.render(invite)
-elif about:  # the public statement linked from the candidate's welcome screen
-    from screening.ui.pages import about as about_page
+        candidate.render(invite)
+    elif about:  # the public statement linked from the candidate's welcome screen
+        from screening.ui.pages import about as about_page
 
-    about_page.render_public(about)
-else:
-    shell.run()
+        about_page.render_public(about)
+    else:
+        shell.run()

@@ -9,12 +9,14 @@ import uuid
 from sqlalchemy import create_engine, text
 
 from bench.stats import entry, median, p95, timings
-from screening.domain.actors import CandidateActor, Staff
+from screening.domain.actors import CandidateActor, Staff, SystemActor
 from screening.services import attempts, campaigns, candidates, invitations
 from screening.services.auth import create_user
 from screening.services.campaigns import CampaignDraft
+from screening.store import queries
 from screening.store.engine import Database, build_engine, normalise_url
 from screening.store.migrate import upgrade
+from screening.store.models import utcnow
 
 PG_URL = os.environ.get("DATABASE_URL_TEST", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
@@ -22,8 +24,8 @@ PG_URL = os.environ.get("DATABASE_URL_TEST", "postgresql+psycopg://postgres@127.
 def _measure(url: str, backend: str) -> list[dict]:
     upgrade(url)
     db = Database(build_engine(url))
-    uid = create_user(db, email=f"{uuid.uuid4().hex}@bench.local", name="bench", role="recruiter",
-                      password="bench-password")
+    uid = create_user(db, SystemActor("bench"), email=f"{uuid.uuid4().hex}@bench.example.org", name="bench",
+                      role="recruiter", password="bench-password-long")
     rec = Staff(uid, "recruiter")
     cid = campaigns.create_campaign(db, rec, CampaignDraft(name="bench", skills=["empathy", "patience"]))
     token = invitations.issue_invite(db, rec, candidates.add_candidate(db, rec, cid, "Bench")).token
@@ -37,10 +39,20 @@ def _measure(url: str, backend: str) -> list[dict]:
         attempts.save_sjt_answer(db, CandidateActor(token), item.id,
                                  {"best": item.options[n % 2].id, "worst": item.options[2].id})
 
-    runs = timings(save, repeat=200, warmup=5)
+    def bare() -> None:  # the upsert alone in its own transaction: no link, no audit, no version
+        n = next(counter)
+        with db.write() as s:
+            queries.upsert_answer(session=s, attempt_id=view.attempt_id, item_id=item.id, version=item.version,
+                                  kind="sjt", response={"best": item.options[n % 2].id, "worst": item.options[2].id},
+                                  text="", now=utcnow())
+
+    runs, bare_runs = timings(save, repeat=200, warmup=5), timings(bare, repeat=200, warmup=5)
     db.engine.dispose()
     return [entry(f"store.save_answer.median.{backend}", median(runs) * 1000, "ms", 50, "lower", backend),
-            entry(f"store.save_answer.p95.{backend}", p95(runs) * 1000, "ms", None, "lower", backend)]
+            entry(f"store.save_answer.p95.{backend}", p95(runs) * 1000, "ms", None, "lower", backend),
+            entry(f"store.bare_upsert.median.{backend}", median(bare_runs) * 1000, "ms", None, "lower", backend),
+            entry(f"store.save_over_bare.median.{backend}", median(runs) / median(bare_runs), "ratio", None,
+                  "lower", backend)]
 
 
 def run() -> list[dict]:

@@ -7,7 +7,8 @@ from typing import Protocol
 
 
 class _AttemptLike(Protocol):
-    submitted_at: datetime | None
+    @property
+    def submitted_at(self) -> datetime | None: ...
 
 
 def attempt_status(attempt: _AttemptLike | None) -> str:

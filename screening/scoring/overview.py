@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -18,11 +19,14 @@ from screening.scoring.profile import INTERVIEW_WEIGHT, SJT_WEIGHT, question_lev
 from screening.scoring.sjt import RateMethod, score_best_worst, score_rate_each, skill_scores
 
 
-@dataclass(frozen=True)
-class SjtResponse:
+class SjtResponse(NamedTuple):
+    """One SJT answer as stored columns (a named tuple: a campaign has one per candidate and item)."""
+
     row: int                    # the candidate's row in the result arrays
     item: SjtItem               # the version the candidate was given
-    response: Mapping[str, object]
+    best: str | None            # best/worst items
+    worst: str | None
+    ratings: Mapping[str, Any] | None     # rate-each items: option id -> 1-5
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ def _sjt_item_scores(n: int, responses: Sequence[SjtResponse], method: RateMetho
         keys = np.full((len(bw), width), np.nan)
         for k, item in enumerate(bw):
             keys[k, : len(item.options)] = item.keys
+        option_index = [{o.id: n for n, o in enumerate(item.options)} for item in bw]
         best = np.full((n, len(bw)), -1)
         worst = np.full((n, len(bw)), -1)
         given = np.zeros((n, len(bw)), dtype=bool)
@@ -63,10 +68,10 @@ def _sjt_item_scores(n: int, responses: Sequence[SjtResponse], method: RateMetho
             column = bw_col.get((r.item.id, r.item.version))
             if column is None:
                 continue
-            ids = [o.id for o in r.item.options]
+            index = option_index[column]
             given[r.row, column] = True
-            best[r.row, column] = _option_index(ids, r.response.get("best"))
-            worst[r.row, column] = _option_index(ids, r.response.get("worst"))
+            best[r.row, column] = index.get(r.best, -1) if r.best is not None else -1
+            worst[r.row, column] = index.get(r.worst, -1) if r.worst is not None else -1
         part = score_best_worst(keys, best, worst)
         part[~given] = np.nan
         scores[:, : len(bw)] = part
@@ -77,16 +82,20 @@ def _sjt_item_scores(n: int, responses: Sequence[SjtResponse], method: RateMetho
         for k, item in enumerate(re_):
             keys[k, : len(item.options)] = item.keys
         ratings = np.full((n, len(re_), width), np.nan)
+        held = np.zeros((n, len(re_)), dtype=bool)
         for r in responses:
             column = re_col.get((r.item.id, r.item.version))
-            rated = r.response.get("ratings")
-            if column is None or not isinstance(rated, Mapping):
+            if column is None:
+                continue
+            held[r.row, column] = True
+            rated = r.ratings
+            if not isinstance(rated, Mapping):
                 continue
             for o, opt in enumerate(r.item.options):
                 if opt.id in rated:
                     ratings[r.row, column, o] = float(rated[opt.id])
         answered = ~np.all(np.isnan(ratings), axis=2)
-        part = score_rate_each(keys, ratings, method)
+        part = score_rate_each(keys, ratings, method, given=held)
         part[~answered] = np.nan
         scores[:, len(bw):] = part
     return scores, [*bw, *re_]
@@ -100,22 +109,24 @@ def _row_mean(values: np.ndarray) -> np.ndarray:
     return np.divide(sums, counts, out=np.full(values.shape[0], np.nan), where=counts > 0)
 
 
-def _option_index(option_ids: list[str], chosen: object) -> int:
-    return option_ids.index(chosen) if isinstance(chosen, str) and chosen in option_ids else -1
-
-
-def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtResponse], ratings: Sequence[RatedLevel],
-                   method: RateMethod, target_weights: Mapping[str, float] | None,
-                   consensus: Mapping[tuple[int, str], int] | None = None) -> CampaignScores:
-    """Every candidate's dashboard numbers, as a profile would compute them. `consensus`: (row, question id)
-    -> the panel's agreed level, which replaces the raters' mean for that answer."""
-    consensus = consensus or {}
+def sjt_skill_scores(n: int, skills: Sequence[str], responses: Sequence[SjtResponse], method: RateMethod
+                     ) -> np.ndarray:
+    """(candidates, skills) SJT skill scores 0-100, NaN where no answered item measures the skill. Each row
+    depends on that candidate's answers alone, so rows computed apart can be stacked."""
     item_scores, items = _sjt_item_scores(n, responses, method)
+    if not items:
+        return np.full((n, len(skills)), np.nan)
+    return skill_scores(item_scores, [i.skills for i in items], list(skills))[0]
+
+
+def score_campaign(n: int, skills: Sequence[str], sjt: np.ndarray, ratings: Sequence[RatedLevel],
+                   target_weights: Mapping[str, float] | None,
+                   consensus: Mapping[tuple[int, str], int] | None = None) -> CampaignScores:
+    """Every candidate's dashboard numbers, as a profile would compute them, from their SJT skill scores
+    (`sjt_skill_scores`) and interview ratings. `consensus`: (row, question id) -> the panel's agreed level,
+    which replaces the raters' mean for that answer."""
+    consensus = consensus or {}
     skill_list = list(skills)
-    if items:
-        sjt, _ = skill_scores(item_scores, [i.skills for i in items], skill_list)
-    else:
-        sjt = np.full((n, len(skill_list)), np.nan)
     interview = np.full((n, len(skill_list)), np.nan)
     disagreement = np.zeros(n, dtype=bool)
     by_question: dict[tuple[int, str], list[int]] = {}
@@ -151,3 +162,13 @@ def score_campaign(n: int, skills: Sequence[str], responses: Sequence[SjtRespons
             mean_level = np.where(wsum > 0, (np.nan_to_num(level) * measured * w[None, :]).sum(axis=1) / wsum, np.nan)
         fit = 100.0 * (mean_level - 1.0) / 4.0
     return CampaignScores(sjt_mean, interview_mean, fit, disagreement)
+
+
+def percentile_ranks(values: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """`profile.percentile_rank` of each value against the same group, by binary search over the sorted group
+    (a campaign of thousands: not one pass over the group per candidate). NaN values stay NaN."""
+    ordered = np.sort(np.asarray(group, dtype=float))
+    below = np.searchsorted(ordered, values, side="left")
+    equal = np.searchsorted(ordered, values, side="right") - below
+    ranks = 100.0 * (below + 0.5 * equal) / max(len(ordered), 1)
+    return np.where(np.isnan(values), np.nan, ranks)

@@ -36,18 +36,20 @@ def score_best_worst(keys: np.ndarray, best: np.ndarray, worst: np.ndarray) -> n
     return scores
 
 
-def score_rate_each(keys: np.ndarray, ratings: np.ndarray, method: RateMethod = "raw") -> np.ndarray:
+def score_rate_each(keys: np.ndarray, ratings: np.ndarray, method: RateMethod = "raw",
+                    given: np.ndarray | None = None) -> np.ndarray:
     """keys: (items, options); ratings: (attempts, items, options) 1-5, NaN where missing.
 
     `raw`: 1 - mean |rating - key| / 4. `within_person`: each candidate's ratings are first
     standardised over all their rated options (own mean and spread removed), then put on the
     key's own mean and spread, so a candidate who rates everything high or low is not penalised
-    for their use of the scale.
+    for their use of the scale. `given` (attempts, items), when rows hold different items: the key's mean
+    and spread are then taken over each row's own items, as scoring that attempt alone does.
     """
     keys = np.asarray(keys, dtype=float)
     ratings = np.asarray(ratings, dtype=float)
     if method == "within_person":
-        ratings = _standardise_to_key(keys, ratings)
+        ratings = _standardise_to_key(keys, ratings, given)
     valid_option = ~np.isnan(keys)[None, :, :]
     dist = np.abs(ratings - keys[None, :, :])
     complete = np.all(~np.isnan(ratings) | ~valid_option, axis=2)
@@ -60,14 +62,22 @@ def score_rate_each(keys: np.ndarray, ratings: np.ndarray, method: RateMethod = 
     return np.clip(scores, 0.0, 1.0)
 
 
-def _standardise_to_key(keys: np.ndarray, ratings: np.ndarray) -> np.ndarray:
+def _standardise_to_key(keys: np.ndarray, ratings: np.ndarray, given: np.ndarray | None = None) -> np.ndarray:
     flat = ratings.reshape(ratings.shape[0], -1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.nanmean(flat, axis=1)[:, None, None]
-        sd = np.nanstd(flat, axis=1)[:, None, None]
+    rated = ~np.isnan(flat)
+    count = rated.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):  # a row with no rating: NaN mean and spread, no warning
+        row_mean = np.where(rated, flat, 0.0).sum(axis=1) / count
+        mean = row_mean[:, None, None]
+        sd = np.sqrt(np.where(rated, (flat - row_mean[:, None]) ** 2, 0.0).sum(axis=1) / count)[:, None, None]
         z = np.where(sd > 0, (ratings - mean) / np.where(sd > 0, sd, 1.0), 0.0)
-    key_mean, key_sd = np.nanmean(keys), np.nanstd(keys)
-    return np.clip(z * key_sd + key_mean, 1.0, 5.0)
+        if given is None:
+            return np.clip(z * np.nanstd(keys) + np.nanmean(keys), 1.0, 5.0)
+        mask = np.asarray(given, dtype=float)
+        count = mask @ (~np.isnan(keys)).sum(axis=1)
+        key_mean = (mask @ np.nansum(keys, axis=1)) / count
+        key_sd = np.sqrt(np.maximum((mask @ np.nansum(keys ** 2, axis=1)) / count - key_mean ** 2, 0.0))
+    return np.clip(z * key_sd[:, None, None] + key_mean[:, None, None], 1.0, 5.0)
 
 
 def skill_scores(item_scores: np.ndarray, item_skills: Sequence[Sequence[str]],

@@ -8,7 +8,8 @@ from typing import Any
 from sqlmodel import Session
 
 from screening.domain.actors import Actor, Staff, SystemActor
-from screening.store.models import AuditEvent
+from screening.store import queries
+from screening.store.models import utcnow
 
 
 def record(session: Session, actor: Actor | int, action: str, entity: str, entity_id: Any,
@@ -26,8 +27,8 @@ def record(session: Session, actor: Actor | int, action: str, entity: str, entit
         kind, actor_id = "anonymous", None
     else:  # a link's holder not yet resolved to a candidate
         kind, actor_id = "candidate", None
-    session.add(AuditEvent(actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
-                           entity_id=str(entity_id), details=details))
+    queries.add_audit_event(session=session, actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
+                            entity_id=str(entity_id), details=details, at=utcnow())
 
 
 def text_fingerprint(field: str, text: str) -> dict[str, Any]:

@@ -94,32 +94,35 @@ class StatusBoard:
 
 def status_board(db: Database, actor: Actor, campaign_id: int, *, status: str | None = None, search: str = "",
                  page: int = 0, page_size: int | None = None) -> StatusBoard:
-    """Each candidate's furthest step, from one query per table for the whole campaign (no per-candidate query)."""
+    """Each candidate's furthest step, from one id query per fact for the whole campaign (no per-candidate
+    query), and the invitation dates of the page shown only."""
     size = page_size or PAGE_SIZE
     term = clean(search, limit=100).strip().lower()
     with db.read() as s:
         campaign_for(s, actor, campaign_id, policy.can_view_campaign)
         facts = queries.board_facts(session=s, campaign_id=campaign_id)
         raters = queries.raters_of_campaign(session=s, campaign_id=campaign_id)
+        placed = [(c, board_status(invited=c.id in facts.invited,
+                                   opened=c.id in facts.opened or c.id in facts.attempted,
+                                   started=c.id in facts.started, submitted=c.id in facts.submitted,
+                                   rated=c.id in facts.rated, decided=c.id in facts.decided))
+                  for c in facts.candidates]
+        counts = {name: 0 for name in BOARD_STATUSES}
+        for _, reached in placed:
+            counts[reached] += 1
+        shown = [(c, reached) for c, reached in placed if (not status or reached == status)
+                 and (not term or term in c.name.lower() or term in c.email.lower() or term in c.reference.lower())]
+        pages = max(1, -(-len(shown) // size))
+        page = min(max(0, page), pages - 1)
+        here = shown[page * size:(page + 1) * size]
+        dates = queries.board_dates(session=s, candidate_ids=[c.id for c, _ in here])
     rows = []
-    for c in facts.candidates:
-        cid = int(c.id or 0)
-        invite, attempt = facts.invitations.get(cid), facts.attempts.get(cid)
-        opened = facts.first_opened.get(cid)
-        status_now = board_status(invited=invite is not None, opened=opened is not None or attempt is not None,
-                                  started=attempt is not None and attempt.consent_at is not None,
-                                  submitted=attempt is not None and attempt.submitted_at is not None,
-                                  rated=cid in facts.rated, decided=cid in facts.decided)
-        rows.append(BoardRow(cid, c.name, c.email, c.reference, status_now, invite.created_at if invite else None,
-                             invite.sent_at if invite else None, opened, tuple(raters.get(cid, ()))))
-    counts = {name: 0 for name in BOARD_STATUSES}
-    for row in rows:
-        counts[row.status] += 1
-    shown = [r for r in rows if (not status or r.status == status)
-             and (not term or term in r.name.lower() or term in r.email.lower() or term in r.reference.lower())]
-    pages = max(1, -(-len(shown) // size))
-    page = min(max(0, page), pages - 1)
-    return StatusBoard(tuple(shown[page * size:(page + 1) * size]), counts, len(shown), page, pages)
+    for c, status_now in here:
+        when = dates.get(c.id)
+        rows.append(BoardRow(c.id, c.name, c.email, c.reference, status_now, when.invited_at if when else None,
+                             when.sent_at if when else None, when.opened_at if when else None,
+                             tuple(raters.get(c.id, ()))))
+    return StatusBoard(tuple(rows), counts, len(shown), page, pages)
 
 
 @dataclass(frozen=True)

@@ -325,6 +325,7 @@ def rescore_campaign(db: Database, actor: Actor, campaign_id: int) -> RescoreOut
         changed: set[int] = set()
         moved = 0
         items: set[str] = set()
+        repointed: set[int] = set()
         for answer in queries.campaign_sjt_answer_rows(session=s, campaign_id=campaign_id):
             newest = bank.sjt_by_id.get(answer.item_id)
             if newest is None or newest.version <= answer.item_version:
@@ -338,6 +339,9 @@ def rescore_campaign(db: Database, actor: Actor, campaign_id: int) -> RescoreOut
             s.add(answer)
             moved += 1
             items.add(answer.item_id)
+            repointed.add(answer.attempt_id)
+        # a new version tells whoever keeps the attempt's scores (the dashboard) that its answers changed
+        queries.bump_attempt_versions(session=s, attempt_ids=sorted(repointed))
         record(s, actor, "campaign.rescore", "campaign", campaign.id, answers_repointed=moved,
                attempts_changed=sorted(changed), items=sorted(items))
     return RescoreOutcome(campaign_id, moved, tuple(sorted(changed)))

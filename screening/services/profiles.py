@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
 from sqlmodel import Session
 
+from screening.banks import SjtItem
 from screening.domain import policy
 from screening.domain.actors import Actor, Staff
 from screening.domain.statuses import attempt_status
 from screening.domain.vocab import DECISIONS
-from screening.scoring.overview import RatedLevel, SjtResponse, score_campaign
+from screening.scoring.overview import (
+    RatedLevel,
+    SjtResponse,
+    percentile_ranks,
+    score_campaign,
+    sjt_skill_scores,
+)
 from screening.scoring.profile import (
     NORM_GROUP_MINIMUM,
     Profile,
@@ -20,7 +30,6 @@ from screening.scoring.profile import (
     Quote,
     RaterLevel,
     build_profile,
-    percentile_rank,
 )
 from screening.scoring.sjt import RateMethod, chance_score, score_attempt
 from screening.services._access import campaign_for, candidate_for
@@ -137,44 +146,88 @@ def campaign_profiles(db: Database, actor: Actor, campaign_id: int) -> list[Prof
 
 
 def campaign_overview(db: Database, actor: Actor, campaign_id: int) -> list[CandidateRow]:
-    """The lead's dashboard rows, from a handful of queries for the whole campaign and one vectorised
+    """The lead's dashboard rows, from a handful of column queries for the whole campaign and one vectorised
     scoring pass: the same numbers as each profile, without building one per candidate."""
     catalog = get_catalog(db)
     bank = catalog.bank
     with db.read() as s:
         campaign = campaign_for(s, actor, campaign_id, policy.can_view_profiles)
-        people = queries.candidates_with_attempts(session=s, campaign_id=campaign_id)
-        answers = queries.campaign_answers(session=s, campaign_id=campaign_id)
+        people = queries.campaign_people(session=s, campaign_id=campaign_id)
+        sjt = _sjt_scores(db, s, catalog, campaign, people)
         ratings = queries.campaign_ratings(session=s, campaign_id=campaign_id)
         decisions = queries.latest_decisions(session=s, campaign_id=campaign_id)
         agreed = queries.campaign_consensus(session=s, campaign_id=campaign_id)
-    row_of = {int(c.id or 0): n for n, (c, _) in enumerate(people)}
-    responses = [SjtResponse(row_of[cid], item, a.response) for cid, a in answers
-                 if a.kind == "sjt" and cid in row_of and (item := bank.sjt_at(a.item_id, a.item_version))]
+    row_of = {p.candidate_id: n for n, p in enumerate(people)}
     levels = [RatedLevel(row_of[r.candidate_id], r.question_id, q.skills, r.final_level) for r in ratings
               if r.final_level is not None and r.candidate_id in row_of
               and (q := bank.question_at(r.question_id, r.question_version))]
     target = catalog.targets.get(campaign.target_profile_id or "")
     consensus = {(row_of[c.candidate_id], c.question_id): c.level for c in agreed if c.candidate_id in row_of}
-    scores = score_campaign(len(people), campaign.skills, responses, levels, _method(campaign),
-                            target.weight_by_skill if target else None, consensus)
-    statuses = [attempt_status(a) for _, a in people]
-    fits = [float(f) for f, st in zip(scores.fit, statuses, strict=True) if st == "submitted" and not np.isnan(f)]
-    show = len(fits) >= NORM_GROUP_MINIMUM
+    scores = score_campaign(len(people), campaign.skills, sjt, levels, target.weight_by_skill if target else None,
+                            consensus)
+    statuses = [attempt_status(p if p.attempt_id is not None else None) for p in people]
+    norm_group = scores.fit[[st == "submitted" for st in statuses] & ~np.isnan(scores.fit)]
+    show = len(norm_group) >= NORM_GROUP_MINIMUM
+    percentiles = percentile_ranks(scores.fit, norm_group) if show else np.full(len(people), np.nan)
+    columns = zip(people, statuses, _numbers(scores.sjt_mean), _numbers(scores.interview_mean),
+                  _numbers(scores.fit), scores.disagreement.tolist(), _numbers(percentiles), strict=True)
     rows = []
-    for n, (candidate, _) in enumerate(people):
-        cid = int(candidate.id or 0)
-        fit = _number(scores.fit[n])
-        decision = decisions.get(cid)
-        rows.append(CandidateRow(cid, candidate.name, statuses[n], _number(scores.sjt_mean[n]),
-                                 _number(scores.interview_mean[n]), fit, decision.outcome if decision else None,
-                                 bool(scores.disagreement[n]),
-                                 percentile_rank(fit, fits) if show and fit is not None else None))
+    for person, status, sjt_mean, interview_mean, fit, disagreement, percentile in columns:
+        decision = decisions.get(person.candidate_id)
+        rows.append(CandidateRow(person.candidate_id, person.name, status, sjt_mean, interview_mean, fit,
+                                 decision.outcome if decision else None, disagreement, percentile))
     return rows
 
 
-def _number(value: float) -> float | None:
-    return None if np.isnan(value) else float(value)
+def _numbers(values: np.ndarray) -> list[float | None]:
+    return [None if v != v else v for v in values.tolist()]  # NaN (v != v) is "not measured"
+
+
+# A submitted attempt's SJT skill scores change only when its answers do (a rescore re-points them, and bumps
+# the attempt's version), with the campaign's method or skills, or with the catalog: so they are kept per
+# process, keyed by all of these, and only the attempts not seen at their current version are scored again.
+_SJT_CAMPAIGNS_KEPT = 64
+_sjt_kept: OrderedDict[tuple[str, int, str, str, tuple[str, ...]], dict[int, tuple[int, np.ndarray]]] = OrderedDict()
+_sjt_lock = threading.Lock()
+_FEW_ATTEMPTS = 500  # fewer than this to score: ask for their answers by attempt id, not the whole campaign's
+
+
+def _sjt_scores(db: Database, s: Session, catalog: Catalog, campaign: Campaign,
+                people: list[queries.PersonRow]) -> np.ndarray:
+    """(candidates, campaign skills) SJT skill scores of submitted attempts, NaN elsewhere."""
+    method = _method(campaign)
+    key = (str(db.engine.url), int(campaign.id or 0), method, catalog.version, tuple(campaign.skills))
+    with _sjt_lock:
+        kept = dict(_sjt_kept.get(key, {}))
+    submitted = {p.attempt_id: int(p.attempt_version or 0) for p in people
+                 if p.submitted_at is not None and p.attempt_id is not None}
+    stale = [aid for aid, version in submitted.items() if aid not in kept or kept[aid][0] != version]
+    if stale:
+        rows = queries.submitted_sjt_answers(session=s, campaign_id=int(campaign.id or 0),
+                                             attempt_ids=stale if len(stale) < _FEW_ATTEMPTS else None)
+        position = {aid: n for n, aid in enumerate(stale)}
+        items: dict[tuple[str, int], SjtItem | None] = {}
+        responses = []
+        for r in rows:
+            row = position.get(r.attempt_id)
+            item_key = (r.item_id, r.item_version)
+            item = items[item_key] if item_key in items else items.setdefault(item_key, catalog.bank.sjt_at(*item_key))
+            if row is not None and item is not None:
+                responses.append(SjtResponse(row, item, r.best, r.worst, json.loads(r.ratings) if r.ratings else None))
+        fresh = sjt_skill_scores(len(stale), campaign.skills, responses, method)
+        for aid, n in position.items():
+            kept[aid] = (submitted[aid], fresh[n])
+    kept = {aid: kept[aid] for aid in submitted}
+    with _sjt_lock:
+        _sjt_kept[key] = kept
+        _sjt_kept.move_to_end(key)
+        while len(_sjt_kept) > _SJT_CAMPAIGNS_KEPT:
+            _sjt_kept.popitem(last=False)
+    out = np.full((len(people), len(campaign.skills)), np.nan)
+    for n, p in enumerate(people):
+        if p.attempt_id in kept:
+            out[n] = kept[p.attempt_id][1]
+    return out
 
 
 def candidate_evidence(db: Database, actor: Actor, candidate_id: int) -> list[AnswerEvidence]:

@@ -7,11 +7,12 @@ deferred transaction cannot upgrade its read lock. Reads use plain deferred BEGI
 Retries (`Database.write`): the opening of a write transaction is retried up to WRITE_TRIES times with a
 short backoff when SQLite answers "database is locked" (the busy timeout ran out), when PostgreSQL reports a
 serialization failure, a deadlock or a dropped connection, or when the pool had no connection in time.
-Only the opening is retried: the transaction is started (BEGIN IMMEDIATE on SQLite, the first round trip on
-PostgreSQL) BEFORE the caller's body runs, so nothing of the body has happened yet and re-running the
-opening is always safe. A failure after the body started is never retried here (the body may have
-side effects outside the database, such as a sent e-mail): it rolls back and reaches the caller. Bodies
-known to be safe to re-run as a whole (an upsert and its audit event) can use `Database.write_retrying`.
+Only the opening is retried: the transaction is started (BEGIN IMMEDIATE on SQLite; on PostgreSQL the first
+round trip, the pool's pre-ping at checkout) BEFORE the caller's body runs, so nothing of the body has
+happened yet and re-running the opening is always safe. A failure after the body started is never retried
+here (the body may have side effects outside the database, such as a sent e-mail): it rolls back and reaches
+the caller. Bodies known to be safe to re-run as a whole (an upsert and its audit event) can use
+`Database.write_retrying`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import event, exc, text
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
@@ -149,10 +150,9 @@ class Database:
         raise AssertionError("unreachable")
 
     def _open(self, session: Session) -> None:
-        if self.engine.dialect.name == "sqlite":
-            session.connection()  # checks a connection out and runs BEGIN IMMEDIATE: takes the write lock
-        else:
-            session.execute(text("select 1"))  # a real round trip: a dead connection fails here, not later
+        # checks a connection out: on SQLite that runs BEGIN IMMEDIATE (takes the write lock); on PostgreSQL
+        # the pool's pre-ping is the round trip that finds a dead connection here, before the body runs
+        session.connection()
 
 
 def is_retryable(error: Exception) -> bool:

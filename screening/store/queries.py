@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cache
+from typing import Any, NamedTuple
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import Row, Table, and_, bindparam, func, insert, or_
+from sqlalchemy import select as select_columns  # sqlmodel's select types at most four columns
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session, col, delete, select, update
+from sqlmodel import Session, SQLModel, col, delete, select, update
 
 from screening.store.models import (
     Answer,
@@ -45,6 +47,11 @@ from screening.store.models import (
     StaffSession,
     User,
 )
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return model.__table__  # type: ignore[attr-defined]
+
 
 # --- staff ------------------------------------------------------------------------------------
 
@@ -143,13 +150,17 @@ class LinkRow:
     attempt: Attempt | None
 
 
+# The statements of a candidate's save are built once: building and keying a statement costs more than
+# running it on SQLite, and a candidate saves every few seconds.
+_LINK = (select(Invitation, Candidate, Campaign, Attempt)
+         .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
+         .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
+         .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+         .where(col(Invitation.token_hash) == bindparam("token_hash")))
+
+
 def link_by_token_hash(*, session: Session, token_hash: str) -> LinkRow | None:
-    row = session.exec(
-        select(Invitation, Candidate, Campaign, Attempt)
-        .join(Candidate, col(Candidate.id) == Invitation.candidate_id)
-        .join(Campaign, col(Campaign.id) == Candidate.campaign_id)
-        .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
-        .where(Invitation.token_hash == token_hash)).first()
+    row = session.exec(_LINK, params={"token_hash": token_hash}).first()
     return LinkRow(*row) if row else None
 
 
@@ -188,37 +199,62 @@ def campaign_emails(*, session: Session, campaign_id: int) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class BoardFacts:
-    """What the status board needs for a whole campaign, from one query per table."""
+    """What the status board needs to place every candidate of a campaign, from one query per table, each
+    returning ids and flags only (no dates to parse, no attempt plans, no ORM objects: a campaign has
+    thousands)."""
 
-    candidates: Sequence[Candidate]
-    invitations: dict[int, Invitation]        # each candidate's newest invitation
-    first_opened: dict[int, datetime]         # the first opening of any of the candidate's links
-    attempts: dict[int, Attempt]
+    candidates: Sequence[Row[Any]]            # id, name, email, reference
+    invited: frozenset[int]
+    opened: frozenset[int]                    # any of the candidate's links opened
+    started: frozenset[int]                   # consented
+    submitted: frozenset[int]
+    attempted: frozenset[int]                 # an attempt exists
     rated: frozenset[int]
     decided: frozenset[int]
 
 
+def _of_campaign(session: Session, campaign_id: int, column: Any, *columns: Any, where: Any = None) -> Sequence[Any]:
+    """Rows of `column` (a candidate_id column) and `columns` for the campaign's candidates. No DISTINCT: it
+    turns SQLite's plan into a scan of the whole table (the callers keep sets)."""
+    query = (select_columns(column, *columns).join(Candidate, col(Candidate.id) == column)
+             .where(col(Candidate.campaign_id) == campaign_id))
+    return session.execute(query if where is None else query.where(where)).all()
+
+
 def board_facts(*, session: Session, campaign_id: int) -> BoardFacts:
-    people = session.exec(select(Candidate).where(Candidate.campaign_id == campaign_id)
-                          .order_by(col(Candidate.id))).all()
-    invites = session.exec(select(Invitation).join(Candidate, col(Candidate.id) == Invitation.candidate_id)
-                           .where(Candidate.campaign_id == campaign_id)
+    people = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Candidate.email),
+                                            col(Candidate.reference))
+                             .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
+    invites = _of_campaign(session, campaign_id, col(Invitation.candidate_id), col(Invitation.opened_at).is_not(None))
+    attempts = _of_campaign(session, campaign_id, col(Attempt.candidate_id), col(Attempt.consent_at).is_not(None),
+                            col(Attempt.submitted_at).is_not(None))
+    rated = _of_campaign(session, campaign_id, col(Rating.candidate_id), where=col(Rating.final_level).is_not(None))
+    decided = _of_campaign(session, campaign_id, col(Decision.candidate_id))
+    return BoardFacts(people, frozenset(r[0] for r in invites), frozenset(r[0] for r in invites if r[1]),
+                      frozenset(r[0] for r in attempts if r[1]), frozenset(r[0] for r in attempts if r[2]),
+                      frozenset(r[0] for r in attempts), frozenset(r[0] for r in rated),
+                      frozenset(r[0] for r in decided))
+
+
+class BoardDates(NamedTuple):
+    invited_at: datetime | None               # the newest invitation's
+    sent_at: datetime | None                  # the newest invitation's
+    opened_at: datetime | None                # the first opening of any of the candidate's links
+
+
+def board_dates(*, session: Session, candidate_ids: Sequence[int]) -> dict[int, BoardDates]:
+    """The invitation dates of the candidates one page of the board shows."""
+    rows = session.execute(select_columns(col(Invitation.candidate_id), col(Invitation.created_at),
+                                          col(Invitation.sent_at), col(Invitation.opened_at))
+                           .where(col(Invitation.candidate_id).in_(candidate_ids))
                            .order_by(col(Invitation.created_at), col(Invitation.id))).all()
-    attempts = session.exec(select(Attempt).join(Candidate, col(Candidate.id) == Attempt.candidate_id)
-                            .where(Candidate.campaign_id == campaign_id)).all()
-    rated = session.exec(select(Rating.candidate_id).distinct()
-                         .join(Candidate, col(Candidate.id) == Rating.candidate_id)
-                         .where(Candidate.campaign_id == campaign_id, col(Rating.final_level).is_not(None))).all()
-    decided = session.exec(select(Decision.candidate_id).distinct()
-                           .join(Candidate, col(Candidate.id) == Decision.candidate_id)
-                           .where(Candidate.campaign_id == campaign_id)).all()
+    newest: dict[int, Row[Any]] = {}
     first_opened: dict[int, datetime] = {}
-    for inv in invites:
-        if inv.opened_at is not None and inv.candidate_id not in first_opened:
-            first_opened[inv.candidate_id] = inv.opened_at
-    return BoardFacts(people, {inv.candidate_id: inv for inv in invites}, first_opened,
-                      {a.candidate_id: a for a in attempts}, frozenset(int(r) for r in rated),
-                      frozenset(int(d) for d in decided))
+    for r in rows:
+        newest[r.candidate_id] = r
+        if r.opened_at is not None:
+            first_opened.setdefault(r.candidate_id, r.opened_at)
+    return {cid: BoardDates(r.created_at, r.sent_at, first_opened.get(cid)) for cid, r in newest.items()}
 
 
 def raters_of_campaign(*, session: Session, campaign_id: int) -> dict[int, list[int]]:
@@ -318,16 +354,20 @@ def written_answers(*, session: Session, candidate_id: int) -> dict[str, str]:
     return {item_id: text for item_id, text in rows}
 
 
+@cache
+def _upsert(dialect: str) -> Any:
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(_table(Answer))
+    return statement.on_conflict_do_update(
+        index_elements=["attempt_id", "item_id"],
+        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")})
+
+
 def upsert_answer(*, session: Session, attempt_id: int, item_id: str, version: int, kind: str,
                   response: dict[str, Any], text: str, now: datetime) -> None:
     """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    values = {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
-              "response": response, "text": text, "updated_at": now}
-    statement = insert(Answer).values(**values)
-    session.execute(statement.on_conflict_do_update(
-        index_elements=["attempt_id", "item_id"],
-        set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")}))
+    session.execute(_upsert(session.get_bind().dialect.name),
+                    {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
+                     "response": response, "text": text, "updated_at": now})
 
 
 def submitted_count(*, session: Session, campaign_id: int) -> int:
@@ -337,11 +377,39 @@ def submitted_count(*, session: Session, campaign_id: int) -> int:
                                    col(Attempt.submitted_at).is_not(None))).one())
 
 
-def campaign_answers(*, session: Session, campaign_id: int) -> Sequence[tuple[int, Answer]]:
-    """Every answer of a campaign's submitted attempts, with its candidate id, in one query."""
-    return session.exec(select(Attempt.candidate_id, Answer).join(Attempt, col(Attempt.id) == Answer.attempt_id)
-                        .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
-                        .where(Candidate.campaign_id == campaign_id, col(Attempt.submitted_at).is_not(None))).all()
+class PersonRow(NamedTuple):
+    candidate_id: int
+    name: str
+    attempt_id: int | None
+    attempt_version: int | None
+    submitted_at: datetime | None
+
+
+def campaign_people(*, session: Session, campaign_id: int) -> list[PersonRow]:
+    """Each candidate of a campaign with the columns of their attempt a status needs (not its plan)."""
+    rows = session.execute(select_columns(col(Candidate.id), col(Candidate.name), col(Attempt.id), col(Attempt.version),
+                                          col(Attempt.submitted_at))
+                           .join(Attempt, col(Attempt.candidate_id) == Candidate.id, isouter=True)
+                           .where(col(Candidate.campaign_id) == campaign_id).order_by(col(Candidate.id))).all()
+    return [PersonRow(*r) for r in rows]
+
+
+def submitted_sjt_answers(*, session: Session, campaign_id: int, attempt_ids: Sequence[int] | None = None
+                          ) -> Sequence[Row[Any]]:
+    """The SJT answers of a campaign's submitted attempts (of `attempt_ids` only, when given), as rows of
+    plain columns (attempt_id, item_id, item_version, best, worst, ratings): the database reads the picks out
+    of the JSON, and `ratings` (rate-each items only) stays JSON text for the caller to decode."""
+    query = (select_columns(col(Answer.attempt_id), col(Answer.item_id), col(Answer.item_version),
+                            col(Answer.response)["best"].as_string().label("best"),
+                            col(Answer.response)["worst"].as_string().label("worst"),
+                            col(Answer.response)["ratings"].as_string().label("ratings"))
+             .join(Attempt, col(Attempt.id) == Answer.attempt_id)
+             .join(Candidate, col(Candidate.id) == Attempt.candidate_id)
+             .where(col(Candidate.campaign_id) == campaign_id, col(Attempt.submitted_at).is_not(None),
+                    col(Answer.kind) == "sjt"))
+    if attempt_ids is not None:
+        query = query.where(col(Answer.attempt_id).in_(attempt_ids))
+    return session.connection().execute(query).all()  # Core rows: no ORM loading step for 150,000 of them
 
 
 # --- interviews -------------------------------------------------------------------------------
@@ -471,6 +539,16 @@ class AuditFilter:
     entity_id: str | None = None
     since: datetime | None = None
     until: datetime | None = None
+
+
+_AUDIT_INSERT = insert(_table(AuditEvent))
+
+
+def add_audit_event(*, session: Session, actor_kind: str, actor_id: int | None, action: str, entity: str,
+                    entity_id: str, details: dict[str, Any], at: datetime) -> None:
+    """One INSERT, run now: no ORM object to flush (every change writes one, a candidate's save included)."""
+    session.execute(_AUDIT_INSERT, {"at": at, "actor_kind": actor_kind, "actor_id": actor_id, "action": action,
+                                    "entity": entity, "entity_id": entity_id, "details": details})
 
 
 def _audit_where(query: Any, f: AuditFilter) -> Any:
@@ -628,11 +706,20 @@ def delete_candidate_groups(*, session: Session, candidate_id: int) -> None:
 
 # --- the candidate's own requests (human review, withdrawal) and the attempt's version ---------
 
+_BUMP = (update(_table(Attempt)).where(col(Attempt.id) == bindparam("attempt_id"))
+         .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
+
+
 def bump_attempt_version(*, session: Session, attempt_id: int) -> int:
     """One atomic increment, so two tabs saving at once both count and the later one holds the higher number."""
-    statement = (update(Attempt).where(col(Attempt.id) == attempt_id)
-                 .values(version=col(Attempt.version) + 1).returning(col(Attempt.version)))
-    return int(session.execute(statement).scalar_one())
+    return int(session.execute(_BUMP, {"attempt_id": attempt_id}).scalar_one())
+
+
+def bump_attempt_versions(*, session: Session, attempt_ids: Sequence[int]) -> None:
+    """+1 on each of these attempts' version: their stored answers changed (a rescore re-pointed them)."""
+    if attempt_ids:
+        session.execute(update(Attempt).where(col(Attempt.id).in_(attempt_ids))
+                        .values(version=col(Attempt.version) + 1))
 
 
 def requests_of(*, session: Session, candidate_id: int) -> Sequence[CandidateRequest]:

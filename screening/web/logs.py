@@ -11,15 +11,19 @@ import logging
 import os
 import secrets
 import sys
+import time
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 log = logging.getLogger("screening.errors")
+runs = logging.getLogger("screening.runs")
 
 # What a caller may attach with `extra=`: ids and codes only.
 SAFE_FIELDS = ("error_id", "candidate_id", "user_id", "campaign_id", "attempt_id", "question_id", "item_id",
-               "status", "method", "path", "duration_ms")
+               "status", "method", "path", "duration_ms", "page", "session")
 _HANDLER_NAME = "screening-json"
 
 
@@ -82,6 +86,26 @@ def configure_logging(level: int = logging.INFO) -> None:
 class _DropUncaught(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         return not record.getMessage().startswith("Uncaught app execution")
+
+
+@contextmanager
+def timed_script_run(page: str) -> Iterator[None]:
+    """Log each run of the Streamlit script with how long the server spent on it (the wait a browser adds on
+    top is the browser's): `page` is invite, about or staff, `session` Streamlit's random session id. A
+    rerun or stop raised by Streamlit still ends the run, and is logged as such."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        runs.info("script run", extra={"page": page, "session": _session_id(),
+                                       "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
+
+
+def _session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx.session_id if ctx else None
 
 
 def new_error_id() -> str:

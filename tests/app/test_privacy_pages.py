@@ -139,9 +139,13 @@ def test_streamlit_never_shows_error_details():
     assert config["client"]["showErrorDetails"] == "none"
 
 
-def test_the_dashboard_logs_the_pdf_on_download_not_on_render(app_world):
+def test_the_dashboard_logs_the_pdf_on_download_not_on_render(app_world, monkeypatch):
+    import screening.report
     from screening.ui.pages import dashboard
 
+    built: list[int] = []
+    real = screening.report.render_profile_pdf
+    monkeypatch.setattr(screening.report, "render_profile_pdf", lambda *a: built.append(1) or real(*a))
     db = get_database()
     answer_everything(db, app_world.token)
     attempts.submit(db, CandidateActor(app_world.token))
@@ -149,6 +153,7 @@ def test_the_dashboard_logs_the_pdf_on_download_not_on_render(app_world):
     at.run()
     at.run()
     assert at.get("download_button") and not _events("profile.pdf")
+    assert built == []  # the PDF is built when the button is clicked, not each time the page runs
     dashboard._log_download(app_world.lead, app_world.candidate_id)  # the button's on_click callback
     (event,) = _events("profile.pdf")
     assert (event.actor_id, event.details) == (app_world.lead.user_id, {"via": "download"})

@@ -107,8 +107,13 @@ def test_results_adoption_and_explicit_rescoring(db):
     with pytest.raises(InvalidInput):
         key_reviews.adopt_consensus(db, admin, review, item.id)          # rated an older version now
 
+    kept = {r.candidate_id: r for r in profiles.campaign_overview(db, admin, cid)}[candidate]  # scores kept
     outcome = key_reviews.rescore_campaign(db, admin, cid)
     assert outcome.answers_repointed == 1 and len(outcome.attempts_changed) == 1
+    # the rescore bumps the attempt's version, so the dashboard scores it again rather than reusing its scores
+    row = {r.candidate_id: r for r in profiles.campaign_overview(db, admin, cid)}[candidate]
+    after = [s.sjt_score for s in profiles.candidate_profile(db, admin, candidate).skills if s.sjt_score is not None]
+    assert row.sjt_mean == pytest.approx(sum(after) / len(after)) and row.sjt_mean != kept.sjt_mean
     with db.read() as s:
         assert s.exec(select(Answer).where(Answer.item_id == item.id)).one().item_version == item.version + 1
         event = s.exec(select(AuditEvent).where(AuditEvent.action == "campaign.rescore")).one()

@@ -69,3 +69,27 @@ def test_the_profile_states_what_guessing_would_score_on_the_candidates_own_item
     given = [bank.sjt_at(a.item_id, a.item_version) for a in answers if a.kind == "sjt"]
     assert profile.meta.sjt_chance == pytest.approx(100 * sum(chance_score(i) for i in given) / len(given))
     assert profile.meta.sjt_chance >= 50  # guessing scores one half on most-and-least items, more on rate-each
+
+
+def test_within_person_rows_equal_profiles_when_candidates_draw_different_items(db):
+    """Rate-each answers standardised within the person are put on the key's mean and spread over the
+    candidate's own items, in the dashboard's batch as in the profile."""
+    from screening.services import campaigns
+    from screening.services.campaigns import CampaignDraft
+    from tests.factories import SKILLS
+
+    w = world(db)
+    cid = campaigns.create_campaign(db, w.recruiter, CampaignDraft(
+        name="Drawn", skills=SKILLS, sjt_method="within_person", sjt_items_per_candidate=4,
+        target_profile_id="customer_advisor"))
+    campaigns.share_campaign(db, w.recruiter, cid, "lead@example.org")
+    rng = random.Random(11)
+    ids = [candidates.add_candidate(db, w.recruiter, cid, f"Candidate {n}") for n in range(6)]
+    for candidate_id in ids:
+        _take(db, invitations.issue_invite(db, w.recruiter, candidate_id).token, rng)
+    rows = {r.candidate_id: r for r in profiles.campaign_overview(db, w.lead, cid)}
+    for candidate_id in ids:
+        profile = profiles.candidate_profile(db, w.lead, candidate_id)
+        sjt = [s.sjt_score for s in profile.skills if s.sjt_score is not None]
+        assert rows[candidate_id].sjt_mean == pytest.approx(sum(sjt) / len(sjt))
+        assert rows[candidate_id].fit == (pytest.approx(profile.fit.score) if profile.fit else None)

@@ -70,3 +70,23 @@ def test_the_served_app_routes_uncaught_errors_to_the_handler():
     root = logging.getLogger()
     assert "screening-json" in [h.get_name() for h in root.handlers]
     root.handlers = [h for h in root.handlers if h.get_name() != "screening-json"]
+
+
+def test_each_script_run_is_logged_with_its_page_and_duration_and_no_query_string(caplog):
+    """app.py times every run of the script on the server: an invite page's run is logged as a JSON line with
+    its page, Streamlit's session id and its duration, never the token in the link."""
+    from streamlit.testing.v1 import AppTest
+
+    from screening import REPO_DIR
+
+    token = "tok-" + "x" * 40
+    at = AppTest.from_file(str(REPO_DIR / "app.py"), default_timeout=60)
+    at.query_params["invite"] = token
+    with caplog.at_level(logging.INFO, logger="screening.runs"):
+        at.run()
+    (record,) = [r for r in caplog.records if r.name == "screening.runs"]
+    line = json.loads(JsonLinesFormatter().format(record))
+    assert (line["event"], line["page"]) == ("script run", "invite")
+    assert isinstance(line["session"], str) and line["session"]
+    assert isinstance(line["duration_ms"], float) and line["duration_ms"] > 0
+    assert token not in json.dumps(line)

@@ -93,3 +93,16 @@ def test_percentile_rank_counts_ties_half():
     from screening.scoring.profile import percentile_rank
     assert percentile_rank(50, [10, 50, 50, 90]) == 50.0
     assert percentile_rank(95, [10, 50, 90]) == 100.0
+
+
+def test_percentile_ranks_of_a_campaign_equal_each_percentile_rank():
+    import numpy as np
+
+    from screening.scoring.overview import percentile_ranks
+    from screening.scoring.profile import percentile_rank
+
+    group = [10.0, 50.0, 50.0, 90.0, 72.5]
+    values = np.array([50.0, 95.0, 10.0, np.nan, 72.5, 0.0])
+    ranks = percentile_ranks(values, np.array(group))
+    assert ranks[:3].tolist() + ranks[4:].tolist() == [percentile_rank(v, group) for v in (50, 95, 10, 72.5, 0)]
+    assert np.isnan(ranks[3])

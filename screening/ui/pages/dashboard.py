@@ -35,6 +35,22 @@ def ranked(rows: list[CandidateRow], statuses: list[str], decisions: list[str], 
     return sorted(kept, key=lambda r: (r.fit is None, -(r.fit or 0.0), r.name, r.candidate_id))
 
 
+def _table(shown: list[CandidateRow], language: str) -> dict[str, list[object]]:
+    """The ranked rows as columns (labels translated once, not once per cell: a campaign has thousands)."""
+    status = {s: t("status." + s, language) for s in STATUSES}
+    decision = {d: t("decision." + d, language) for d in DECISIONS}
+    return {t("dashboard.rank", language): list(range(1, len(shown) + 1)),
+            t("candidates.name", language): [r.name for r in shown],
+            t("dashboard.status", language): [status[r.status] for r in shown],
+            t("dashboard.sjt", language): [_fmt(r.sjt_mean) for r in shown],
+            t("dashboard.interview", language): [_fmt(r.interview_mean, 1) for r in shown],
+            t("dashboard.fit", language): [_fmt(r.fit) for r in shown],
+            t("dashboard.percentile", language): [_fmt(r.fit_percentile) for r in shown],
+            t("dashboard.flag", language): ["⚠" if r.disagreement else "" for r in shown],
+            t("dashboard.decision", language): [decision.get(r.decision) or t("decision." + r.decision, language)
+                                                  if r.decision else "" for r in shown]}
+
+
 def render(actor: Staff) -> None:
     st.header(t("page.dashboard", lang()))
     campaign_id = pick_campaign(actor, "dash_campaign")
@@ -54,15 +70,7 @@ def render(actor: Staff) -> None:
     min_fit = f3.slider(t("dashboard.min_fit", lang()), 0, 100, 0, step=5, key="dash_min_fit")
     shown = ranked(rows, statuses, decisions, min_fit)
     # a dataframe shows cell text as plain text: candidate names stay inert
-    st.dataframe([{t("dashboard.rank", lang()): n, t("candidates.name", lang()): r.name,
-                   t("dashboard.status", lang()): t("status." + r.status, lang()),
-                   t("dashboard.sjt", lang()): _fmt(r.sjt_mean),
-                   t("dashboard.interview", lang()): _fmt(r.interview_mean, 1),
-                   t("dashboard.fit", lang()): _fmt(r.fit),
-                   t("dashboard.percentile", lang()): _fmt(r.fit_percentile),
-                   t("dashboard.flag", lang()): "⚠" if r.disagreement else "",
-                   t("dashboard.decision", lang()): t("decision." + r.decision, lang()) if r.decision else ""}
-                  for n, r in enumerate(shown, start=1)], hide_index=True, width="stretch")
+    st.dataframe(_table(shown, lang()), hide_index=True, width="stretch")
     chance = psychometrics.chance_levels(db(), actor, campaign_id)
     if chance:
         st.caption(t("dashboard.chance", lang(), levels="; ".join(
@@ -129,8 +137,9 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
                    t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills],
                  hide_index=True, width="stretch")
     _evidence(actor, candidate_id)
-    pdf = profiles.profile_pdf(db(), actor, candidate_id)
-    st.download_button(t("dashboard.download", lang()), pdf, file_name=f"profile-{candidate_id}.pdf",
+    # the PDF is built when the button is clicked (on its own thread), not on every run of the page
+    st.download_button(t("dashboard.download", lang()), lambda: profiles.profile_pdf(db(), actor, candidate_id),
+                       file_name=f"profile-{candidate_id}.pdf",
                        mime="application/pdf", key=f"pdf_{candidate_id}", on_click=_log_download,
                        args=(actor, candidate_id))
     _decision(actor, candidate_id, profile)
