@@ -48,6 +48,9 @@ def cmd_banks_validate(args: argparse.Namespace) -> int:
 
         targets = load_targets(get_settings().banks_dir / "profiles", framework)  # type: ignore[arg-type]
         messages = [f"coverage: {gap}" for gap in coverage_gaps(bank, framework, targets)]  # type: ignore[arg-type]
+        from screening.banks_audit import misses
+
+        messages += [f"audit: {miss}" for miss in misses(_audit(bank))]
     for m in messages:
         print(m, file=sys.stderr)
     if messages:
