@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import itertools
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -143,9 +144,13 @@ Call = Callable[[Ctx, Actor, str], Any]
 INVITED = ("recruiter_shared_rated", "lead")
 
 
+_LINK_IDS = itertools.count(1)
+
+
 def _staff_link(c: Ctx, n: str) -> str:
-    """A fresh one-time link of a newly invited account (one per actor, so each call has its own)."""
-    return staff_invites.invite_user(c.db, c.actors["admin"], email=f"link-{n}@example.org", name="Link",
+    """A fresh one-time link of a newly invited account (a new address each call, so each has its own)."""
+    return staff_invites.invite_user(c.db, c.actors["admin"], email=f"link-{n}-{next(_LINK_IDS)}@example.org",
+                                     name="Link",
                                      role="lead").token   # the experts `_review` invites to a key review
 
 
