@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from typing import Any
 
 from bench import bench_scale as scale
 from bench.stats import entry, median, p95
@@ -23,17 +22,6 @@ from screening.services import candidates, profiles
 from screening.store.engine import Database
 
 SIZES = scale.PAGE_SIZES
-
-
-def _ms(fn: Any, repeat: int, warmup: int = 1) -> list[float]:
-    for _ in range(warmup):
-        fn()
-    out = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t0) * 1000)
-    return out
 
 
 def _bare_answers(path: str, campaign_id: int) -> None:
@@ -55,9 +43,9 @@ def _services(db: Database) -> list[dict]:
             t0 = time.perf_counter()
             profiles.campaign_overview(db, lead, cid)
             cold.append((time.perf_counter() - t0) * 1000)
-            bare += _ms(lambda c=cid: _bare_answers(str(scale.SQLITE_FILE), c), 1, warmup=0)
-        warm = _ms(lambda c=cid, a=lead: profiles.campaign_overview(db, a, c), 5)
-        statuses = _ms(lambda c=cid, a=rec: candidates.candidate_statuses(db, a, c, page=0), 7)
+            bare += scale.timed_ms(lambda c=cid: _bare_answers(str(scale.SQLITE_FILE), c), 1, warmup=0)
+        warm = scale.timed_ms(lambda c=cid, a=lead: profiles.campaign_overview(db, a, c), 5)
+        statuses = scale.timed_ms(lambda c=cid, a=rec: candidates.candidate_statuses(db, a, c, page=0), 7)
         out += [entry(f"pages.overview_cold_{size}.p50", median(cold), "ms", None, "lower", "sqlite"),
                 entry(f"pages.overview_cold_{size}.bare_sql_p50", median(bare), "ms", None, "lower", "sqlite"),
                 entry(f"pages.overview_cold_{size}.over_bare_sql", median(cold) / median(bare), "ratio", None,
@@ -87,7 +75,7 @@ def _apptest(db: Database) -> list[dict]:
     out: list[dict] = []
     p50: dict[tuple[str, int], float] = {}
     try:
-        bare = _ms(lambda: AppTest.from_function(_bare_script).run(), 5, warmup=2)
+        bare = scale.timed_ms(lambda: AppTest.from_function(_bare_script).run(), 5, warmup=2)
         out.append(entry("pages.apptest_bare.p50", median(bare), "ms", None, "lower", "sqlite"))
         for size in SIZES:
             for module, who, name in (("dashboard", scale._lead(db, size), "dashboard"),
@@ -96,7 +84,7 @@ def _apptest(db: Database) -> list[dict]:
                     at = AppTest.from_function(scale._page_script, args=(module, who.user_id, who.role),
                                                default_timeout=300).run()
                     assert not at.exception, at.exception
-                runs = _ms(run, 3)
+                runs = scale.timed_ms(run, 3)
                 p50[name, size] = median(runs)
                 out += [entry(f"pages.apptest_{name}_{size}.p50", median(runs), "ms", 300 if size == 5_000 else None,
                               "lower", "sqlite"),

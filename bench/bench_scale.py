@@ -312,8 +312,8 @@ def _pages(db: Database, backend: str) -> list[dict]:
         cid, lead, rec = _campaign_id(db, size), _lead(db, size), _recruiter(db, size)
         repeat = 3 if QUICK or size >= 5_000 else 5
         # warm: each attempt's scores kept from the first call (the cold figure is bench_pages' overview_cold)
-        overview = _timed(lambda c=cid, a=lead: profiles.campaign_overview(db, a, c), repeat)
-        statuses = _timed(lambda c=cid, a=rec: candidates.candidate_statuses(db, a, c, page=0), repeat * 3)
+        overview = timed_ms(lambda c=cid, a=lead: profiles.campaign_overview(db, a, c), repeat)
+        statuses = timed_ms(lambda c=cid, a=rec: candidates.candidate_statuses(db, a, c, page=0), repeat * 3)
         medians["overview"][size], medians["statuses"][size] = median(overview), median(statuses)
         out += [entry(f"scale.overview_{size}.p50.{backend}", median(overview), "ms",
                       300 if size == 5_000 else None, "lower", backend),
@@ -330,8 +330,9 @@ def _pages(db: Database, backend: str) -> list[dict]:
     return out
 
 
-def _timed(fn: Any, repeat: int, warmup: bool = True) -> list[float]:
-    if warmup:
+def timed_ms(fn: Any, repeat: int, warmup: int = 1) -> list[float]:
+    """Milliseconds of each of `repeat` calls, after `warmup` untimed ones."""
+    for _ in range(warmup):
         fn()
     out = []
     for _ in range(repeat):

@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 
 from screening import REPO_DIR
+from screening.config import get_settings
+from tests.services.test_mail_smtp import Inbox, _server
 
 CHROMIUM = "/usr/bin/chromium"
 # This machine's network is closed: without these flags Chromium keeps trying to reach Google.
@@ -155,3 +157,15 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(150)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached")
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+
+
+@pytest.fixture
+def smtp_env(monkeypatch) -> Iterator[Inbox]:
+    """Set before the server starts (it reads the environment), so the app e-mails to this inbox."""
+    for inbox, port in _server():
+        for name, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_TLS": "none",
+                            "MAIL_FROM": "Acme Recruiting <jobs@acme.example>"}.items():
+            monkeypatch.setenv(f"SCREENING_{name}", value)
+        get_settings.cache_clear()
+        yield inbox
+    get_settings.cache_clear()

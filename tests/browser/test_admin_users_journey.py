@@ -5,13 +5,10 @@ demoted. Screenshots of the key steps go to docs/screenshots/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import expect
 from sqlmodel import select
 
-from screening.config import get_settings
 from screening.domain.tokens import token_hash
 from screening.services import audit_log, auth
 from screening.store.engine import get_database
@@ -21,22 +18,11 @@ from tests.browser.test_calibration_journey import SLOW
 from tests.browser.test_campaign_pipeline import SHOTS, shot
 from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import world
-from tests.services.test_mail_smtp import Inbox, _server, body_text
+from tests.services.test_mail_smtp import body_text
 
 NADIA_PASSWORD = "river stone lantern 7"
 LAST_ADMIN = "This is the last active administrator: make someone else an administrator first."
 
-
-@pytest.fixture
-def inbox(monkeypatch) -> Iterator[Inbox]:
-    """Set before the server starts (it reads the environment), so the app e-mails to this inbox."""
-    for box, port in _server():
-        for name, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_TLS": "none",
-                            "MAIL_FROM": "Acme Recruiting <jobs@acme.example>"}.items():
-            monkeypatch.setenv(f"SCREENING_{name}", value)
-        get_settings.cache_clear()
-        yield box
-    get_settings.cache_clear()
 
 
 def _choose(page, label: str, option: str, scope=None) -> None:  # type: ignore[no-untyped-def]
@@ -62,7 +48,7 @@ def _apply(page) -> None:  # type: ignore[no-untyped-def]
     settle(page)
 
 
-def test_admin_invites_changes_resets_deactivates_and_keeps_the_last_admin(inbox, server, browser, watch):
+def test_admin_invites_changes_resets_deactivates_and_keeps_the_last_admin(smtp_env, server, browser, watch):
     db = get_database()
     w = world(db)
     admin = new_page(browser, server, watch)
@@ -81,7 +67,7 @@ def test_admin_invites_changes_resets_deactivates_and_keeps_the_last_admin(inbox
     shot(admin, "users-1-invited-by-e-mail")
     nadia_id = auth.find_user_id(db, w.admin, "nadia@example.org")
 
-    [mail] = [m for m in inbox.received if m.rcpt_tos == ["nadia@example.org"]]   # (the world e-mailed Amina)
+    [mail] = [m for m in smtp_env.received if m.rcpt_tos == ["nadia@example.org"]]   # (the world e-mailed Amina)
     assert str(mail.message["Subject"]) == "Acme Recruiting\u00a0: votre compte sur l'outil de présélection"
     [link] = [line for line in body_text(mail.message).splitlines() if "/auth/set-password?token=" in line]
     assert link.startswith(server)

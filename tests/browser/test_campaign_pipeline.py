@@ -4,33 +4,18 @@ key steps go to docs/screenshots/."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 from playwright.sync_api import expect
 
 from screening import REPO_DIR
-from screening.config import get_settings
 from screening.store.engine import get_database
 from tests.browser.conftest import settle
 from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import staff
-from tests.services.test_mail_smtp import Inbox, _server, body_text
+from tests.services.test_mail_smtp import body_text
 
 SHOTS = REPO_DIR / "docs" / "screenshots"
 CSV = "name,email,reference\nBo Chen,bo@example.org,R-1\nNo Address,not-an-email,R-2\nCy Diaz,cy@example.org,R-3\n"
 
-
-@pytest.fixture
-def smtp_env(monkeypatch) -> Iterator[Inbox]:
-    """Set before the server starts (it reads the environment), so the app e-mails to this inbox."""
-    for inbox, port in _server():
-        for name, value in {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": str(port), "SMTP_TLS": "none",
-                            "MAIL_FROM": "Acme Recruiting <jobs@acme.example>"}.items():
-            monkeypatch.setenv(f"SCREENING_{name}", value)
-        get_settings.cache_clear()
-        yield inbox
-    get_settings.cache_clear()
 
 
 def shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
