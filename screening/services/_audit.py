@@ -14,6 +14,11 @@ from screening.store.models import utcnow
 
 def record(session: Session, actor: Actor | int, action: str, entity: str, entity_id: Any,
            **details: Any) -> None:
+    """Write the event of `event(...)` now, in the session's transaction."""
+    queries.add_audit_event(session=session, event=event(actor, action, entity, entity_id, **details))
+
+
+def event(actor: Actor | int, action: str, entity: str, entity_id: Any, **details: Any) -> queries.NewEvent:
     """`actor`: a staff member, a candidate id, the system (command line), or None for an anonymous visitor.
     Ids and non-personal values only, never names or free text."""
     actor_id: int | None
@@ -27,7 +32,7 @@ def record(session: Session, actor: Actor | int, action: str, entity: str, entit
         kind, actor_id = "anonymous", None
     else:  # a link's holder not yet resolved to a candidate
         kind, actor_id = "candidate", None
-    queries.add_audit_event(session=session, actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
+    return queries.NewEvent(actor_kind=kind, actor_id=actor_id, action=action, entity=entity,
                             entity_id=str(entity_id), details=details, at=utcnow())
 
 

@@ -22,7 +22,7 @@ from screening.domain.estimates import estimated_minutes
 from screening.domain.test_plans import draw_plan
 from screening.domain.tokens import token_hash
 from screening.services._access import candidate_for, require
-from screening.services._audit import record, text_fingerprint
+from screening.services._audit import event, record, text_fingerprint
 from screening.services._catalog import get_catalog
 from screening.services.errors import InvalidInput, InvalidInvite
 from screening.store import queries
@@ -240,8 +240,8 @@ def go_to_step(db: Database, actor: Actor, step: int) -> None:
         raise TimeUp()
 
 
-def _saved(s: Session, attempt: Attempt, seen_version: int | None) -> Saved:
-    version = queries.bump_attempt_version(session=s, attempt_id=int(attempt.id or 0))
+def _saved(version: int, seen_version: int | None) -> Saved:
+    """`version`: the attempt's after this save; another save came between when it is not the seen one + 1."""
     return Saved(version, seen_version is not None and seen_version != version - 1)
 
 
@@ -250,8 +250,8 @@ def save_sjt_answer(db: Database, actor: Actor, item_id: str, response: dict[str
     """Upsert one SJT answer: {"best": id, "worst": id} or {"ratings": {id: 1-5}}; partial answers kept.
     `seen_version`: the attempt version the saving page was drawn from (None: not checked).
 
-    About three round trips: the link through to the attempt in one query, then the upsert, the version
-    and its audit event."""
+    Two round trips on PostgreSQL: the link through to the attempt in one query, then the upsert, its audit
+    event and the attempt's version in one statement (`queries.save_answer`)."""
     bank = get_catalog(db).bank  # before the write: a write never waits on a second connection
     with db.write() as s:
         found = _answering(s, actor)
@@ -262,11 +262,11 @@ def save_sjt_answer(db: Database, actor: Actor, item_id: str, response: dict[str
                 raise InvalidInput()
             item = bank.sjt_at(item_id, planned[item_id]["version"])
             option_ids = {o.id for o in item.options} if item else set()
-            queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=item_id,
-                                  version=planned[item_id]["version"], kind="sjt",
-                                  response=clean_sjt_response(response, option_ids), text="", now=utcnow())
-            record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=item_id)
-            saved = _saved(s, attempt, seen_version)
+            version = queries.save_answer(
+                session=s, attempt_id=int(attempt.id or 0), item_id=item_id, version=planned[item_id]["version"],
+                kind="sjt", response=clean_sjt_response(response, option_ids), text="", now=utcnow(),
+                event=event(candidate.id, "answer.save", "attempt", attempt.id, item_id=item_id))
+            saved = _saved(version, seen_version)
     if found is None:
         raise TimeUp()
     return saved
@@ -284,13 +284,13 @@ def save_written_answer(db: Database, actor: Actor, question_id: str, text: str,
             if len(text) > ANSWER_MAX_CHARS:
                 raise InvalidInput("error.answer_too_long")  # refused whole, never cut
             cleaned = clean(text)
-            queries.upsert_answer(session=s, attempt_id=int(attempt.id or 0), item_id=question_id,
-                                  version=planned[question_id]["version"], kind="written", response={},
-                                  text=cleaned, now=utcnow())
             # the text after this save (the one before is the previous event's): a hash and a length, never words
-            record(s, candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id,
-                   **text_fingerprint("text", cleaned))
-            saved = _saved(s, attempt, seen_version)
+            version = queries.save_answer(
+                session=s, attempt_id=int(attempt.id or 0), item_id=question_id,
+                version=planned[question_id]["version"], kind="written", response={}, text=cleaned, now=utcnow(),
+                event=event(candidate.id, "answer.save", "attempt", attempt.id, item_id=question_id,
+                            **text_fingerprint("text", cleaned)))
+            saved = _saved(version, seen_version)
     if found is None:
         raise TimeUp()
     return saved
