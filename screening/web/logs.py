@@ -34,6 +34,8 @@ class JsonLinesFormatter(logging.Formatter):
             "level": record.levelname, "logger": record.name}
         if record.name == "uvicorn.access":
             entry |= _access_fields(record)
+        elif record.name.startswith("uvicorn") and str(record.msg).startswith(_WEBSOCKET_LINE):
+            entry |= _websocket_fields(record)
         else:
             entry["event"] = record.getMessage()
         for field in SAFE_FIELDS:
@@ -51,6 +53,19 @@ def _access_fields(record: logging.LogRecord) -> dict[str, Any]:
         _client, method, path, _version, status = args
         return {"event": "request", "method": method, "path": str(path).split("?", 1)[0], "status": status}
     return {"event": "request"}
+
+
+# uvicorn's websocket handshake lines: '%s - "WebSocket %s" [accepted]' (or 403, or a status), address first.
+_WEBSOCKET_LINE = '%s - "WebSocket %s"'
+
+
+def _websocket_fields(record: logging.LogRecord) -> dict[str, Any]:
+    """A websocket handshake line without the client address or the query string."""
+    args = record.args if isinstance(record.args, tuple) else ()
+    outcome = str(record.msg)[len(_WEBSOCKET_LINE):].strip()
+    status = outcome.strip("[]") if not args[2:] else args[2]
+    path = str(args[1]).split("?", 1)[0] if len(args) > 1 else None
+    return {"event": "websocket", "path": path, "status": status}
 
 
 def exception_fields(exc: BaseException) -> dict[str, Any]:

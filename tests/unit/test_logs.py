@@ -43,6 +43,17 @@ def test_the_access_log_drops_the_query_string_and_the_client_address():
     assert "SECRET-TOKEN" not in line and "203.0.113.9" not in line
 
 
+def test_the_websocket_handshake_lines_drop_the_client_address_and_the_query_string():
+    lines = [JsonLinesFormatter().format(_record("uvicorn.error", msg, args)) for msg, args in (
+        ('%s - "WebSocket %s" [accepted]', ("203.0.113.9:5555", "/_stcore/stream?invite=SECRET-TOKEN")),
+        ('%s - "WebSocket %s" 403', ("203.0.113.9:5555", "/_stcore/stream")),
+        ('%s - "WebSocket %s" %d', ("203.0.113.9:5555", "/_stcore/stream", 401)))]
+    assert [(e["event"], e["path"], e["status"]) for e in map(json.loads, lines)] == [
+        ("websocket", "/_stcore/stream", "accepted"), ("websocket", "/_stcore/stream", "403"),
+        ("websocket", "/_stcore/stream", 401)]
+    assert not any("SECRET-TOKEN" in line or "203.0.113.9" in line for line in lines)
+
+
 def test_on_script_error_logs_an_id_and_hides_the_exception(caplog, monkeypatch):
     monkeypatch.setattr(logs, "new_error_id", lambda: "0badc0de")
     with caplog.at_level(logging.ERROR, logger="screening.errors"):
