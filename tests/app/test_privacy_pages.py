@@ -154,6 +154,7 @@ def test_the_dashboard_logs_the_pdf_on_download_not_on_render(app_world, monkeyp
     at.run()
     assert at.get("download_button") and not _events("profile.pdf")
     assert built == []  # the PDF is built when the button is clicked, not each time the page runs
-    dashboard._log_download(app_world.lead, app_world.candidate_id)  # the button's on_click callback
+    pdf = dashboard._pdf_for_download(app_world.lead, app_world.candidate_id)  # the button's data, on click
+    assert (pdf[:5], built) == (b"%PDF-", [1])
     (event,) = _events("profile.pdf")
     assert (event.actor_id, event.details) == (app_world.lead.user_id, {"via": "download"})

@@ -1,6 +1,8 @@
 """Twenty candidates arrive together on the real server (uvicorn + st.App, as `make run` serves it): one
 headless Chromium, twenty contexts (twenty separate people, twenty websockets open at once), each giving
-consent and answering ten SJT screens. All twenty get through and every answer is in the database."""
+consent and answering the first three of their ten SJT screens. All twenty get through and every answer is
+in the database. The whole ten-screen journey for twenty and for fifty people, with the server's times and
+memory, runs in `make bench` (bench/bench_arrival.py): four minutes of two cores, too long for every test run."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from tests.factories import staff
 
 PEOPLE = 20
 SCREENS = 10
+ANSWERED = 3
 SKILLS = ["active_listening", "adaptability", "effective_apology", "resilience"]
 
 
@@ -41,7 +44,7 @@ def test_twenty_candidates_arriving_together_all_get_through(server, browser, wa
         page.get_by_role("button", name="Start the test").click()
     for page in pages:
         settle(page)
-    for step in range(1, SCREENS + 1):
+    for step in range(1, ANSWERED + 1):
         for page in pages:  # all twenty sessions stay open while each answers in turn
             expect(page.get_by_text(f"Step {step} of {total}")).to_be_visible()
             choice = page.locator('[data-testid="stRadio"]').first.locator('[data-testid="stRadioOption"]').nth(1)
@@ -53,7 +56,7 @@ def test_twenty_candidates_arriving_together_all_get_through(server, browser, wa
         for page in pages:
             settle(page)
     for page in pages:
-        expect(page.get_by_text(f"Step {total} of {total}")).to_be_visible()
+        expect(page.get_by_text(f"Step {ANSWERED + 1} of {total}")).to_be_visible()
         page.context.close()
 
     with db.read() as s:
@@ -61,5 +64,5 @@ def test_twenty_candidates_arriving_together_all_get_through(server, browser, wa
         rows = s.exec(select(Answer)).all()
     assert len(attempts) == PEOPLE and all(a.consent_at is not None for a in attempts)
     per_attempt = {a.id: sum(1 for r in rows if r.attempt_id == a.id) for a in attempts}
-    assert per_attempt == {a.id: SCREENS for a in attempts}  # every screen's answer, once
+    assert per_attempt == {a.id: ANSWERED for a in attempts}  # every screen's answer, once
     assert all(r.kind == "sjt" and r.response for r in rows)

@@ -1,6 +1,7 @@
 """Exports in a real browser: the lead downloads the campaign's results through the app's own button and the
 file is read back (a formula-like name arrives neutralised); the tables offer no download of their own
-(client.disableDataExport); a recruiter gets no export. Screenshots go to docs/screenshots/."""
+(client.disableDataExport); the lead downloads a candidate's profile PDF, logged as handed out; a recruiter
+gets no export. Screenshots go to docs/screenshots/."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import io
 from pathlib import Path
 
 from playwright.sync_api import expect
+from pypdf import PdfReader
 from sqlmodel import select
 
 from screening.services import candidates
@@ -64,6 +66,21 @@ def test_the_lead_exports_neutralised_results_and_tables_offer_no_download(serve
     expect(toolbar.get_by_role("button", name="Fullscreen")).to_be_visible(timeout=SLOW)
     expect(toolbar.get_by_role("button", name="Download as CSV")).to_have_count(0)   # ... without a download
     page.screenshot(path=str(SHOTS / "export-2-table-toolbar-without-download.png"))
+
+    page.set_viewport_size({"width": 1280, "height": 900})
+    picker = page.get_by_label("Candidate", exact=True)
+    picker.click()
+    page.get_by_role("option", name=f"Amina Diallo · no. {w.candidate_id}").click()
+    settle(page)
+    with page.expect_download() as pdf:  # the profile a hiring lead decides from, built on the click
+        page.get_by_role("button", name="Download profile (PDF)").click()
+    assert pdf.value.suggested_filename == f"profile-{w.candidate_id}.pdf"
+    text = "".join(p.extract_text() for p in PdfReader(pdf.value.path()).pages)
+    assert "Amina Diallo" in text
+    with db.read() as s:
+        [handed] = s.exec(select(AuditEvent).where(AuditEvent.action == "profile.pdf")).all()
+    assert (handed.actor_id, handed.entity_id, handed.details) == (w.lead.user_id, str(w.candidate_id),
+                                                                   {"via": "download"})
     page.context.close()
 
     recruiter = new_page(browser, server, watch)

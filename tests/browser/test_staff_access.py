@@ -26,6 +26,8 @@ from tests.browser.test_recruiter_journey import sign_in
 from tests.conftest import _clear_caches
 
 expect.set_options(timeout=20_000)
+# one test process runs the whole module: the demo data and the three sign-ins are made once, not per process
+pytestmark = pytest.mark.xdist_group("staff_access")
 ROLES = ("recruiter", "lead", "admin")
 EMAILS = {"recruiter": "recruiter@demo.example", "lead": "lead@demo.example", "admin": "admin@demo.example"}
 CELLS = [(role, pid) for role in ROLES for pid in policy.pages_for(Staff(0, role))]

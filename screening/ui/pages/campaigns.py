@@ -61,9 +61,10 @@ def _card(actor: Staff, card: CampaignCard) -> None:
         if card.can_archive and cols[1].button(t("campaigns.archive", lang()), key=f"archive_{cid}"):
             run_action(lambda: campaigns.archive_campaign(db(), actor, cid), "campaigns.archived")
         if card.can_export:
-            # built only when asked: the export is audited
+            # built only when clicked (the export is audited), with no rerun: a rerun would revoke the
+            # callable before the browser fetched it
             cols[2].download_button(t("campaigns.export", lang()), key=f"export_{cid}", mime="text/csv",
-                                    file_name=f"campaign-{cid}-results.csv",
+                                    file_name=f"campaign-{cid}-results.csv", on_click="ignore",
                                     data=lambda: exports.campaign_results_csv(db(), actor, cid))
         if card.can_share:
             with st.form(f"share_{cid}", border=False):

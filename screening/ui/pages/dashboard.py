@@ -110,9 +110,13 @@ def _decide(actor: Staff, candidate_id: int) -> None:
     state[f"outcome_{candidate_id}"], state[f"note_{candidate_id}"] = None, ""
 
 
-def _log_download(actor: Staff, candidate_id: int) -> None:
-    """The download button's click: the PDF is logged when it is handed out, not each time it is drawn."""
-    run_action(lambda: profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download"))
+def _pdf_for_download(actor: Staff, candidate_id: int) -> bytes:
+    """The download button's data, built when it is clicked and logged as handed out then, not each time the
+    page is drawn. The click starts no rerun: a rerun would revoke this callable before the browser fetched
+    it, and the download would fail on a busy server."""
+    pdf = profiles.profile_pdf(db(), actor, candidate_id)
+    profiles.log_pdf_handed_out(db(), actor, [candidate_id], via="download")
+    return pdf
 
 
 def _candidate(actor: Staff, candidate_id: int) -> None:
@@ -138,11 +142,9 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
                    t("dashboard.level", lang()): _fmt(s.level, 1)} for s in profile.skills],
                  hide_index=True, width="stretch")
     _evidence(actor, candidate_id)
-    # the PDF is built when the button is clicked (on its own thread), not on every run of the page
-    st.download_button(t("dashboard.download", lang()), lambda: profiles.profile_pdf(db(), actor, candidate_id),
-                       file_name=f"profile-{candidate_id}.pdf",
-                       mime="application/pdf", key=f"pdf_{candidate_id}", on_click=_log_download,
-                       args=(actor, candidate_id))
+    st.download_button(t("dashboard.download", lang()), lambda: _pdf_for_download(actor, candidate_id),
+                       file_name=f"profile-{candidate_id}.pdf", mime="application/pdf", key=f"pdf_{candidate_id}",
+                       on_click="ignore")
     _decision(actor, candidate_id, profile)
 
 
