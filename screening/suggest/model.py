@@ -129,7 +129,8 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
     vec_path = Path(model_dir) / EXEMPLARS_FILE
     if not path.exists() or not vec_path.exists():
         raise ModelMissingError(f"no suggestion model at {path}; run `screening model train`")
-    payload = joblib.load(path)
+    payload = joblib.load(path)  # imports scikit-learn's tree code, and with it the OpenMP runtime
+    _one_openmp_thread()
     if payload.get("feature_names") != list(FEATURE_NAMES):
         raise ModelMissingError(f"the model at {path} was trained on other features; run `screening model train`")
     meta_path = Path(model_dir) / META_FILE
@@ -141,6 +142,15 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
                         {k: np.asarray(v) for k, v in payload["cuts"].items()},
                         Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
                         payload["offtopic_threshold"], payload["domain_threshold"], index, meta)
+
+
+def _one_openmp_thread() -> None:
+    """The trees predict a few answers at a time. With OpenMP's pool and numpy's BLAS pool both sized to the
+    cores, the threads one pool leaves spinning took the cores from the other's, and one 150-word suggestion
+    took 110-150 ms instead of 25-35 ms on two cores. One OpenMP thread, for the whole process."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="openmp")
 
 
 def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> None:

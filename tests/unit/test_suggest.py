@@ -282,3 +282,10 @@ def test_model_is_stale_when_missing_or_trained_on_other_exemplars(tmp_path):
 
     assert model_is_stale(Bank(), tmp_path)  # no model file there
     assert model_is_stale(Bank())  # the shipped model was trained on the banks, not on nothing
+
+
+def test_the_loaded_model_leaves_the_trees_one_openmp_thread():
+    """Two thread pools sized to the cores fight over them (a suggestion took four times as long)."""
+    from threadpoolctl import threadpool_info
+
+    assert [i["num_threads"] for i in threadpool_info() if i["user_api"] == "openmp"] == [1]
