@@ -17,7 +17,7 @@ from screening.services.errors import ServiceError
 from screening.services.profiles import CandidateRow
 from screening.text import Medium, inert
 from screening.ui import charts
-from screening.ui.components import db, demo_badge, lang, run_action
+from screening.ui.components import db, demo_badge, lang
 from screening.ui.pickers import pick_campaign
 
 STATUSES = ("invited", "in_progress", "submitted")
