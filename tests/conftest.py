@@ -13,13 +13,16 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 
 from screening.config import get_settings
+from screening.services import _passwords
 from screening.store import engine as engine_module
 from screening.store.engine import Database, build_engine, normalise_url
 from screening.store.migrate import upgrade
 
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 PG_URL = os.environ.get("DATABASE_URL_TEST", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
@@ -43,6 +46,14 @@ def _pg_schema_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_hashes(monkeypatch) -> None:
+    """The same argon2id at its smallest cost: a hash at the product's cost takes ~0.1 s, and the tests make
+    over a thousand accounts. What they check is that a password is hashed and verified, not the hash's cost
+    (servers the browser tests start keep the product's cost; they verify whatever cost a hash names)."""
+    monkeypatch.setattr(_passwords, "hasher", CHEAP_HASHER)
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session
 
 from screening.config import get_settings
@@ -23,6 +21,7 @@ from screening.domain.actors import ROLES, Actor, Role, Staff
 from screening.domain.credentials import CredentialError, check_password, normalise_email
 from screening.domain.throttle import delay_after
 from screening.domain.tokens import token_hash
+from screening.services import _passwords
 from screening.services._access import require
 from screening.services._audit import record
 from screening.services.errors import InvalidInput, NotFound, ServiceError
@@ -31,9 +30,6 @@ from screening.store.engine import Database
 from screening.store.models import SignInFailure, StaffSession, User, utcnow
 from screening.text import clean
 
-_hasher = PasswordHasher()
-# Verified against when the e-mail is unknown, so a wrong e-mail and a wrong password take the same time.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
 # Re-stamping a session's last use on every rerun would make every click a write.
 _TOUCH_EVERY = timedelta(seconds=60)
 
@@ -80,7 +76,8 @@ def create_user(db: Database, actor: Actor, *, email: str, name: str, role: str,
     with db.write() as s:
         if queries.user_by_email(session=s, email=address):
             raise InvalidInput("error.email_taken")
-        user = User(email=address, name=clean(name, limit=300).strip(), role=role, password_hash=_hasher.hash(password))
+        user = User(email=address, name=clean(name, limit=300).strip(), role=role,
+                    password_hash=_passwords.hash_password(password))
         s.add(user)
         s.flush()
         record(s, actor, "user.create", "user", user.id, role=role)
@@ -133,7 +130,7 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
         raise InvalidInput(exc.key) from None
     with db.write() as s:
         user = _user(s, user_id)
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = _passwords.hash_password(password)
         s.add(user)
         _end_sessions(s, user_id)
         record(s, actor, "user.password", "user", user_id)
@@ -193,12 +190,8 @@ def login(db: Database, actor: Actor, *, email: str, password: str, client: str,
     wait = max(waits, default=0)
     if wait > 0:
         raise SignInDelayed(wait)
-    stored = user.password_hash if user and user.active else _DUMMY_HASH
-    try:
-        _hasher.verify(stored, password)
-        ok = user is not None and user.active
-    except (VerificationError, InvalidHashError):
-        ok = False
+    stored = user.password_hash if user and user.active else _passwords.DUMMY_HASH
+    ok = _passwords.matches(stored, password) and user is not None and user.active
     if not ok or user is None:
         _count_failure(db, keys, user, now)
         raise LoginFailed()

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher
 from sqlmodel import Session
 
 from screening.config import get_settings
@@ -27,6 +26,7 @@ from screening.domain.vocab import LANGUAGES
 from screening.mail import MailError, Recipient, SenderIdentity, mail_enabled, send
 from screening.mail.formatting import as_utc
 from screening.mail.staff import staff_invitation_message
+from screening.services import _passwords
 from screening.services._access import require
 from screening.services._audit import record
 from screening.services.errors import InvalidInput, NotFound, ServiceError
@@ -37,7 +37,6 @@ from screening.text import clean
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
-_hasher = PasswordHasher()
 
 
 class InvalidStaffLink(ServiceError):  # noqa: N818  (a refusal named for what happened)
@@ -117,7 +116,7 @@ def invite_user(db: Database, actor: Actor, *, email: str, name: str, role: str,
             raise InvalidInput("error.email_taken")
         # a hash of a secret nobody holds: signing in fails, and takes as long as a wrong password
         user = User(email=address, name=clean(name, limit=300).strip(), role=role,
-                    password_hash=_hasher.hash(secrets.token_urlsafe(32)))
+                    password_hash=_passwords.hash_password(secrets.token_urlsafe(32)))
         s.add(user)
         s.flush()
         token, invitation_id = _new_link(s, user, language, actor.user_id if isinstance(actor, Staff) else None, now)
@@ -179,7 +178,7 @@ def set_password_with_link(db: Database, actor: Actor, token: str, password: str
         row, user = _live(s, token, now)
         if not queries.spend_staff_invitation(session=s, invitation_id=int(row.id or 0), now=now):
             raise InvalidStaffLink()
-        user.password_hash = _hasher.hash(password)
+        user.password_hash = _passwords.hash_password(password)
         s.add(user)
         queries.end_sessions(session=s, user_id=int(user.id or 0))
         record(s, Staff(int(user.id or 0), user.role), "user.password_set", "user", user.id, invitation_id=row.id)
