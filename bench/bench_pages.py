@@ -84,7 +84,7 @@ def _apptest(db: Database) -> list[dict]:
                     at = AppTest.from_function(scale._page_script, args=(module, who.user_id, who.role),
                                                default_timeout=300).run()
                     assert not at.exception, at.exception
-                runs = scale.timed_ms(run, 3)
+                runs = scale.timed_ms(run, 7)  # the median of seven: one slow run in three moved it
                 p50[name, size] = median(runs)
                 out += [entry(f"pages.apptest_{name}_{size}.p50", median(runs), "ms", 300 if size == 5_000 else None,
                               "lower", "sqlite"),

@@ -22,6 +22,7 @@ class Staff:
     user_id: int
     role: str
     name: str = ""
+    language: str = "en"  # the language they last chose for the pages
 
     @property
     def is_admin(self) -> bool:

@@ -67,6 +67,11 @@ def can_use_session(actor: Actor) -> bool:
     return not isinstance(actor, CandidateActor)
 
 
+def can_set_own_language(actor: Actor) -> bool:
+    """Each staff member chooses the language of their own pages; nobody sets another's."""
+    return isinstance(actor, Staff)
+
+
 def can_use_staff_invite(actor: Actor) -> bool:
     """A staff invitation link is opened by a visitor who is not signed in: the link is the credential."""
     return actor is None

@@ -871,6 +871,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "audit.do.user.password_set": {"en": "Password set through a one-time link",
                                    "fr": "Mot de passe choisi par un lien à usage unique"},
     "audit.do.user.password": {"en": "Password changed", "fr": "Mot de passe modifié"},
+    "audit.do.user.language": {"en": "Own page language chosen", "fr": "Langue de ses pages choisie"},
     "audit.do.user.role": {"en": "Role changed", "fr": "Rôle modifié"},
     "audit.kind.attempt": {"en": "test attempt", "fr": "passation"},
     "audit.kind.audit": {"en": "audit log", "fr": "journal d'audit"},

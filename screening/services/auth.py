@@ -21,6 +21,7 @@ from screening.domain.actors import ROLES, Actor, Role, Staff
 from screening.domain.credentials import CredentialError, check_password, normalise_email
 from screening.domain.throttle import delay_after
 from screening.domain.tokens import token_hash
+from screening.domain.vocab import LANGUAGES
 from screening.services import _passwords
 from screening.services._access import require
 from screening.services._audit import record
@@ -145,6 +146,24 @@ def find_user_id(db: Database, actor: Actor, email: str) -> int:
     return int(user.id or 0)
 
 
+def set_language(db: Database, actor: Actor, language: str) -> None:
+    """The signed-in staff member's own language for the pages, kept with their account so it follows them
+    to their next sign-in, on any server."""
+    require(policy.can_set_own_language(actor))
+    if not isinstance(actor, Staff) or language not in LANGUAGES:
+        raise InvalidInput()
+    with db.write() as s:
+        user = _user(s, actor.user_id)
+        if user.language != language:
+            user.language = language
+            s.add(user)
+            record(s, actor, "user.language", "user", user.id, language=language)
+
+
+def _staff(user: User) -> Staff:
+    return Staff(int(user.id or 0), user.role, user.name, user.language)
+
+
 def _user(s: Session, user_id: int) -> User:
     user = s.get(User, user_id)
     if user is None:
@@ -220,12 +239,12 @@ def sso_actor(db: Database, actor: Actor, email: str | None) -> Staff:
         user = queries.user_by_email(session=s, email=clean(email).strip().lower()) if email else None
     if user is None or not user.active:
         raise LoginFailed("error.sso_unknown")
-    return Staff(int(user.id or 0), user.role, user.name)
+    return _staff(user)
 
 
 def _open_session(db: Database, user: User, method: str, now: datetime) -> tuple[Staff, str]:
     session_id = secrets.token_urlsafe(32)
-    staff = Staff(int(user.id or 0), user.role, user.name)
+    staff = _staff(user)
     with db.write() as s:
         s.add(StaffSession(token_hash=token_hash(session_id), user_id=staff.user_id, role=user.role,
                            created_at=now, last_seen_at=now,
@@ -257,7 +276,7 @@ def resume(db: Database, actor: Actor, session_id: str | None, clock: Clock = ut
             if live is not None:
                 live.last_seen_at = now
                 s.add(live)
-    return Staff(int(user.id or 0), user.role, user.name)
+    return _staff(user)
 
 
 def logout(db: Database, actor: Actor, session_id: str | None) -> None:

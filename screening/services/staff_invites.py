@@ -115,7 +115,7 @@ def invite_user(db: Database, actor: Actor, *, email: str, name: str, role: str,
         if queries.user_by_email(session=s, email=address):
             raise InvalidInput("error.email_taken")
         # a hash of a secret nobody holds: signing in fails, and takes as long as a wrong password
-        user = User(email=address, name=clean(name, limit=300).strip(), role=role,
+        user = User(email=address, name=clean(name, limit=300).strip(), role=role, language=language,
                     password_hash=_passwords.hash_password(secrets.token_urlsafe(32)))
         s.add(user)
         s.flush()

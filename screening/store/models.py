@@ -23,6 +23,7 @@ class User(SQLModel, table=True):
     password_hash: str
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
+    language: str = Field(default="en", sa_column_kwargs={"server_default": "en"})  # the pages' language
 
 
 class StaffSession(SQLModel, table=True):

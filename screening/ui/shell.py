@@ -105,13 +105,24 @@ def _lost_link_form() -> None:
 
 def _sidebar(actor: Staff) -> None:
     with st.sidebar:
-        st.selectbox(t("shell.language", lang()), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.__getitem__)
+        st.selectbox(t("shell.language", lang()), LANGUAGES, key="lang", format_func=LANGUAGE_NAMES.__getitem__,
+                     on_change=_save_language, args=(actor,))
         st.caption(f"{t('shell.signed_in_as', lang())} {inert(actor.name, Medium.MARKDOWN)} "
                    f"({t('role.' + actor.role, lang())})")
         st.html(f'<style>{_SIGN_OUT_STYLE}</style><form method="post" action="{SIGN_OUT_PATH}">'
                 f'<button type="submit" class="signout-button">{t("shell.logout", lang())}</button></form>')
         if get_settings().sso_enabled and st.user.get("is_logged_in"):
             st.button(t("login.sso_logout", lang()), on_click=st.logout, key="sso_logout")
+
+
+def _own_language(actor: Staff) -> None:
+    """A new browser session (a sign-in, a reload, another server) opens in the language last chosen."""
+    if st.session_state.get("lang_of") != actor.user_id:
+        st.session_state["lang"], st.session_state["lang_of"] = actor.language, actor.user_id
+
+
+def _save_language(actor: Staff) -> None:
+    run_action(lambda: auth.set_language(db(), actor, st.session_state["lang"]))
 
 
 def _page(render: Callable[[Staff], None], actor: Staff) -> Callable[[], None]:
@@ -137,6 +148,7 @@ def run() -> None:
         _in_language(st.navigation([st.Page(signed_out_page, title=t("login.title", lang()), url_path="login")],
                                    position="hidden")).run()
         return
+    _own_language(actor)
     _sidebar(actor)
     pages = [st.Page(_page(PAGES[pid][1], actor), title=t(PAGES[pid][0], lang()), url_path=pid)
              for pid in policy.pages_for(actor)]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from screening.domain.actors import CandidateActor
-from screening.services import attempts, audit_log
+from screening.services import attempts, audit_log, auth
 from screening.store.engine import get_database
-from tests.app.conftest import page
+from tests.app.conftest import app, page
+from tests.factories import PASSWORD
 
 
 def test_the_audit_log_reads_in_french(app_world):
@@ -36,3 +37,19 @@ def test_the_users_table_names_roles_in_french(app_world):
     table = at.dataframe[0].value
     assert list(table.columns) == ["N°", "E-mail", "Nom", "Rôle", "Actif"]
     assert set(table["Rôle"]) == {"administrateur", "recruteur", "responsable du recrutement"}
+
+
+def test_the_shell_opens_in_the_language_last_chosen(app_world, monkeypatch):
+    """AppTest cannot send the session cookie: the shell's own lookup is pointed at a real session instead.
+    Choosing another language in the menu, and finding it after a reload, is the browser's test
+    (tests/browser/test_staff_access.py::test_staff_page_lang_and_tab_title_follow_the_language)."""
+    from screening.ui import shell
+
+    db = get_database()
+    _, session_id = auth.login(db, None, email="rec@example.org", password=PASSWORD, client="test")
+    auth.set_language(db, auth.resume(db, None, session_id), "fr")  # type: ignore[arg-type]
+    monkeypatch.setattr(shell, "current_actor", lambda: auth.resume(db, None, session_id))
+    at = app()
+    at.run()
+    assert not at.exception
+    assert (at.selectbox(key="lang").value, at.header[0].value) == ("fr", "Campagnes")

@@ -20,6 +20,10 @@ import pytest
 
 from screening import REPO_DIR
 from screening.config import get_settings
+from screening.domain.actors import CandidateActor
+from screening.services import attempts
+from screening.store.engine import get_database
+from tests.factories import PASSWORD, World, answer_everything, world
 from tests.services.test_mail_smtp import Inbox, _server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -157,6 +161,30 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(150)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached")
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+
+
+def sign_in(page, server, email, password=PASSWORD):  # type: ignore[no-untyped-def]
+    """Through the real form: the app's sign-in link, the form page, then a full page load."""
+    page.set_viewport_size({"width": 1280, "height": 900})  # recruiters work at a desk
+    page.goto(server)
+    page.get_by_role("link", name="Sign in").click()
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{server}/**")
+    settle(page)
+
+
+def in_the_console(page, server) -> World:  # type: ignore[no-untyped-def]
+    """A candidate who answered everything and submitted, and the recruiter signed in on the interview console."""
+    db = get_database()
+    w = world(db)
+    answer_everything(db, w.token)
+    attempts.submit(db, CandidateActor(w.token))
+    sign_in(page, server, "rec@example.org")
+    page.get_by_role("link", name="Interview console").click()
+    settle(page)
+    return w
 
 
 @pytest.fixture

@@ -13,10 +13,9 @@ from screening.domain.tokens import token_hash
 from screening.services import audit_log, auth
 from screening.store.engine import get_database
 from screening.store.models import StaffInvitation
-from tests.browser.conftest import new_page, settle
+from tests.browser.conftest import new_page, settle, sign_in
 from tests.browser.test_calibration_journey import SLOW
 from tests.browser.test_campaign_pipeline import SHOTS, shot
-from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import world
 from tests.services.test_mail_smtp import body_text
 

@@ -11,9 +11,8 @@ from screening.i18n import t
 from screening.scoring.ratings import calibration
 from screening.store.engine import get_database
 from screening.store.models import CalibrationRating, CalibrationSet
-from tests.browser.conftest import new_page, settle
+from tests.browser.conftest import new_page, settle, sign_in
 from tests.browser.test_campaign_pipeline import shot
-from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import world
 
 SLOW = 20_000   # ms: a rerun that writes can take seconds on a loaded 2-core machine

@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 
 from screening import REPO_DIR
 from screening.store.engine import get_database
-from tests.browser.conftest import settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import settle, sign_in
 from tests.factories import staff
 from tests.services.test_mail_smtp import body_text
 

@@ -17,10 +17,9 @@ from screening.services import candidates
 from screening.services.exports import RESULT_COLUMNS
 from screening.store.engine import get_database
 from screening.store.models import AuditEvent
-from tests.browser.conftest import new_page, settle
+from tests.browser.conftest import new_page, settle, sign_in
 from tests.browser.test_calibration_journey import SLOW, grid_rows
 from tests.browser.test_campaign_pipeline import SHOTS, shot
-from tests.browser.test_recruiter_journey import sign_in
 from tests.factories import world
 
 HOSTILE = '=HYPERLINK("http://x","y")'

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 from screening.domain.actors import CandidateActor
 from screening.services import attempts, candidates, invitations
 from screening.store.engine import get_database
-from tests.browser.conftest import settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import settle, sign_in
 from tests.factories import answer_everything, world
 
 NAME = "Zoë :red[Boom] **bold** <b>tag</b> [link](http://evil.example) $x^2$"

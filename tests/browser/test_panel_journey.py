@@ -13,8 +13,7 @@ from screening.domain.actors import CandidateActor
 from screening.services import attempts, campaigns, interviews
 from screening.store.engine import get_database
 from tests.app.test_panel_pages import _three
-from tests.browser.conftest import new_page, settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import in_the_console, new_page, settle, sign_in
 from tests.factories import answer_everything, world
 
 SHOTS = REPO_DIR / "docs" / "screenshots"
@@ -26,14 +25,8 @@ def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_a_rater_writes_evidence_then_sees_the_suggestion(server, browser_page):
-    db = get_database()
-    w = world(db)
-    answer_everything(db, w.token)
-    attempts.submit(db, CandidateActor(w.token))
     page = browser_page
-    sign_in(page, server, "rec@example.org")
-    page.get_by_role("link", name="Interview console").click()
-    settle(page)
+    in_the_console(page, server)
     expect(page.get_by_text("Rating anchors").first).to_be_visible()       # anchors shown, not folded away
     expect(page.get_by_text("Software suggestion")).to_have_count(0)
     form = page.locator('[data-testid="stForm"]').filter(has_text="Your rating (1-5)").first

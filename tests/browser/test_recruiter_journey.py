@@ -6,23 +6,9 @@ import re
 
 from playwright.sync_api import expect
 
-from screening.domain.actors import CandidateActor
-from screening.services import attempts
 from screening.store.engine import get_database
-from tests.browser.conftest import settle
-from tests.factories import PASSWORD, answer_everything, world
-
-
-def sign_in(page, server, email, password=PASSWORD):  # type: ignore[no-untyped-def]
-    """Through the real form: the app's sign-in link, the form page, then a full page load."""
-    page.set_viewport_size({"width": 1280, "height": 900})  # recruiters work at a desk
-    page.goto(server)
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{server}/**")
-    settle(page)
+from tests.browser.conftest import in_the_console, settle, sign_in
+from tests.factories import world
 
 
 def test_recruiter_adds_a_candidate_issues_a_link_and_the_session_survives_reload(server, browser_page):
@@ -53,14 +39,8 @@ def test_recruiter_adds_a_candidate_issues_a_link_and_the_session_survives_reloa
 
 
 def test_recruiter_rates_in_the_console_before_seeing_the_suggestion(server, browser_page):
-    db = get_database()
-    w = world(db)
-    answer_everything(db, w.token)
-    attempts.submit(db, CandidateActor(w.token))
     page = browser_page
-    sign_in(page, server, "rec@example.org")
-    page.get_by_role("link", name="Interview console").click()
-    settle(page)
+    in_the_console(page, server)
     expect(page.get_by_text("Software suggestion")).to_have_count(0)
     first_form = page.locator('[data-testid="stForm"]').filter(has_text="Your rating (1-5)").first
     first_form.locator('[data-testid="stRadioOption"]').nth(3).click()

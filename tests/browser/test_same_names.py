@@ -11,8 +11,7 @@ from sqlmodel import select
 from screening.services import interviews
 from screening.store.engine import get_database
 from screening.store.models import Rating
-from tests.browser.conftest import settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import settle, sign_in
 from tests.factories import second_namesake, world
 
 

@@ -8,8 +8,7 @@ from playwright.sync_api import expect
 from screening.services import auth
 from screening.store.engine import get_database
 from screening.web.paths import SESSION_COOKIE
-from tests.browser.conftest import new_page, settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import new_page, settle, sign_in
 from tests.factories import PASSWORD, world
 
 

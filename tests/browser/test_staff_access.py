@@ -21,8 +21,7 @@ from screening.store import engine as engine_module
 from screening.store.engine import get_database
 from screening.store.migrate import upgrade
 from screening.ui.shell import PAGES
-from tests.browser.conftest import Watch, axe_violations, chromium, serious_violations, serving, settle
-from tests.browser.test_recruiter_journey import sign_in
+from tests.browser.conftest import Watch, axe_violations, chromium, serious_violations, serving, settle, sign_in
 from tests.conftest import _clear_caches
 
 expect.set_options(timeout=20_000)
@@ -141,3 +140,7 @@ def test_staff_page_lang_and_tab_title_follow_the_language(demo_server, signed_i
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     expect(page).to_have_title("Profils et décisions · Évaluation des compétences comportementales")
     assert _check(page, "lead", "profiles (in French)") == []
+    page.reload()  # a new browser session: the choice was kept with the account
+    settle(page)
+    expect(page.get_by_role("heading", name="Profils et décisions")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")

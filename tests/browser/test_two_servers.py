@@ -24,9 +24,8 @@ from screening.services.campaigns import CampaignDraft
 from screening.store.engine import Database, build_engine
 from screening.store.models import Answer
 from screening.web.paths import SESSION_COOKIE
-from tests.browser.conftest import _free_port, new_page, server_command, settle
+from tests.browser.conftest import _free_port, new_page, server_command, settle, sign_in
 from tests.browser.test_candidate_journey import SELECTED, _answer_sjt_screen
-from tests.browser.test_recruiter_journey import sign_in
 from tests.conftest import _pg_schema_url
 from tests.factories import staff
 

@@ -180,3 +180,21 @@ def test_production_refuses_demo_accounts_and_default_secrets_and_names_them(db,
         assert production_problems(db, get_settings(), "environment variable", None) == []
     finally:
         get_settings.cache_clear()
+
+
+def test_the_language_a_staff_member_chooses_follows_them_to_their_next_session_and_is_theirs_alone(db):
+    w = world(db)
+    actor, first = auth.login(db, None, email="rec@example.org", password=PASSWORD, client="c")
+    assert actor.language == "en"
+    auth.set_language(db, actor, "fr")
+    auth.set_language(db, actor, "fr")  # the same again: nothing changes, nothing more is logged
+    _, second = auth.login(db, None, email="rec@example.org", password=PASSWORD, client="c")
+    assert [auth.resume(db, None, sid).language for sid in (first, second)] == ["fr", "fr"]  # type: ignore[union-attr]
+    assert auth.resume(db, None, auth.login(db, None, email="lead@example.org", password=PASSWORD,
+                                            client="c")[1]).language == "en"  # type: ignore[union-attr]
+    with pytest.raises(InvalidInput):
+        auth.set_language(db, actor, "de")
+    with db.read() as s:
+        events = s.exec(select(AuditEvent).where(AuditEvent.action == "user.language")).all()
+        assert [(e.actor_id, e.entity_id, e.details) for e in events] == [
+            (w.recruiter.user_id, str(w.recruiter.user_id), {"language": "fr"})]

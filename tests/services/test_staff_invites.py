@@ -50,6 +50,8 @@ def test_an_invitation_is_e_mailed_in_the_invitees_language_and_sets_the_passwor
     issued = staff_invites.invite_user(db, admin, email="Zoe.Martin@Example.org", name="Zoé Martin",
                                        role="recruiter", language="fr")
     assert issued.emailed and not issued.mail_failed
+    with db.read() as s:
+        assert s.get(User, issued.user_id).language == "fr"  # her pages open in the invitation's language
     [mail] = inbox.received
     assert mail.rcpt_tos == ["zoe.martin@example.org"]
     assert str(mail.message["Subject"]) == "Acme Recruiting\u00a0: votre compte sur l'outil de présélection"
