@@ -134,7 +134,12 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
         user.password_hash = _passwords.hash_password(password)
         s.add(user)
         _end_sessions(s, user_id)
-        record(s, actor, "user.password", "user", user_id)
+        # a pending link to set a password would otherwise still replace the one the admin just set
+        links = queries.live_staff_invitations(session=s, user_id=user_id)
+        for link in links:
+            link.revoked_at = utcnow()
+            s.add(link)
+        record(s, actor, "user.password", "user", user_id, links_revoked=len(links))
 
 
 def find_user_id(db: Database, actor: Actor, email: str) -> int:

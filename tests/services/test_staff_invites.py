@@ -123,10 +123,13 @@ def test_expired_revoked_forged_used_or_deactivated_links_are_refused_alike(db):
     staff_invites.set_password_with_link(db, None, used.token, NEW_PASSWORD)
     gone = staff_invites.invite_user(db, admin, email="gone@example.org", name="Gone", role="lead")
     auth.set_active(db, admin, gone.user_id, False)
+    overtaken = staff_invites.invite_user(db, admin, email="set@example.org", name="Set", role="lead")
+    auth.set_password(db, admin, overtaken.user_id, "the admin's own choice")   # the admin set one directly
     almost = staff_invites.invite_user(db, admin, email="late@example.org", name="Late", role="lead",
                                        clock=lambda: now - timedelta(hours=71))
 
-    for dead in (expired.token, first.token, used.token, gone.token, second.token[:-2] + "xx", "", "x" * 500):
+    for dead in (expired.token, first.token, used.token, gone.token, overtaken.token, second.token[:-2] + "xx", "",
+                 "x" * 500):
         for call in (lambda tok: staff_invites.link_language(db, None, tok),
                      lambda tok: staff_invites.set_password_with_link(db, None, tok, NEW_PASSWORD)):
             with pytest.raises(InvalidStaffLink) as refused:
@@ -135,6 +138,7 @@ def test_expired_revoked_forged_used_or_deactivated_links_are_refused_alike(db):
     staff_invites.set_password_with_link(db, None, almost.token, NEW_PASSWORD)     # 71 h old: still good
     staff_invites.set_password_with_link(db, None, second.token, NEW_PASSWORD)
     auth.login(db, None, email="two@example.org", password=NEW_PASSWORD, client="t")
+    auth.login(db, None, email="set@example.org", password="the admin's own choice", client="t")
 
 
 def test_a_weak_password_is_refused_and_the_link_keeps_working(db):
