@@ -85,7 +85,9 @@ def test_admin_invites_changes_resets_deactivates_and_keeps_the_last_admin(smtp_
         [row] = s.exec(select(StaffInvitation).where(StaffInvitation.user_id == nadia_id)).all()
     assert row.used_at is not None and row.language == "fr" and row.token_hash == token_hash(token) != token
     sign_in(invitee, server, "nadia@example.org", NADIA_PASSWORD)
-    expect(invitee.get_by_role("heading", name="Campaigns")).to_be_visible(timeout=SLOW)   # a recruiter's first page
+    # a recruiter's first page, in French: the language of her invitation is kept with her account
+    expect(invitee.get_by_role("heading", name="Campagnes")).to_be_visible(timeout=SLOW)
+    expect(invitee.locator("html")).to_have_attribute("lang", "fr")
     again = invitee.context.new_page()
     again.goto(link)                                                                # the link works once
     expect(again.get_by_text("This link cannot be used. Ask an administrator for a new one.")

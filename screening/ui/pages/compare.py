@@ -34,7 +34,7 @@ def render(actor: Staff) -> None:
     series = {labels[p.meta.candidate_id]: family_levels(p, framework, lang()) for p in people}
     axes = sorted({axis for levels in series.values() for axis in levels})
     if axes:
-        st.altair_chart(charts.radar(axes, series, size=380))
+        st.vega_lite_chart(spec=charts.radar(axes, series, size=380))
     table = []
     for p in people:
         row: dict[str, str] = {t("candidates.name", lang()): labels[p.meta.candidate_id],

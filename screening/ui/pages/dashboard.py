@@ -130,11 +130,11 @@ def _candidate(actor: Staff, candidate_id: int) -> None:
     with left:
         st.markdown(f"**{t('dashboard.families', lang())}**")
         if families:
-            st.altair_chart(charts.radar(list(families), {profile.meta.candidate_name: families}, size=300))
+            st.vega_lite_chart(spec=charts.radar(list(families), {profile.meta.candidate_name: families}, size=300))
     with right:
         st.markdown(f"**{t('dashboard.skills', lang())}**")
         if skills:
-            st.altair_chart(charts.skill_bars(skills), width="stretch")
+            st.vega_lite_chart(spec=charts.skill_bars(skills), width="stretch")
     st.dataframe([{t("dashboard.skills", lang()): framework.skill_by_id[s.skill_id].name.get(lang()),
                    t("dashboard.sjt", lang()): _fmt(s.sjt_score), t("dashboard.items", lang()): s.sjt_items,
                    t("dashboard.interview", lang()): _fmt(s.interview_level, 1),
