@@ -135,11 +135,8 @@ def set_password(db: Database, actor: Actor, user_id: int, password: str) -> Non
         s.add(user)
         _end_sessions(s, user_id)
         # a pending link to set a password would otherwise still replace the one the admin just set
-        links = queries.live_staff_invitations(session=s, user_id=user_id)
-        for link in links:
-            link.revoked_at = utcnow()
-            s.add(link)
-        record(s, actor, "user.password", "user", user_id, links_revoked=len(links))
+        revoked = queries.revoke_live_staff_invitations(session=s, user_id=user_id, now=utcnow())
+        record(s, actor, "user.password", "user", user_id, links_revoked=revoked)
 
 
 def find_user_id(db: Database, actor: Actor, email: str) -> int:

@@ -62,9 +62,7 @@ def _language(value: str) -> str:
 
 def _new_link(s: Session, user: User, language: str, created_by: int | None, now: datetime) -> tuple[str, int]:
     """Revoke the account's live links and add a new one, in the caller's transaction."""
-    for old in queries.live_staff_invitations(session=s, user_id=int(user.id or 0)):
-        old.revoked_at = now
-        s.add(old)
+    queries.revoke_live_staff_invitations(session=s, user_id=int(user.id or 0), now=now)
     token = secrets.token_urlsafe(32)
     row = StaffInvitation(user_id=int(user.id or 0), token_hash=token_hash(token), language=language,
                           created_by=created_by, created_at=now,

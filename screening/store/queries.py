@@ -100,10 +100,13 @@ def staff_invitation_by_token_hash(*, session: Session, token_hash: str) -> Staf
     return session.exec(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash)).first()
 
 
-def live_staff_invitations(*, session: Session, user_id: int) -> Sequence[StaffInvitation]:
-    return session.exec(select(StaffInvitation).where(StaffInvitation.user_id == user_id,
-                                                      col(StaffInvitation.revoked_at).is_(None),
-                                                      col(StaffInvitation.used_at).is_(None))).all()
+def revoke_live_staff_invitations(*, session: Session, user_id: int, now: datetime) -> int:
+    """Revoke the account's unused, unrevoked set-password links; how many there were."""
+    result = session.execute(update(StaffInvitation).where(col(StaffInvitation.user_id) == user_id,
+                                                           col(StaffInvitation.revoked_at).is_(None),
+                                                           col(StaffInvitation.used_at).is_(None))
+                             .values(revoked_at=now))
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def spend_staff_invitation(*, session: Session, invitation_id: int, now: datetime) -> bool:
@@ -362,15 +365,17 @@ def _upsert(dialect: str) -> Any:
         set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")})
 
 
+def _answer_values(attempt_id: int, item_id: str, version: int, kind: str, response: dict[str, Any], text: str,
+                   now: datetime) -> dict[str, Any]:
+    return {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
+            "response": response, "text": text, "updated_at": now}
+
+
 def upsert_answer(*, session: Session, attempt_id: int, item_id: str, version: int, kind: str,
                   response: dict[str, Any], text: str, now: datetime) -> None:
     """INSERT ... ON CONFLICT DO UPDATE: two tabs saving the same answer at once both succeed."""
     session.execute(_upsert(session.get_bind().dialect.name),
-                    {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
-                     "response": response, "text": text, "updated_at": now})
-
-
-_ANSWER_COLUMNS = ("attempt_id", "item_id", "item_version", "kind", "response", "text", "updated_at")
+                    _answer_values(attempt_id, item_id, version, kind, response, text, now))
 
 
 @cache
@@ -378,10 +383,8 @@ def _save_in_one_statement() -> Any:
     """PostgreSQL: the upsert and its audit event as data-modifying CTEs of the version's UPDATE ... RETURNING,
     so a candidate's save is one statement after the link query (all three happen, or none)."""
     answer, audit, attempt = _table(Answer), _table(AuditEvent), _table(Attempt)
-    upsert = pg_insert(answer).values({name: bindparam(name, type_=answer.c[name].type) for name in _ANSWER_COLUMNS})
-    upsert = upsert.on_conflict_do_update(
-        index_elements=["attempt_id", "item_id"],
-        set_={k: upsert.excluded[k] for k in ("item_version", "response", "text", "updated_at")})
+    columns = ("attempt_id", "item_id", "item_version", "kind", "response", "text", "updated_at")
+    upsert = _upsert("postgresql").values({name: bindparam(name, type_=answer.c[name].type) for name in columns})
     event = insert(audit).values({name: bindparam(name, type_=audit.c[name].type) for name in NewEvent._fields})
     bump = (update(attempt).where(attempt.c.id == bindparam("attempt_id", type_=attempt.c.id.type))
             .values(version=attempt.c.version + 1).returning(attempt.c.version))
@@ -393,12 +396,11 @@ def save_answer(*, session: Session, attempt_id: int, item_id: str, version: int
     """A candidate's save: the answer's upsert, its audit event and +1 on the attempt's version, which is
     returned. One round trip on PostgreSQL; SQLite has no data-modifying CTEs but runs in-process, where a
     statement costs a function call, not a trip over the network: three statements there."""
-    values = {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
-              "response": response, "text": text, "updated_at": now}
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
+    if session.get_bind().dialect.name == "postgresql":
+        values = _answer_values(attempt_id, item_id, version, kind, response, text, now)
         return int(session.execute(_save_in_one_statement(), {**values, **event._asdict()}).scalar_one())
-    session.execute(_upsert(dialect), values)
+    upsert_answer(session=session, attempt_id=attempt_id, item_id=item_id, version=version, kind=kind,
+                  response=response, text=text, now=now)
     add_audit_event(session=session, event=event)
     return bump_attempt_version(session=session, attempt_id=attempt_id)
 

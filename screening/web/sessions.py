@@ -15,6 +15,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from screening.config import get_settings
+from screening.domain.vocab import LANGUAGE_NAMES, Language
 from screening.i18n import t
 from screening.services import auth, staff_invites
 from screening.services.errors import ServiceError
@@ -56,7 +57,7 @@ def _page(lang: str, title: str, body: str, status: int = 200) -> HTMLResponse:
 
 def sign_in_form(lang: str, error: str = "", email: str = "", status: int = 200) -> HTMLResponse:
     message = f'<div class="error" role="alert">{html.escape(error)}</div>' if error else ""
-    other = "en" if lang == "fr" else "fr"
+    other = Language.EN if lang == "fr" else Language.FR
     body = (f"<h1>{html.escape(t('app.title', lang))}</h1><h2>{html.escape(t('login.title', lang))}</h2>{message}"
             f'<form method="post" action="{SIGN_IN_PATH}?lang={lang}">'
             f'<label for="email">{html.escape(t("login.email", lang))}</label>'
@@ -67,7 +68,7 @@ def sign_in_form(lang: str, error: str = "", email: str = "", status: int = 200)
             f'<button type="submit">{html.escape(t("login.submit", lang))}</button></form>'
             f'<p class="hint">{html.escape(t("login.candidate_hint", lang))}</p>'
             f'<p><a href="{SIGN_IN_PATH}?lang={other}" lang="{other}">'
-            f'{"Français" if other == "fr" else "English"}</a></p>')
+            f'{LANGUAGE_NAMES[other]}</a></p>')
     return _page(lang, t("login.title", lang), body, status)
 
 
