@@ -50,7 +50,7 @@ CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effecti
                "adaptability", "resilience", "situational_awareness", "written_communication",
                "oral_communication", "problem_solving", "benevolence", "authenticity")
 SCENARIO_MAX_WORDS = 120
-EXEMPLAR_WORDS = (40, 220)
+EXEMPLAR_WORDS = (30, 400)  # a terse answer can be strong in 30 words; a rambling one runs to 400
 MIN_EXEMPLARS_PER_LANGUAGE = 5
 MIN_INDICATORS = 3
 PARAGRAPH_ANCHOR_WORDS = 25  # an anchor text this long (in each language) may carry its indicators inside

@@ -26,11 +26,18 @@ def _bank_errors() -> tuple[list[str], object, object]:
         return [f"{exc.filename}: -: -: file not found"], None, None
     bank, errors = load_bank_dirs(settings.bank_roots, framework)
     messages = [str(e) for e in errors]
-    eval_dir = settings.banks_dir / "eval"
-    if eval_dir.is_dir():  # held-out questions and answers: validated here, never loaded into the app
-        from screening.banks import load_eval_set
+    for held_out in ("eval", "recheck"):  # held-out questions and answers: validated here, never loaded into the app
+        if (settings.banks_dir / held_out).is_dir():
+            from screening.banks import load_eval_set
 
-        messages += [str(e) for e in load_eval_set(eval_dir, framework)[1]]
+            messages += [str(e) for e in load_eval_set(settings.banks_dir / held_out, framework)[1]]
+    if (settings.banks_dir / "criteria").is_dir():  # the suggester's labelled sentences
+        from screening.suggest.criteria import CriteriaError, load_sentences
+
+        try:
+            load_sentences(settings.banks_dir / "criteria")
+        except CriteriaError as exc:
+            messages.append(str(exc))
     try:
         load_targets(settings.banks_dir / "profiles", framework)
     except BankValidationError as exc:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from screening import REPO_DIR
 
+SETS = {"eval": "eval", "recheck": "recheck"}  # --set: folder under question_banks/
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     model = subparsers.add_parser("model", help="train or check the suggested-level model")
@@ -30,6 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
     check_set = msub.add_parser("check-set", help="measure the model on the independent check set")
+    check_set.add_argument("--set", dest="which", choices=tuple(SETS), default="eval",
+                           help="eval: the check set (question_banks/eval); recheck: the second sealed set, "
+                                "once, at the end (question_banks/recheck, all of it sealed)")
     check_set.add_argument("--part", choices=("open", "sealed", "all"), default="open",
                            help="the open part for tuning; the sealed third only once, at the end")
     check_set.add_argument("--lines", type=Path, default=None, help="also write the score-eval JSONL lines here")
@@ -104,11 +109,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_check_set(args: argparse.Namespace) -> int:
     from screening.suggest.check_set import check_set_lines, evaluate
 
-    eval_dir = REPO_DIR / "question_banks" / "eval"
-    lines = check_set_lines(eval_dir, args.part)
+    lines = check_set_lines(REPO_DIR / "question_banks" / SETS[args.which], args.part)
     if args.lines:
         args.lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
-    print(json.dumps({"part": args.part, "lines": len(lines), **evaluate(lines)}, indent=1))
+    print(json.dumps({"set": args.which, "part": args.part, "lines": len(lines), **evaluate(lines)}, indent=1))
     return 0
 
 

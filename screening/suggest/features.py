@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from screening.suggest.criteria import FEATURE_KEYS as CRITERION_KEYS
+from screening.suggest.criteria import Detectors, criterion_features
 from screening.suggest.cues import cues, distinct_actions, indicator_matched, stems, topic_cues
 from screening.suggest.embedder import Embedder
 from screening.suggest.lexicons import STAR_PARTS
@@ -28,7 +30,7 @@ from screening.suggest.meaning import (
     exemplar_features,
 )
 
-FEATURE_VERSION = 11  # bump when a feature changes meaning: the trained model becomes stale
+FEATURE_VERSION = 13  # bump when a feature changes meaning: the trained model becomes stale
 N_LEVELS = 5  # the banks' 1-5 scale: cut-points are learnt there, in normalised space
 
 
@@ -157,7 +159,7 @@ ANCHOR_KEYS = ("prompt_sim", "prompt_best",
                                                                            "closest")))
 EXEMPLAR_KEYS = ("ex_knn_level", "ex_max", "ex_band_0.0", "ex_band_0.2", "ex_band_0.6", "ex_band_0.8",
                  "ex_band_gap", "domain")
-FEATURE_NAMES = (*ANCHOR_KEYS, *EXEMPLAR_KEYS, *CUE_KEYS)
+FEATURE_NAMES = (*ANCHOR_KEYS, *EXEMPLAR_KEYS, *CUE_KEYS, *CRITERION_KEYS)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,7 @@ class Row:
     anchor_sims: np.ndarray  # per anchor, for the closest anchor shown as evidence
 
 
-def feature_row(answer: str, emb: Embedded, question: Question, index: ExemplarIndex,
+def feature_row(answer: str, emb: Embedded, question: Question, index: ExemplarIndex, detectors: Detectors,
                 embedder: Embedder | None = None) -> Row:
     """The answer's features. The exemplar memory leaves out the question's own exemplars when it knows
     them by prompt (a bank question) and adds those the caller passes (so a question is scored with its own
@@ -177,5 +179,5 @@ def feature_row(answer: str, emb: Embedded, question: Question, index: ExemplarI
     own = own_exemplars(question.exemplars, index, embedder) if question.exemplars else None
     v = {**anchors, **exemplar_features(emb, index, keep, own),
          "domain": domain_similarity(emb, index, index.others(question.prompt), space),
-         **cue_features(answer, question.language, question.kind)}
+         **cue_features(answer, question.language, question.kind), **criterion_features(emb.sents, detectors)}
     return Row(np.array([v[k] for k in FEATURE_NAMES], dtype=float), sims)

@@ -90,7 +90,10 @@ class AnchorSpace:
 
 
 def anchor_pieces(text: str, indicators: Sequence[str]) -> list[str]:
-    return [*sentences(text), *(i for i in indicators if i.strip())]
+    """The anchor's sentences and indicators, without their closing punctuation: an indicator in a list
+    ("Writes a clear note") and the same indicator inside a paragraph ("Writes a clear note.") are one
+    piece, embedded alike."""
+    return [p.rstrip(" .;:!") for p in (*sentences(text), *indicators) if p.rstrip(" .;:!")]
 
 
 class TextCache:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from screening.suggest.criteria import CRITERIA_DIR, Detectors, load_sentences, sentences_hash
 from screening.suggest.features import FEATURE_NAMES, FEATURE_VERSION
 from screening.suggest.meaning import ExemplarIndex
 
@@ -67,6 +68,7 @@ class SuggestModel:
     offtopic_threshold: float
     domain_threshold: float
     index: ExemplarIndex
+    detectors: Detectors
     meta: dict = field(default_factory=dict)
 
     @property
@@ -135,13 +137,14 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
         raise ModelMissingError(f"the model at {path} was trained on other features; run `screening model train`")
     meta_path = Path(model_dir) / META_FILE
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-    ix = payload["index"]
+    ix, det = payload["index"], payload["detectors"]
     index = ExemplarIndex(np.load(vec_path).astype(np.float32), np.asarray(ix["levels"]), np.asarray(ix["kinds"]),
                           np.asarray(ix["prompt_keys"]), np.asarray(ix["text_keys"]))
     return SuggestModel(payload["feature_names"], payload["regressors"],
                         {k: np.asarray(v) for k, v in payload["cuts"].items()},
                         Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
-                        payload["offtopic_threshold"], payload["domain_threshold"], index, meta)
+                        payload["offtopic_threshold"], payload["domain_threshold"], index,
+                        Detectors(np.asarray(det["weights"]), np.asarray(det["bias"])), meta)
 
 
 def _one_openmp_thread() -> None:
@@ -164,6 +167,7 @@ def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> No
                  "level_head": model.heads.level, "style_head": model.heads.style,
                  "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
                  "domain_threshold": model.domain_threshold,
+                 "detectors": {"weights": model.detectors.weights, "bias": model.detectors.bias},
                  "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys,
                            "text_keys": ix.text_keys}},
                 out / MODEL_FILE, compress=3)
@@ -179,13 +183,15 @@ def training_questions(bank: Bank) -> list[InterviewQuestion]:
 
 
 def training_hash(bank: Bank) -> str:
-    """sha256 of the exemplars used (with the prompt, kind and anchors they are scored against)."""
+    """sha256 of the exemplars used (with the prompt, kind and anchors they are scored against) and of the
+    labelled sentences the criterion detectors learn from."""
     data = [{"id": q.id, "kind": q.kind, "prompt": [q.prompt.en, q.prompt.fr],
              "anchors": [[a.level, a.text.en, a.text.fr, list(a.indicators.en), list(a.indicators.fr)]
                          for a in q.anchors],
              "exemplars": sorted([e.id, e.language, e.level, e.style, e.author, e.text] for e in q.exemplars)}
             for q in training_questions(bank)]
-    blob = json.dumps({"feature_version": FEATURE_VERSION, "questions": data}, ensure_ascii=False,
+    blob = json.dumps({"feature_version": FEATURE_VERSION, "questions": data,
+                       "criteria": sentences_hash(load_sentences(CRITERIA_DIR))}, ensure_ascii=False,
                       sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -143,8 +143,8 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
         emb = embedder or get_embedder()
         vecs = embed_texts([items[k].answer for k in todo], emb)
         questions = [_question(items[k]) for k in todo]
-        rows = [feature_row(items[k].answer, v, q, m.index, embedder) for k, v, q in zip(todo, vecs, questions,
-                                                                                           strict=True)]
+        rows = [feature_row(items[k].answer, v, q, m.index, m.detectors, embedder)
+                for k, v, q in zip(todo, vecs, questions, strict=True)]
     except EmbedderMissingError:
         log.exception("sentence embedder unavailable: suggestions declined")
         for k in todo:

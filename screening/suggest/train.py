@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from screening.suggest.criteria import CRITERIA_DIR, Detectors, fit_detectors, load_sentences
 from screening.suggest.embedder import Embedder, get_embedder
 from screening.suggest.evaluate import Outcome, baseline_levels, baseline_similarity, breakdown, qwk
 from screening.suggest.features import (
@@ -138,6 +139,7 @@ class Dataset:
     texts: list[str]
     baseline_sim: np.ndarray
     index: ExemplarIndex
+    detectors: Detectors
 
     def __len__(self) -> int:
         return len(self.y)
@@ -156,9 +158,15 @@ def echo_text(anchor: AnchorDoc, lang: str) -> str:
     return " ".join([head.format(body[0].lower() + body[1:]), tail])
 
 
+def train_detectors(embedder: Embedder | None = None, folder: Path = CRITERIA_DIR) -> Detectors:
+    """The criterion detectors, from the labelled sentences (independent of the banks' exemplars)."""
+    sentences = load_sentences(folder)
+    return fit_detectors(sentences, (embedder or get_embedder()).embed([s.text for s in sentences]))
+
+
 def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[str], None] | None = None) -> Dataset:
     """Every exemplar of every question with anchors, in EN and FR, embedded in one call, featurised
-    against its question's anchors and the OTHER questions' exemplars."""
+    against its question's anchors and the OTHER questions' exemplars, and read by the criterion detectors."""
     scale = Scale(1, 5)
     meta: list[dict[str, Any]] = []
     questions: list[Question] = []
@@ -180,6 +188,7 @@ def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[s
     if not meta:
         raise ValueError("no exemplars to train on")
     emb = embedder or get_embedder()
+    detectors = train_detectors(emb)
     if log:
         log(f"embedding {len(meta)} answers")
     vecs = embed_texts([m["text"] for m in meta], emb)
@@ -189,8 +198,8 @@ def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[s
                           np.array([scale.norm(meta[i]["level"]) for i in ri]),
                           np.array([questions[meta[i]["q"]].kind for i in ri]),
                           np.array([meta[i]["keys"] for i in ri]), np.array([text_key(meta[i]["text"]) for i in ri]))
-    x = np.array([feature_row(m["text"], v, questions[m["q"]], index, emb).values for m, v in zip(meta, vecs,
-                                                                                                 strict=True)])
+    x = np.array([feature_row(m["text"], v, questions[m["q"]], index, detectors, emb).values
+                  for m, v in zip(meta, vecs, strict=True)])
     if log:
         log(f"{int(real.sum())} exemplars from {len({m['qid'] for m in meta})} questions "
             f"(+{int((~real).sum())} synthetic)")
@@ -199,7 +208,7 @@ def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[s
                    np.array([m["lang"] for m in meta]), np.array([questions[m["q"]].kind for m in meta]),
                    np.array([m["style"] for m in meta]), real, [m["text"] for m in meta],
                    np.array([baseline_similarity(m["text"], [(a.level, a.text) for a in m["anchors"]])
-                             for m in meta]), index)
+                             for m in meta]), index, detectors)
 
 
 def oof_heads(data: Dataset, idx: np.ndarray, splits: int = 5) -> np.ndarray:
@@ -241,7 +250,7 @@ def fit_model(data: Dataset, idx: np.ndarray, heads_oof: np.ndarray, inner_split
     return SuggestModel(list(FEATURE_NAMES), fit_regressors(f, y), cuts,
                         fit_heads(data.vecs[t], data.y[t], data.style[t]),
                         _offtopic_model(offtopic_matrix(f, names), off), off_threshold,
-                        float(np.quantile(domain, DOMAIN_QUANTILE)) - DOMAIN_MARGIN, data.index)
+                        float(np.quantile(domain, DOMAIN_QUANTILE)) - DOMAIN_MARGIN, data.index, data.detectors)
 
 
 # --- training the shipped model ------------------------------------------------------------------
