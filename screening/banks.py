@@ -47,9 +47,10 @@ WEIGHTED_SKILL_MIN_WEIGHT = 2
 MIN_SJT_CORE_SKILL = 6           # the 15 CORE_SKILLS
 MIN_QUESTIONS_PER_KIND = {"behavioural": 1, "situational": 1}  # interview questions per skill and kind
 
-__all__ = ["ANCHOR_LEVELS", "CHANNELS", "CORE_SKILLS", "EXEMPLAR_WORDS", "KINDS", "MIN_EXEMPLARS_PER_LANGUAGE",
-           "MIN_INDICATORS", "MOMENTS", "PARAGRAPH_ANCHOR_WORDS", "RESPONSE_FORMATS", "SCENARIO_MAX_WORDS", "STYLES",
-           "Anchor", "Bank", "BankError", "EvalAnswer", "EvalSet", "Exemplar", "InterviewQuestion", "Item", "SjtItem",
+__all__ = ["ANCHOR_LEVELS", "CHANNELS", "CORE_SKILLS", "EXEMPLAR_WORDS", "HELD_OUT_DIRS", "KINDS",
+           "MIN_EXEMPLARS_PER_LANGUAGE", "MIN_INDICATORS", "MOMENTS", "PARAGRAPH_ANCHOR_WORDS", "RESPONSE_FORMATS",
+           "SCENARIO_MAX_WORDS", "STYLES", "Anchor", "Bank", "BankError", "EvalAnswer", "EvalSet", "Exemplar",
+           "InterviewQuestion", "Item", "SjtItem",
            "SjtOption", "UploadOutcome", "apply_upload", "bank_files", "coverage", "coverage_gaps", "load_bank_dirs",
            "load_banks", "load_eval_set", "merge_banks", "parse_bank_text"]
 
@@ -272,16 +273,18 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
                 tuple(s for b in banks for s in b.sources))
 
 
-EVAL_DIR = "eval"  # question_banks/eval/: held-out questions and answers, never loaded into the app
+# question_banks/eval/ (the check set) and question_banks/recheck/ (the second sealed set): held-out questions
+# and answers, validated by `banks validate`, scored by `model check-set --set`, never loaded into the app
+HELD_OUT_DIRS = ("eval", "recheck")
 
 
 def bank_files(root: Path) -> list[Path]:
-    """The bank files under a root: sjt/*.yaml and interview/*.yaml, never anything under eval/."""
+    """The bank files under a root: sjt/*.yaml and interview/*.yaml, never anything under a held-out folder."""
     root = Path(root)
-    if root.name == EVAL_DIR:
+    if root.name in HELD_OUT_DIRS:
         return []
     return sorted(p for p in [*root.glob("sjt/*.yaml"), *root.glob("interview/*.yaml")]
-                  if EVAL_DIR not in p.relative_to(root).parts)
+                  if not set(HELD_OUT_DIRS) & set(p.relative_to(root).parts))
 
 
 def load_bank_dirs(roots: list[Path], framework: Framework) -> tuple[Bank, list[BankError]]:

@@ -26,10 +26,10 @@ def _bank_errors() -> tuple[list[str], object, object]:
         return [f"{exc.filename}: -: -: file not found"], None, None
     bank, errors = load_bank_dirs(settings.bank_roots, framework)
     messages = [str(e) for e in errors]
-    for held_out in ("eval", "recheck"):  # held-out questions and answers: validated here, never loaded into the app
-        if (settings.banks_dir / held_out).is_dir():
-            from screening.banks import load_eval_set
+    from screening.banks import HELD_OUT_DIRS, load_eval_set
 
+    for held_out in HELD_OUT_DIRS:  # validated here, never loaded into the app
+        if (settings.banks_dir / held_out).is_dir():
             messages += [str(e) for e in load_eval_set(settings.banks_dir / held_out, framework)[1]]
     if (settings.banks_dir / "criteria").is_dir():  # the suggester's labelled sentences
         from screening.suggest.criteria import CriteriaError, load_sentences

@@ -12,8 +12,7 @@ import sys
 from pathlib import Path
 
 from screening import REPO_DIR
-
-SETS = {"eval": "eval", "recheck": "recheck"}  # --set: folder under question_banks/
+from screening.banks import HELD_OUT_DIRS
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -32,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     check.set_defaults(func=cmd_check)
 
     check_set = msub.add_parser("check-set", help="measure the model on the independent check set")
-    check_set.add_argument("--set", dest="which", choices=tuple(SETS), default="eval",
+    check_set.add_argument("--set", dest="which", choices=HELD_OUT_DIRS, default="eval",
                            help="eval: the check set (question_banks/eval); recheck: the second sealed set, "
                                 "once, at the end (question_banks/recheck, all of it sealed)")
     check_set.add_argument("--part", choices=("open", "sealed", "all"), default="open",
@@ -109,7 +108,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_check_set(args: argparse.Namespace) -> int:
     from screening.suggest.check_set import check_set_lines, evaluate
 
-    lines = check_set_lines(REPO_DIR / "question_banks" / SETS[args.which], args.part)
+    lines = check_set_lines(REPO_DIR / "question_banks" / args.which, args.part)
     if args.lines:
         args.lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     print(json.dumps({"set": args.which, "part": args.part, "lines": len(lines), **evaluate(lines)}, indent=1))

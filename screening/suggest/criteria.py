@@ -66,7 +66,8 @@ def load_sentences(folder: Path) -> list[Labelled]:
             for lang in LANGUAGES:
                 for part in PARTS:
                     where = f"{path.name}: {name}: {lang}.{part}"
-                    texts = (langs or {}).get(lang, {}).get(part) if isinstance(langs, dict) else None
+                    by_lang = langs.get(lang) if isinstance(langs, dict) else None
+                    texts = by_lang.get(part) if isinstance(by_lang, dict) else None
                     if not isinstance(texts, list) or len(texts) < MIN_SENTENCES:
                         raise CriteriaError(f"{where}: needs a list of at least {MIN_SENTENCES} sentences")
                     if not all(isinstance(t, str) and t.strip() for t in texts):

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from screening import REPO_DIR
+from screening.banks import HELD_OUT_DIRS
 
-SETS = [REPO_DIR / "question_banks" / "eval", REPO_DIR / "question_banks" / "recheck"]
+SETS = [REPO_DIR / "question_banks" / name for name in HELD_OUT_DIRS]
 
 
 def frozen_hash(folder: Path) -> str:

@@ -252,12 +252,13 @@ def test_loaded_items_carry_the_new_fields(framework):
     assert [a.level for a in bank.questions[0].anchors] == [1, 3, 5]
 
 
-def test_bank_files_never_include_the_eval_folder(framework, tmp_path):
+@pytest.mark.parametrize("held_out", ["eval", "recheck"])
+def test_bank_files_never_include_a_held_out_folder(framework, tmp_path, held_out):
     (tmp_path / "sjt").mkdir()
     (tmp_path / "sjt" / "a.yaml").write_text(textwrap.dedent(GOOD_ITEM))
-    for sub in ("eval", "eval/sjt", "eval/interview"):
+    for sub in (held_out, f"{held_out}/sjt", f"{held_out}/interview"):
         (tmp_path / sub).mkdir()
-    (tmp_path / "eval" / "sjt" / "x.yaml").write_text(textwrap.dedent(GOOD_ITEM))
-    (tmp_path / "eval" / "questions_x.yaml").write_text("family: eval\nquestions: []\n")
-    bank, errors = load_bank_dirs([tmp_path, tmp_path / "eval"], framework)
+    (tmp_path / held_out / "sjt" / "x.yaml").write_text(textwrap.dedent(GOOD_ITEM))
+    (tmp_path / held_out / "questions_x.yaml").write_text("family: eval\nquestions: []\n")
+    bank, errors = load_bank_dirs([tmp_path, tmp_path / held_out], framework)
     assert errors == [] and [i.id for i in bank.sjt_items] == ["sjt.test.one"]

@@ -91,6 +91,10 @@ def test_an_answers_evidence_is_its_strongest_sentence_and_its_share_of_sentence
     ("criteria: [oops", "sentences_x.yaml: not valid YAML"),
     ("author: x\n", "sentences_x.yaml: criteria: missing"),
     ("criteria:\n  over_promissing: {}\n", "sentences_x.yaml: over_promissing: unknown criterion"),
+    ("criteria:\n  over_promising: [a, b]\n",  # a list where the languages belong
+     "sentences_x.yaml: over_promising: en.positive: needs a list of at least 10 sentences"),
+    ("criteria:\n  over_promising:\n    en: [a, b]\n",  # a list where the two parts belong
+     "sentences_x.yaml: over_promising: en.positive: needs a list of at least 10 sentences"),
     ("criteria:\n  over_promising:\n    en: {positive: [a, b], negative: [c]}\n",
      "sentences_x.yaml: over_promising: en.positive: needs a list of at least 10 sentences"),
     ("criteria:\n  over_promising:\n    en: {positive: [" + ", ".join(["a"] * 9 + ["''"]) + "], negative: []}\n",
