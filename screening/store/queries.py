@@ -100,21 +100,21 @@ def staff_invitation_by_token_hash(*, session: Session, token_hash: str) -> Staf
     return session.exec(select(StaffInvitation).where(StaffInvitation.token_hash == token_hash)).first()
 
 
+def _live_staff_invitations(which: Any) -> Any:
+    """An UPDATE of the set-password links `which` selects that are still live: neither used nor revoked."""
+    return update(StaffInvitation).where(which, col(StaffInvitation.used_at).is_(None),
+                                         col(StaffInvitation.revoked_at).is_(None))
+
+
 def revoke_live_staff_invitations(*, session: Session, user_id: int, now: datetime) -> int:
     """Revoke the account's unused, unrevoked set-password links; how many there were."""
-    result = session.execute(update(StaffInvitation).where(col(StaffInvitation.user_id) == user_id,
-                                                           col(StaffInvitation.revoked_at).is_(None),
-                                                           col(StaffInvitation.used_at).is_(None))
-                             .values(revoked_at=now))
+    result = session.execute(_live_staff_invitations(col(StaffInvitation.user_id) == user_id).values(revoked_at=now))
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 def spend_staff_invitation(*, session: Session, invitation_id: int, now: datetime) -> bool:
     """Mark a link used, only if it still was unused and unrevoked: False when another request spent it first."""
-    result = session.execute(update(StaffInvitation).where(col(StaffInvitation.id) == invitation_id,
-                                                           col(StaffInvitation.used_at).is_(None),
-                                                           col(StaffInvitation.revoked_at).is_(None))
-                             .values(used_at=now))
+    result = session.execute(_live_staff_invitations(col(StaffInvitation.id) == invitation_id).values(used_at=now))
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
