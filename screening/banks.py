@@ -273,9 +273,9 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
                 tuple(s for b in banks for s in b.sources))
 
 
-# question_banks/eval/ (the check set) and question_banks/recheck/ (the second sealed set): held-out questions
+# question_banks/eval/ (the check set), recheck/ and recheck2/ (the second and third sealed sets): held-out questions
 # and answers, validated by `banks validate`, scored by `model check-set --set`, never loaded into the app
-HELD_OUT_DIRS = ("eval", "recheck")
+HELD_OUT_DIRS = ("eval", "recheck", "recheck2")
 
 
 def bank_files(root: Path) -> list[Path]:

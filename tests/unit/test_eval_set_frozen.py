@@ -1,5 +1,5 @@
-"""The check set and the recheck set are frozen: the suggester is measured on exactly what was rated before
-it was built (the check set) or before it was scored on it (the recheck set)."""
+"""The held-out sets are frozen: the suggester is measured on exactly what was rated before it was built (the
+check set) or before it was scored on it (the recheck sets)."""
 
 from __future__ import annotations
 
