@@ -52,6 +52,7 @@ CORE_SKILLS = ("empathy", "active_listening", "de_escalating_language", "effecti
 SCENARIO_MAX_WORDS = 120
 EXEMPLAR_WORDS = (30, 400)  # a terse answer can be strong in 30 words; a rambling one runs to 400
 MIN_EXEMPLARS_PER_LANGUAGE = 5
+RATING_GAP = 2  # two blind ratings this far apart need a third, as in the check sets
 MIN_INDICATORS = 3
 PARAGRAPH_ANCHOR_WORDS = 25  # an anchor text this long (in each language) may carry its indicators inside
 OPTIONS_PER_ITEM = (4, 5)
@@ -213,6 +214,9 @@ class ExemplarModel(_Model):
     text: NonBlank
     pair: NonBlank | None = Field(default=None, description="id of a contrastive exemplar in the same question and "
                                                             "language that names this one back")
+    ratings: list[Level] | None = Field(default=None, min_length=2, max_length=3,
+                                        description="the levels two raters gave it blind (a third when they were 2 "
+                                                    "or more apart); the suggester learns their mean")
 
 
 class QuestionModel(_Model):
@@ -275,6 +279,8 @@ def _exemplar_problems(exemplars: list[ExemplarModel]) -> list[Problem]:
             problems.append((e.id, "text", f"{n} words; keep exemplars between {low} and {high}"))
         if e.style == "off_topic" and e.level != 1:
             problems.append((e.id, "level", "an off_topic exemplar is level 1"))
+        if e.ratings and len(e.ratings) == 2 and abs(e.ratings[0] - e.ratings[1]) >= RATING_GAP:
+            problems.append((e.id, "ratings", f"{e.ratings} are {RATING_GAP} or more apart: add a third rater's level"))
         if e.pair is None:
             continue
         partner = by_id.get(e.pair)

@@ -98,6 +98,18 @@ class Exemplar:
     author: str
     text: str
     pair: str | None = None  # a contrastive partner in the same question and language
+    ratings: tuple[int, ...] = ()  # levels blind raters gave it; `level` is the one the bank shows and keys
+
+    @property
+    def reference_level(self) -> float:
+        """What the suggester learns: the blind raters' mean when it was rated blind, else the bank's level."""
+        return sum(self.ratings) / len(self.ratings) if self.ratings else float(self.level)
+
+    @property
+    def raters_agree(self) -> bool:
+        """Its blind raters' mean lies within half a level of its bank level (true when it was not rated
+        blind): only such exemplars key a rater's calibration."""
+        return abs(self.reference_level - self.level) <= 0.5
 
 
 @dataclass(frozen=True)
@@ -220,7 +232,8 @@ def question_from(m: QuestionModel, source: str) -> InterviewQuestion:
     anchors = tuple(Anchor(a.level, _text(a.text),
                            TextList(tuple(a.indicators.en), tuple(a.indicators.fr)) if a.indicators else none)
                     for a in sorted(m.anchors, key=lambda a: a.level))
-    exemplars = tuple(Exemplar(e.id, e.language, e.level, e.style, e.author, e.text, e.pair) for e in m.exemplars)
+    exemplars = tuple(Exemplar(e.id, e.language, e.level, e.style, e.author, e.text, e.pair, tuple(e.ratings or ()))
+                      for e in m.exemplars)
     return InterviewQuestion(m.id, m.version, tuple(m.skills), m.kind, _text(m.prompt),
                              TextList(tuple(m.probes.en), tuple(m.probes.fr)), anchors, exemplars, source)
 

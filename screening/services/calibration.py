@@ -82,8 +82,9 @@ def _calibrator(actor: Actor) -> Staff:
 
 
 def _pool(bank: Bank, language: str) -> list[tuple[InterviewQuestion, Exemplar]]:
-    """The bank's exemplars in one language, interleaved question by question."""
-    per_question = [[(q, e) for e in sorted(q.exemplars_in(language), key=lambda e: e.id)]
+    """The bank's exemplars in one language whose blind raters agree with their level (a key people dispute
+    would mark a careful rater down), interleaved question by question."""
+    per_question = [[(q, e) for e in sorted(q.exemplars_in(language), key=lambda e: e.id) if e.raters_agree]
                     for q in sorted(bank.questions, key=lambda q: q.id)]
     depth = max((len(p) for p in per_question), default=0)
     return [p[k] for k in range(depth) for p in per_question if k < len(p)]

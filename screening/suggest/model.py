@@ -188,7 +188,8 @@ def training_hash(bank: Bank) -> str:
     data = [{"id": q.id, "kind": q.kind, "prompt": [q.prompt.en, q.prompt.fr],
              "anchors": [[a.level, a.text.en, a.text.fr, list(a.indicators.en), list(a.indicators.fr)]
                          for a in q.anchors],
-             "exemplars": sorted([e.id, e.language, e.level, e.style, e.author, e.text] for e in q.exemplars)}
+             "exemplars": sorted([e.id, e.language, e.level, list(e.ratings), e.style, e.author, e.text]
+                                for e in q.exemplars)}
             for q in training_questions(bank)]
     blob = json.dumps({"feature_version": FEATURE_VERSION, "questions": data,
                        "criteria": sentences_hash(load_sentences(CRITERIA_DIR))}, ensure_ascii=False,

@@ -88,8 +88,9 @@ def fit_heads(vecs: np.ndarray, y: np.ndarray, styles: np.ndarray) -> Heads:
 
 
 def fit_cuts(raw: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Cut-points on held-out raw predictions that maximise QWK against the human levels."""
-    target = np.round(y * (N_LEVELS - 1)).astype(int)
+    """Cut-points on held-out raw predictions that maximise QWK against the human levels (a raters' mean of
+    2.5 is a 3: half up, as the check sets count it)."""
+    target = np.floor(y * (N_LEVELS - 1) + 0.5).astype(int)
     cuts = (np.arange(N_LEVELS - 1) + 0.5) / (N_LEVELS - 1)
     qs = np.quantile(raw, np.linspace(0.01, 0.99, 99))
 
@@ -179,7 +180,7 @@ def build_dataset(bank: Bank, embedder: Embedder | None = None, log: Callable[[s
             anchors, _ = specs_for_question(q, lang)
             question = Question(q.prompt.get(lang), q.kind, lang, anchor_docs(anchors, scale))
             for e in exs:
-                meta.append({"text": e.text, "level": float(e.level), "style": e.style, "real": True, "qid": q.id,
+                meta.append({"text": e.text, "level": e.reference_level, "style": e.style, "real": True, "qid": q.id,
                              "lang": lang, "keys": keys, "q": len(questions), "anchors": anchors})
             top = max(question.anchors, key=lambda a: a.level)
             meta.append({"text": echo_text(top, lang), "level": ECHO_LEVEL, "style": "rubric_echo", "real": False,

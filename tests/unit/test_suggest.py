@@ -187,9 +187,9 @@ SYSTEMIC = {
 def test_answer_about_the_work_but_not_the_question_is_declined_or_rated_lowest():
     """About the work (so not out of domain), but not an answer to the question: off-topic when the model is
     sure of it, otherwise the lowest level, which is what raters give it."""
-    en, fr = _suggest(SYSTEMIC["en"], "en"), _suggest(SYSTEMIC["fr"], "fr")
-    assert en.level is None and en.reason == REASON_OFF_TOPIC
-    assert (fr.level, fr.reason) in {(None, REASON_OFF_TOPIC), (1, None)}
+    for lang in ("en", "fr"):
+        got = _suggest(SYSTEMIC[lang], lang)
+        assert (got.level, got.reason) in {(None, REASON_OFF_TOPIC), (1, None)}, lang
 
 
 @pytest.mark.parametrize(("lang", "answer"), [("en", "Yes, I did that once, it went fine."),
