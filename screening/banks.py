@@ -286,9 +286,9 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
                 tuple(s for b in banks for s in b.sources))
 
 
-# question_banks/eval/ (the check set), recheck/ and recheck2/ (the second and third sealed sets): held-out questions
+# question_banks/eval/ (the check set) and recheck*/ (later sealed sets, each scored once): held-out questions
 # and answers, validated by `banks validate`, scored by `model check-set --set`, never loaded into the app
-HELD_OUT_DIRS = ("eval", "recheck", "recheck2")
+HELD_OUT_DIRS = ("eval", "recheck", "recheck2", "recheck3")
 
 
 def bank_files(root: Path) -> list[Path]:
