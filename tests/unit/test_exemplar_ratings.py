@@ -3,7 +3,6 @@ and only exemplars whose raters agree with the bank's level key a rater's calibr
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import replace
 
 import pytest
@@ -12,6 +11,7 @@ from screening import REPO_DIR
 from screening.banks import Bank, parse_bank_text
 from screening.framework import load_framework
 from screening.services.calibration import _pool
+from tests.unit.bank_yaml import question_block, questions_yaml
 
 BANKS = REPO_DIR / "question_banks"
 WORDS = "word " * 40
@@ -22,35 +22,23 @@ def framework():
     return load_framework(BANKS / "framework.yaml")
 
 
-def _question(exemplar_en: str) -> str:
-    """A question whose five EN exemplars cover the levels; the first one's fields come from the test."""
-    others = "\n".join(f'      - {{id: e{n}, language: en, level: {n}, style: partial, author: t, text: "{WORDS}"}}'
-                       for n in range(2, 6))
-    french = "\n".join(f'      - {{id: f{n}, language: fr, level: {n}, style: partial, author: t, text: "{WORDS}"}}'
-                       for n in range(1, 6))
-    return textwrap.dedent("""
-    questions:
-      - id: iq.test
-        version: 1
-        skills: [empathy]
-        kind: behavioural
-        prompt: {en: "Tell me", fr: "Racontez"}
-        probes: {en: ["What?"], fr: ["Quoi ?"]}
-        anchors:
-          - {level: 1, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
-          - {level: 3, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
-          - {level: 5, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
-        exemplars:
-    """) + exemplar_en + "\n" + others + "\n" + french + "\n"
+def _question(first: str, qid: str = "iq.test", prompt: tuple[str, str] = ("Tell me", "Racontez")) -> str:
+    """The question's block: five EN exemplars covering the levels (the first one's fields come from the test)
+    and five FR ones."""
+    others = [f'{{id: e{n}, language: en, level: {n}, style: partial, author: t, text: "{WORDS}"}}'
+              for n in range(2, 6)]
+    french = [f'{{id: f{n}, language: fr, level: {n}, style: partial, author: t, text: "{WORDS}"}}'
+              for n in range(1, 6)]
+    return question_block([first, *others, *french], qid=qid, prompt=prompt)
 
 
 def _parse(first: str, framework):
-    bank, errors = parse_bank_text(_question(first), "interview/test.yaml", framework)
+    bank, errors = parse_bank_text(questions_yaml(_question(first)), "interview/test.yaml", framework)
     return bank, [str(e) for e in errors]
 
 
 def test_blind_ratings_are_kept_beside_the_level_and_the_suggester_learns_their_mean(framework):
-    bank, errors = _parse(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: [2, 3], '
+    bank, errors = _parse(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: [2, 3], '
                           f'text: "{WORDS}"}}', framework)
     assert errors == []
     rated, plain = bank.questions[0].exemplars[0], bank.questions[0].exemplars[1]
@@ -67,19 +55,19 @@ def test_blind_ratings_are_kept_beside_the_level_and_the_suggester_learns_their_
     ("[1, 3]", "interview/test.yaml: iq.test/e1: ratings: [1, 3] are 2 or more apart: add a third rater's level"),
 ])
 def test_malformed_ratings_name_the_file_the_exemplar_and_the_field(framework, ratings, message):
-    _, errors = _parse(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: {ratings}, '
+    _, errors = _parse(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: {ratings}, '
                        f'text: "{WORDS}"}}', framework)
     assert errors == [message]
 
 
 def test_three_ratings_settle_a_gap_of_two(framework):
-    _, errors = _parse(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: [1, 3, 2], '
+    _, errors = _parse(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: [1, 3, 2], '
                        f'text: "{WORDS}"}}', framework)
     assert errors == []
 
 
 def test_an_exemplar_its_raters_dispute_never_keys_a_calibration_set(framework):
-    bank, _ = _parse(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: [3, 4], '
+    bank, _ = _parse(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: [3, 4], '
                      f'text: "{WORDS}"}}', framework)
     pool = [e.id for _, e in _pool(bank, "en")]
     assert pool == ["e2", "e3", "e4", "e5"]
@@ -91,7 +79,7 @@ def test_an_exemplar_its_raters_dispute_never_keys_a_calibration_set(framework):
 def test_changing_a_blind_rating_makes_the_model_stale(framework):
     from screening.suggest.model import training_hash
 
-    bank, _ = _parse(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: [1, 2], '
+    bank, _ = _parse(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: [1, 2], '
                      f'text: "{WORDS}"}}', framework)
     q = bank.questions[0]
     changed = replace(q, exemplars=(replace(q.exemplars[0], ratings=(1, 1)), *q.exemplars[1:]))
@@ -101,12 +89,10 @@ def test_changing_a_blind_rating_makes_the_model_stale(framework):
 def test_the_training_rows_carry_the_raters_mean(framework):
     from screening.suggest.train import build_dataset
 
-    text = _question(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, ratings: [2, 3], '
-                     f'text: "{WORDS}"}}')
-    other = _question(f'      - {{id: e1, language: en, level: 1, style: vague, author: t, text: "{WORDS}"}}')
-    other = other.replace("iq.test", "iq.other").replace("Tell me", "Tell us").replace("Racontez", "Dites")
-    other = other.replace("questions:\n", "", 1)
-    bank, errors = parse_bank_text(text + other, "interview/test.yaml", framework)
+    rated = _question(f'{{id: e1, language: en, level: 1, style: vague, author: t, ratings: [2, 3], text: "{WORDS}"}}')
+    other = _question(f'{{id: e1, language: en, level: 1, style: vague, author: t, text: "{WORDS}"}}',
+                      qid="iq.other", prompt=("Tell us", "Dites"))
+    bank, errors = parse_bank_text(questions_yaml(rated, other), "interview/test.yaml", framework)
     assert errors == []
     data = build_dataset(bank)  # an answer is featurised against the other question's exemplars
     rows = [(str(q), float(v)) for q, v, lang, real in zip(data.qid, data.level, data.lang, data.real, strict=True)

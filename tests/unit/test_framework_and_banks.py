@@ -11,6 +11,7 @@ from screening import REPO_DIR
 from screening.bank_schema import bank_json_schema
 from screening.banks import CORE_SKILLS, coverage, coverage_gaps, load_bank_dirs, parse_bank_text
 from screening.framework import load_framework
+from tests.unit.bank_yaml import question_block, questions_yaml
 
 BANKS = REPO_DIR / "question_banks"
 
@@ -96,20 +97,8 @@ def test_duplicate_ids_across_files_are_reported(framework, tmp_path):
 
 
 def test_question_rules_off_topic_is_level_one_and_levels_are_covered(framework):
-    question = textwrap.dedent("""
-    questions:
-      - id: iq.test
-        version: 1
-        skills: [empathy]
-        kind: behavioural
-        prompt: {en: "Tell me", fr: "Racontez"}
-        probes: {en: ["What?"], fr: ["Quoi ?"]}
-        anchors:
-          - {level: 1, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
-          - {level: 5, text: {en: a, fr: a}, indicators: {en: [x, y, z], fr: [x, y, z]}}
-        exemplars:
-          - {id: e1, language: en, level: 4, style: off_topic, author: t, text: "%s"}
-    """ % ("word " * 50))
+    off_topic = '{id: e1, language: en, level: 4, style: off_topic, author: t, text: "%s"}' % ("word " * 50)
+    question = questions_yaml(question_block([off_topic], anchor_levels=(1, 5)))
     errors = _errors(question, framework, "interview/test.yaml")
     assert ("interview/test.yaml: iq.test: anchors: needs one anchor for each of levels 1, 3 and 5 (has [1, 5])"
             in errors)
