@@ -365,10 +365,12 @@ def _upsert(dialect: str) -> Any:
         set_={k: statement.excluded[k] for k in ("item_version", "response", "text", "updated_at")})
 
 
+_ANSWER_COLUMNS = ("attempt_id", "item_id", "item_version", "kind", "response", "text", "updated_at")
+
+
 def _answer_values(attempt_id: int, item_id: str, version: int, kind: str, response: dict[str, Any], text: str,
                    now: datetime) -> dict[str, Any]:
-    return {"attempt_id": attempt_id, "item_id": item_id, "item_version": version, "kind": kind,
-            "response": response, "text": text, "updated_at": now}
+    return dict(zip(_ANSWER_COLUMNS, (attempt_id, item_id, version, kind, response, text, now), strict=True))
 
 
 def upsert_answer(*, session: Session, attempt_id: int, item_id: str, version: int, kind: str,
@@ -383,8 +385,8 @@ def _save_in_one_statement() -> Any:
     """PostgreSQL: the upsert and its audit event as data-modifying CTEs of the version's UPDATE ... RETURNING,
     so a candidate's save is one statement after the link query (all three happen, or none)."""
     answer, audit, attempt = _table(Answer), _table(AuditEvent), _table(Attempt)
-    columns = ("attempt_id", "item_id", "item_version", "kind", "response", "text", "updated_at")
-    upsert = _upsert("postgresql").values({name: bindparam(name, type_=answer.c[name].type) for name in columns})
+    upsert = _upsert("postgresql").values({name: bindparam(name, type_=answer.c[name].type)
+                                           for name in _ANSWER_COLUMNS})
     event = insert(audit).values({name: bindparam(name, type_=audit.c[name].type) for name in NewEvent._fields})
     bump = (update(attempt).where(attempt.c.id == bindparam("attempt_id", type_=attempt.c.id.type))
             .values(version=attempt.c.version + 1).returning(attempt.c.version))
