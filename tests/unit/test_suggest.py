@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from screening.banks import Anchor, Exemplar, InterviewQuestion
@@ -184,12 +186,22 @@ SYSTEMIC = {
 }
 
 
-def test_answer_about_the_work_but_not_the_question_is_declined_or_rated_lowest():
-    """About the work (so not out of domain), but not an answer to the question: off-topic when the model is
-    sure of it, otherwise the lowest level, which is what raters give it."""
+def test_answer_about_the_work_but_not_the_question_is_rated_lowest():
+    """About the work (so not out of domain), but not an answer to the question: the lowest level, which is
+    what raters give it (the off-topic decline is kept for the model's surest cases, at 95 %)."""
     for lang in ("en", "fr"):
         got = _suggest(SYSTEMIC[lang], lang)
-        assert (got.level, got.reason) in {(None, REASON_OFF_TOPIC), (1, None)}, lang
+        assert (got.level, got.reason) == (1, None), lang
+
+
+def test_the_off_topic_decline_falls_at_the_models_threshold():
+    """Declined as off-topic where the classifier's probability reaches the model's threshold (a threshold of 0
+    reaches every answer about the work), and never above a probability of 1."""
+    model = load_model()
+    declined = _suggest(SYSTEMIC["en"], "en", model=replace(model, offtopic_threshold=0.0))
+    assert (declined.level, declined.reason) == (None, REASON_OFF_TOPIC)
+    kept = _suggest(SYSTEMIC["en"], "en", model=replace(model, offtopic_threshold=1.01))
+    assert (kept.level, kept.reason) == (1, None)
 
 
 @pytest.mark.parametrize(("lang", "answer"), [("en", "Yes, I did that once, it went fine."),
