@@ -156,3 +156,15 @@ def test_shipped_exemplar_vectors_are_small_float16_and_match_the_model():
     assert (MODEL_DIR / EXEMPLARS_FILE).stat().st_size <= vecs.size * 2 + 128  # float16 and a .npy header, no more
     assert set(model.cuts) == {"all", "behavioural", "situational"}
     assert model.meta["n_exemplars"] == len(model.index.levels)
+
+
+def test_cut_points_count_a_raters_mean_half_up_as_the_check_sets_do():
+    """Answers whose raters' mean is 1.5 or 3.5 fall in levels 2 and 4 (numpy's rounding would put them in 1 and 3),
+    so the cut-points are fitted to the same levels the agreement figures count."""
+    from screening.suggest.train import fit_cuts
+
+    levels = np.array([1.0] * 10 + [1.5] * 10 + [2.0] * 10 + [3.0] * 10 + [3.5] * 10 + [4.0] * 10 + [5.0] * 10)
+    y = (levels - 1) / 4
+    cuts = fit_cuts(y, y)  # the raw prediction is the level itself: cut-points can separate every band
+    bands = np.searchsorted(np.sort(cuts), y)
+    assert bands[levels == 1.5].tolist() == [1] * 10 and bands[levels == 3.5].tolist() == [3] * 10
