@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from screening import REPO_DIR
 from screening.config import get_settings
@@ -25,6 +26,10 @@ from screening.services import attempts
 from screening.store.engine import get_database
 from tests.factories import PASSWORD, World, answer_everything, world
 from tests.services.test_mail_smtp import Inbox, _server
+
+# Every browser test, whichever module is imported first: a first load on a busy 2-core machine can take
+# well over the default 5 s.
+expect.set_options(timeout=20_000)
 
 CHROMIUM = "/usr/bin/chromium"
 # This machine's network is closed: without these flags Chromium keeps trying to reach Google.

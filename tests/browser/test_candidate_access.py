@@ -27,7 +27,6 @@ from screening.store.models import Attempt, utcnow
 from tests.browser.conftest import _free_port, new_page, serious_violations, server_command, settle
 from tests.factories import staff
 
-expect.set_options(timeout=20_000)  # a busy machine: first loads can take a while
 SHOTS = REPO_DIR / "docs" / "screenshots"
 WIDTH = 375
 

@@ -64,6 +64,7 @@ def test_candidate_journey_with_a_reload_loses_nothing(server, browser_page):
         expect(page.get_by_text(f"Step {step} of 4")).to_be_visible()
         _answer_sjt_screen(page)
     page.get_by_role("button", name="Next").click()
+    settle(page)  # until the run ends, the Next button on screen is still step 3's (stale), and leads to step 4
     expect(page.get_by_text("Step 4 of 4")).to_be_visible()
     answer = "Last winter a customer called in tears about a missed delivery. I listened first, then..."
     page.get_by_label("Your answer").fill(answer)

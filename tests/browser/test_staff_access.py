@@ -24,7 +24,6 @@ from screening.ui.shell import PAGES
 from tests.browser.conftest import Watch, axe_violations, chromium, serious_violations, serving, settle, sign_in
 from tests.conftest import _clear_caches
 
-expect.set_options(timeout=20_000)
 # one test process runs the whole module: the demo data and the three sign-ins are made once, not per process
 pytestmark = pytest.mark.xdist_group("staff_access")
 ROLES = ("recruiter", "lead", "admin")
