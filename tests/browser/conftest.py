@@ -24,6 +24,7 @@ from screening.config import get_settings
 from screening.domain.actors import CandidateActor
 from screening.services import attempts
 from screening.store.engine import get_database
+from screening.web.paths import SIGN_IN_PATH
 from tests.factories import PASSWORD, World, answer_everything, world
 from tests.services.test_mail_smtp import Inbox, _server
 
@@ -168,13 +169,21 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
 
 
+def fill_sign_in_form(page, server, email, password):  # type: ignore[no-untyped-def]
+    """From the signed-out page, through its sign-in link, to the form, filled in (not yet sent)."""
+    page.goto(server)
+    settle(page)  # a click on the link while Streamlit still redraws it can be lost
+    page.get_by_role("link", name="Sign in").click()
+    page.wait_for_url(f"{server}{SIGN_IN_PATH}**")
+    # exact: the signed-out page's lost-link box ("The e-mail address you applied with") also holds "e-mail"
+    page.get_by_label("E-mail", exact=True).fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+
+
 def sign_in(page, server, email, password=PASSWORD):  # type: ignore[no-untyped-def]
     """Through the real form: the app's sign-in link, the form page, then a full page load."""
     page.set_viewport_size({"width": 1280, "height": 900})  # recruiters work at a desk
-    page.goto(server)
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
+    fill_sign_in_form(page, server, email, password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(f"{server}/**")
     settle(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from screening.services import auth
 from screening.store.engine import get_database
 from screening.web.paths import SESSION_COOKIE
-from tests.browser.conftest import new_page, settle, sign_in
+from tests.browser.conftest import fill_sign_in_form, new_page, settle, sign_in
 from tests.factories import PASSWORD, world
 
 
@@ -65,10 +65,7 @@ def test_an_old_session_link_in_the_address_does_nothing(server, browser, watch)
 def test_a_wrong_password_keeps_the_visitor_on_the_form(server, browser, watch):
     world(get_database())
     page = new_page(browser, server, watch)
-    page.goto(server)
-    page.get_by_role("link", name="Sign in").click()
-    page.get_by_label("E-mail").fill("rec@example.org")
-    page.get_by_label("Password").fill("not the password")
+    fill_sign_in_form(page, server, "rec@example.org", "not the password")
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("alert")).to_have_text("Wrong e-mail or password.")
     assert not [c for c in page.context.cookies() if c["name"] == SESSION_COOKIE]
