@@ -288,7 +288,7 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
 
 # question_banks/eval/ (the check set) and recheck*/ (later sealed sets, each scored once): held-out questions
 # and answers, validated by `banks validate`, scored by `model check-set --set`, never loaded into the app
-HELD_OUT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4")
+HELD_OUT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5")
 
 
 def bank_files(root: Path) -> list[Path]:
