@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from screening.banks import EvalSet, load_eval_set
+from screening.banks import SPENT_DIRS, EvalSet, load_eval_set
 from screening.suggest.evaluate import (
+    EvalLine,
     Outcome,
     baseline_levels,
     baseline_similarity,
@@ -21,7 +22,7 @@ from screening.suggest.evaluate import (
     parse_line,
     suggest_lines,
 )
-from screening.suggest.model import SuggestModel
+from screening.suggest.model import SPENT_ROOT, SuggestModel
 
 PARTS = ("open", "sealed", "all")
 
@@ -36,6 +37,12 @@ def check_set_lines(eval_dir: Path, part: str = "open") -> list[dict[str, Any]]:
     split = json.loads((eval_dir / "split.json").read_text(encoding="utf-8"))
     wanted = set(split["open"]) | set(split["sealed"]) if part == "all" else set(split[part])
     return [_line(evalset, answer.id) for answer in evalset.answers if answer.id in wanted]
+
+
+def spent_answers(root: Path = SPENT_ROOT) -> list[EvalLine]:
+    """Every rated answer of the spent check sets (all their parts), as the trainer fits cut-points on them."""
+    return [parse_line(json.dumps(line)) for name in SPENT_DIRS if (root / name).is_dir()
+            for line in check_set_lines(root / name, "all")]
 
 
 def _line(evalset: EvalSet, answer_id: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from screening import REPO_DIR
 from screening.suggest.criteria import CRITERIA_DIR, Detectors, load_sentences, sentences_hash
 from screening.suggest.features import FEATURE_NAMES, FEATURE_VERSION
 from screening.suggest.meaning import ExemplarIndex
@@ -56,6 +57,8 @@ class Heads:
         weak = [p[:, cls.index(s)] if s in cls else np.zeros(len(vecs)) for s in WEAK_STYLES]
         good = p[:, [cls.index(s) for s in GOOD_STYLES if s in cls]].sum(axis=1)
         return np.column_stack([self.level.predict(vecs), *weak, good])
+
+SPENT_ROOT = REPO_DIR / "question_banks"  # where the spent check sets are (banks.SPENT_DIRS)
 
 
 @dataclass
@@ -182,9 +185,18 @@ def training_questions(bank: Bank) -> list[InterviewQuestion]:
     return sorted((q for q in bank.questions if q.anchors and q.exemplars), key=lambda q: q.id)
 
 
+def spent_sets_hashes(root: Path | None = None) -> list[str]:
+    """The frozen hashes of the spent check sets the cut-points are fitted on (those present under `root`)."""
+    from screening.banks import SPENT_DIRS
+
+    root = SPENT_ROOT if root is None else root
+    return [(root / name / "FROZEN.sha256").read_text(encoding="utf-8").strip() for name in SPENT_DIRS
+            if (root / name / "FROZEN.sha256").is_file()]
+
+
 def training_hash(bank: Bank) -> str:
-    """sha256 of the exemplars used (with the prompt, kind and anchors they are scored against) and of the
-    labelled sentences the criterion detectors learn from."""
+    """sha256 of the exemplars used (with the prompt, kind and anchors they are scored against), of the
+    labelled sentences the criterion detectors learn from and of the spent check sets the cut-points come from."""
     data = [{"id": q.id, "kind": q.kind, "prompt": [q.prompt.en, q.prompt.fr],
              "anchors": [[a.level, a.text.en, a.text.fr, list(a.indicators.en), list(a.indicators.fr)]
                          for a in q.anchors],
@@ -192,7 +204,8 @@ def training_hash(bank: Bank) -> str:
                                 for e in q.exemplars)}
             for q in training_questions(bank)]
     blob = json.dumps({"feature_version": FEATURE_VERSION, "questions": data,
-                       "criteria": sentences_hash(load_sentences(CRITERIA_DIR))}, ensure_ascii=False,
+                       "criteria": sentences_hash(load_sentences(CRITERIA_DIR)), "spent": spent_sets_hashes()},
+                      ensure_ascii=False,
                       sort_keys=True)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

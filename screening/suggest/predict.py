@@ -111,7 +111,8 @@ def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence
     return out
 
 
-def _question(item: Item) -> Question:
+def question_of(item: Item) -> Question:
+    """The item's question as the featuriser reads it (anchors and own exemplars on the 0-1 scale)."""
     sc = Scale(float(item.scale[0]), float(item.scale[1]))
     own = tuple(ExemplarSpec(sc.norm(e.level), e.text) for e in item.exemplars)
     return Question(item.prompt, item.kind, item.language, anchor_docs(item.anchors, sc), own)
@@ -142,7 +143,7 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
     try:
         emb = embedder or get_embedder()
         vecs = embed_texts([items[k].answer for k in todo], emb)
-        questions = [_question(items[k]) for k in todo]
+        questions = [question_of(items[k]) for k in todo]
         rows = [feature_row(items[k].answer, v, q, m.index, m.detectors, embedder)
                 for k, v, q in zip(todo, vecs, questions, strict=True)]
     except EmbedderMissingError:
