@@ -28,6 +28,7 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 MODEL_FILE = "suggest_model.joblib"
 META_FILE = "suggest_model.meta.json"
 EXEMPLARS_FILE = "suggest_exemplars.npy"
+SPENT_ROOT = REPO_DIR / "question_banks"  # where the spent check sets are (banks.SPENT_DIRS)
 
 # answer styles the bank labels that weigh against a level (blame, "we" not "I", over-promising, hypothetical
 # talk, no result...) and those of good answers: a style head on the answer's vector gives their probability
@@ -57,8 +58,6 @@ class Heads:
         weak = [p[:, cls.index(s)] if s in cls else np.zeros(len(vecs)) for s in WEAK_STYLES]
         good = p[:, [cls.index(s) for s in GOOD_STYLES if s in cls]].sum(axis=1)
         return np.column_stack([self.level.predict(vecs), *weak, good])
-
-SPENT_ROOT = REPO_DIR / "question_banks"  # where the spent check sets are (banks.SPENT_DIRS)
 
 
 @dataclass
