@@ -196,10 +196,14 @@ def parse_line(line: str) -> EvalLine:
         scale=(low, high))
 
 
+def item_of(line: EvalLine) -> Item:
+    return Item(line.answer, line.question, line.kind, line.language, tuple(line.anchors), tuple(line.exemplars),
+                line.scale)
+
+
 def suggest_lines(lines: Sequence[EvalLine], model: SuggestModel | None = None) -> list[Suggestion]:
     """Every line through the product's batch path (one embedder call)."""
-    return suggest_levels([Item(ln.answer, ln.question, ln.kind, ln.language, tuple(ln.anchors), tuple(ln.exemplars),
-                                ln.scale) for ln in lines], model)
+    return suggest_levels([item_of(ln) for ln in lines], model)
 
 
 def score_eval(path: Path, predictions: Path | None = None, model: SuggestModel | None = None) -> dict:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from screening import REPO_DIR
+from screening.banks import SPENT_DIRS
 from screening.suggest.criteria import CRITERIA_DIR, Detectors, load_sentences, sentences_hash
 from screening.suggest.features import FEATURE_NAMES, FEATURE_VERSION
 from screening.suggest.meaning import ExemplarIndex
@@ -186,8 +187,6 @@ def training_questions(bank: Bank) -> list[InterviewQuestion]:
 
 def spent_sets_hashes(root: Path | None = None) -> list[str]:
     """The frozen hashes of the spent check sets the cut-points are fitted on (those present under `root`)."""
-    from screening.banks import SPENT_DIRS
-
     root = SPENT_ROOT if root is None else root
     return [(root / name / "FROZEN.sha256").read_text(encoding="utf-8").strip() for name in SPENT_DIRS
             if (root / name / "FROZEN.sha256").is_file()]

@@ -22,12 +22,13 @@ from screening.suggest.features import (
     AnchorSpec,
     ExemplarSpec,
     Question,
+    Row,
     Scale,
     anchor_docs,
     feature_row,
     indicators_matched,
 )
-from screening.suggest.meaning import embed_texts
+from screening.suggest.meaning import Embedded, embed_texts
 from screening.suggest.model import ModelMissingError, SuggestModel, load_model
 
 if TYPE_CHECKING:
@@ -111,11 +112,22 @@ def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence
     return out
 
 
-def question_of(item: Item) -> Question:
+def _question(item: Item) -> Question:
     """The item's question as the featuriser reads it (anchors and own exemplars on the 0-1 scale)."""
     sc = Scale(float(item.scale[0]), float(item.scale[1]))
     own = tuple(ExemplarSpec(sc.norm(e.level), e.text) for e in item.exemplars)
     return Question(item.prompt, item.kind, item.language, anchor_docs(item.anchors, sc), own)
+
+
+def featurise(items: Sequence[Item], model: SuggestModel, embedder: Embedder | None = None
+              ) -> tuple[list[Question], list[Embedded], list[Row]]:
+    """Each item's question, its answer embedded (every answer in ONE embedder call) and its feature row
+    against that question; EmbedderMissingError when the embedder cannot load."""
+    vecs = embed_texts([it.answer for it in items], embedder or get_embedder())
+    questions = [_question(it) for it in items]
+    rows = [feature_row(it.answer, v, q, model.index, model.detectors, embedder)
+            for it, v, q in zip(items, vecs, questions, strict=True)]
+    return questions, vecs, rows
 
 
 def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
@@ -141,11 +153,7 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
         return [out[k] for k in range(len(items))]
     m = model or load_model()
     try:
-        emb = embedder or get_embedder()
-        vecs = embed_texts([items[k].answer for k in todo], emb)
-        questions = [question_of(items[k]) for k in todo]
-        rows = [feature_row(items[k].answer, v, q, m.index, m.detectors, embedder)
-                for k, v, q in zip(todo, vecs, questions, strict=True)]
+        questions, vecs, rows = featurise([items[k] for k in todo], m, embedder)
     except EmbedderMissingError:
         log.exception("sentence embedder unavailable: suggestions declined")
         for k in todo:

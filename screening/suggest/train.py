@@ -19,7 +19,15 @@ import numpy as np
 
 from screening.suggest.criteria import CRITERIA_DIR, Detectors, fit_detectors, load_sentences
 from screening.suggest.embedder import Embedder, get_embedder
-from screening.suggest.evaluate import EvalLine, Outcome, baseline_levels, baseline_similarity, breakdown, qwk
+from screening.suggest.evaluate import (
+    EvalLine,
+    Outcome,
+    baseline_levels,
+    baseline_similarity,
+    breakdown,
+    item_of,
+    qwk,
+)
 from screening.suggest.features import (
     FEATURE_NAMES,
     FEATURE_VERSION,
@@ -42,7 +50,7 @@ from screening.suggest.model import (
     training_hash,
     training_questions,
 )
-from screening.suggest.predict import MIN_WORDS, Item, decide, question_of, specs_for_question, text_decline
+from screening.suggest.predict import MIN_WORDS, decide, featurise, specs_for_question, text_decline
 
 if TYPE_CHECKING:
     from screening.banks import Bank
@@ -127,13 +135,9 @@ def answer_cuts(model: SuggestModel, lines: Sequence[EvalLine], embedder: Embedd
     check sets, written by other people in the manners real answers come in and rated blind. Fitted on the
     bank's own exemplars instead (inner folds), they put each spent set about 0.02 QWK lower when it is left
     out of the fit (0.007-0.037 on all five). Answers the text rules decline take no part."""
-    emb = embedder or get_embedder()
     kept = [ln for ln in lines if text_decline(ln.answer) is None]
-    items = [Item(ln.answer, ln.question, ln.kind, ln.language, tuple(ln.anchors), tuple(ln.exemplars), ln.scale)
-             for ln in kept]
-    vecs = embed_texts([it.answer for it in items], emb)
-    x = np.array([feature_row(it.answer, v, question_of(it), model.index, model.detectors, emb).values
-                  for it, v in zip(items, vecs, strict=True)])
+    _, vecs, rows = featurise([item_of(ln) for ln in kept], model, embedder)
+    x = np.array([r.values for r in rows])
     raw = ensemble(model.regressors, model.full(x, np.stack([v.mean for v in vecs])))[0]
     y = np.array([Scale(*ln.scale).norm(ln.human) for ln in kept])
     return kind_cuts(raw, y, np.array([ln.kind for ln in kept]))

@@ -3,13 +3,12 @@ change to a spent set makes the shipped model stale."""
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import numpy as np
 
 from screening import REPO_DIR
-from screening.banks import HELD_OUT_DIRS, SPENT_DIRS, Bank
+from screening.banks import HELD_OUT_DIRS, SPENT_DIRS, Bank, EvalAnswer, load_eval_set
 from screening.suggest import model as model_module
 from screening.suggest.check_set import spent_answers
 from screening.suggest.model import load_model, training_hash
@@ -18,9 +17,8 @@ from screening.suggest.train import answer_cuts, kind_cuts
 ROOT = REPO_DIR / "question_banks"
 
 
-def _answer_ids(name: str) -> set[str]:
-    return {json.loads(line)["id"] for path in (ROOT / name).glob("answers_*.jsonl")
-            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+def _answers(name: str) -> tuple[EvalAnswer, ...]:
+    return load_eval_set(ROOT / name)[0].answers
 
 
 def test_the_spent_sets_are_every_held_out_set_but_the_sealed_one():
@@ -30,10 +28,8 @@ def test_the_spent_sets_are_every_held_out_set_but_the_sealed_one():
 def test_spent_answers_are_every_rated_answer_of_the_spent_sets_with_the_raters_mean():
     lines = spent_answers()
     assert len(lines) == 768  # eval 256 (both parts), recheck to recheck4 128 each
-    texts = {line.answer for line in lines}
-    assert not texts & {json.loads(line)["text"] for path in (ROOT / "recheck5").glob("answers_*.jsonl")
-                        for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    assert sum(len(_answer_ids(name)) for name in SPENT_DIRS) == 768
+    assert not {line.answer for line in lines} & {a.text for a in _answers("recheck5")}
+    assert sum(len(_answers(name)) for name in SPENT_DIRS) == 768
     assert {line.human for line in lines} <= {1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0}
 
 
