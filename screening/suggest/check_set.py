@@ -59,20 +59,35 @@ def _line(evalset: EvalSet, answer_id: str) -> dict[str, Any]:
 def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> dict[str, Any]:
     """The product's own predict path on every line; agreement overall, per language, per kind and
     language x kind (declines also counted at the scale's midpoint) with bootstrap 95 % intervals of QWK,
-    beside the word-overlap baseline, and the mean signed error per answer style (a decline counted as the
-    midpoint)."""
+    beside the word-overlap baseline, and the mean signed error per answer style (`style_errors`)."""
     parsed = [parse_line(json.dumps(line)) for line in lines]
     sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
     base = baseline_levels(sims, [p.scale for p in parsed])
     outcomes = [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
                         style=str(line["style"]))
                 for line, p, b, sug in zip(lines, parsed, base, suggest_lines(parsed, model), strict=True)]
-    errors: dict[str, list[float]] = defaultdict(list)
-    for o in outcomes:
-        errors[o.style].append((o.predicted if o.predicted is not None else 3.0) - o.human)
     report = breakdown(outcomes)
     for group in ("overall", "en", "fr", "behavioural", "situational"):
         sub = [o for o in outcomes if group == "overall" or group in (o.language, o.kind)]
         if group in report:
             report[group]["qwk_95ci"] = bootstrap_qwk(sub)
-    return {**report, "style_mean_error": {s: round(float(np.mean(e)), 2) for s, e in sorted(errors.items())}}
+    return {**report, **style_errors(outcomes)}
+
+
+def style_errors(outcomes: list[Outcome]) -> dict[str, dict[str, Any]]:
+    """Mean signed error per answer style, two ways. `style_mean_error` counts a decline as the scale's midpoint
+    (the target's convention). `style_mean_error_suggested` leaves declines out and `style_declined` counts them:
+    an answer to another question is declined by design and then counts 2 levels above the raters' 1, so the
+    midpoint figure alone cannot tell a missed off-topic answer from a caught one."""
+    with_mid: dict[str, list[float]] = defaultdict(list)
+    suggested: dict[str, list[float]] = defaultdict(list)
+    for o in outcomes:
+        mid = (o.scale[0] + o.scale[1]) / 2
+        with_mid[o.style].append((o.predicted if o.predicted is not None else mid) - o.human)
+        if o.predicted is not None:
+            suggested[o.style].append(o.predicted - o.human)
+    styles = sorted(with_mid)
+    return {"style_mean_error": {s: round(float(np.mean(with_mid[s])), 2) for s in styles},
+            "style_mean_error_suggested": {s: round(float(np.mean(suggested[s])), 2) if suggested[s] else None
+                                           for s in styles},
+            "style_declined": {s: len(with_mid[s]) - len(suggested[s]) for s in styles}}
