@@ -71,14 +71,14 @@ def _load(args: argparse.Namespace):
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from screening.suggest.check_set import spent_answers
+    from screening.suggest.check_set import spent_sets
     from screening.suggest.model import MODEL_DIR
     from screening.suggest.train import train_model
 
     bank = _load(args)
     try:
         meta = train_model(bank, args.out or MODEL_DIR, cv=not args.no_cv,
-                           log=lambda m: print(m, file=sys.stderr), cut_answers=spent_answers())
+                           log=lambda m: print(m, file=sys.stderr), spent=spent_sets())
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

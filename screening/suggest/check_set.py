@@ -39,10 +39,11 @@ def check_set_lines(eval_dir: Path, part: str = "open") -> list[dict[str, Any]]:
     return [_line(evalset, answer.id) for answer in evalset.answers if answer.id in wanted]
 
 
-def spent_answers(root: Path = SPENT_ROOT) -> list[EvalLine]:
-    """Every rated answer of the spent check sets (all their parts), as the trainer fits cut-points on them."""
-    return [parse_line(json.dumps(line)) for name in SPENT_DIRS if (root / name).is_dir()
-            for line in check_set_lines(root / name, "all")]
+def spent_sets(root: Path = SPENT_ROOT) -> dict[str, list[EvalLine]]:
+    """Every rated answer of each spent check set (all its parts), as the trainer fits the second stage and the
+    cut-points on them."""
+    return {name: [parse_line(json.dumps(line)) for line in check_set_lines(root / name, "all")]
+            for name in SPENT_DIRS if (root / name).is_dir()}
 
 
 def _line(evalset: EvalSet, answer_id: str) -> dict[str, Any]:

@@ -73,6 +73,7 @@ class SuggestModel:
     index: ExemplarIndex
     detectors: Detectors
     meta: dict = field(default_factory=dict)
+    second_stage: Any = None  # on the spent check sets' answers (train.fit_on_answers); None: the learners' mean
 
     @property
     def names(self) -> list[str]:
@@ -81,11 +82,18 @@ class SuggestModel:
     def full(self, x: np.ndarray, vecs: np.ndarray) -> np.ndarray:
         return np.column_stack([x, self.heads(vecs)])
 
+    def raw_level(self, f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The level before the cut-points (the second stage's, when there is one) and the learners' spread."""
+        raw, spread = ensemble(self.regressors, f)
+        if self.second_stage is not None:
+            raw = self.second_stage.predict(second_stage_matrix(raw, f, self.names))
+        return raw, spread
+
     def scores(self, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str]
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per row: normalised level (0-1), agreement of the learners (1 = same), probability it is off-topic."""
         f = self.full(x, vecs)
-        raw, spread = ensemble(self.regressors, f)
+        raw, spread = self.raw_level(f)
         level = calibrate_kinds(raw, kinds, self.cuts)
         p_off = self.offtopic_model.predict_proba(offtopic_matrix(f, self.names))[:, 1]
         return level, np.clip(1.0 - 2.0 * spread, 0.0, 1.0), p_off
@@ -119,6 +127,11 @@ def ensemble(regs: Sequence[Any], x: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return preds.mean(axis=1), preds.std(axis=1)
 
 
+def second_stage_matrix(raw: np.ndarray, f: np.ndarray, names: list[str]) -> np.ndarray:
+    """The second stage's inputs: the learners' mean and the heads' outputs (level, answer styles)."""
+    return np.column_stack([raw, f[:, [names.index(h) for h in HEAD_NAMES]]])
+
+
 def offtopic_matrix(f: np.ndarray, names: list[str]) -> np.ndarray:
     return f[:, [names.index(k) for k in OFFTOPIC_KEYS]]
 
@@ -147,7 +160,8 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
                         {k: np.asarray(v) for k, v in payload["cuts"].items()},
                         Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
                         payload["offtopic_threshold"], payload["domain_threshold"], index,
-                        Detectors(np.asarray(det["weights"]), np.asarray(det["bias"])), meta)
+                        Detectors(np.asarray(det["weights"]), np.asarray(det["bias"])), meta,
+                        payload.get("second_stage"))
 
 
 def _one_openmp_thread() -> None:
@@ -169,7 +183,7 @@ def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> No
                  "cuts": {k: np.asarray(v) for k, v in model.cuts.items()},
                  "level_head": model.heads.level, "style_head": model.heads.style,
                  "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
-                 "domain_threshold": model.domain_threshold,
+                 "domain_threshold": model.domain_threshold, "second_stage": model.second_stage,
                  "detectors": {"weights": model.detectors.weights, "bias": model.detectors.bias},
                  "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys,
                            "text_keys": ix.text_keys}},
@@ -186,7 +200,8 @@ def training_questions(bank: Bank) -> list[InterviewQuestion]:
 
 
 def spent_sets_hashes(root: Path | None = None) -> list[str]:
-    """The frozen hashes of the spent check sets the cut-points are fitted on (those present under `root`)."""
+    """The frozen hashes of the spent check sets the second stage and the cut-points are fitted on (those present
+    under `root`)."""
     root = SPENT_ROOT if root is None else root
     return [(root / name / "FROZEN.sha256").read_text(encoding="utf-8").strip() for name in SPENT_DIRS
             if (root / name / "FROZEN.sha256").is_file()]
@@ -194,7 +209,8 @@ def spent_sets_hashes(root: Path | None = None) -> list[str]:
 
 def training_hash(bank: Bank) -> str:
     """sha256 of the exemplars used (with the prompt, kind and anchors they are scored against), of the
-    labelled sentences the criterion detectors learn from and of the spent check sets the cut-points come from."""
+    labelled sentences the criterion detectors learn from and of the spent check sets the second stage and the
+    cut-points come from."""
     data = [{"id": q.id, "kind": q.kind, "prompt": [q.prompt.en, q.prompt.fr],
              "anchors": [[a.level, a.text.en, a.text.fr, list(a.indicators.en), list(a.indicators.fr)]
                          for a in q.anchors],
