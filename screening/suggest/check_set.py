@@ -19,7 +19,7 @@ from screening.suggest.evaluate import (
     baseline_similarity,
     bootstrap_qwk,
     breakdown,
-    parse_line,
+    parse_item,
     suggest_lines,
 )
 from screening.suggest.model import SPENT_ROOT, SuggestModel
@@ -42,7 +42,7 @@ def check_set_lines(eval_dir: Path, part: str = "open") -> list[dict[str, Any]]:
 def spent_sets(root: Path = SPENT_ROOT) -> dict[str, list[EvalLine]]:
     """Every rated answer of each spent check set (all its parts), as the trainer fits the second stage and the
     cut-points on them."""
-    return {name: [parse_line(json.dumps(line)) for line in check_set_lines(root / name, "all")]
+    return {name: [parse_item(line) for line in check_set_lines(root / name, "all")]
             for name in SPENT_DIRS if (root / name).is_dir()}
 
 
@@ -61,7 +61,7 @@ def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> 
     """The product's own predict path on every line; agreement overall, per language, per kind and
     language x kind (declines also counted at the scale's midpoint) with bootstrap 95 % intervals of QWK,
     beside the word-overlap baseline, and the mean signed error per answer style (`style_errors`)."""
-    parsed = [parse_line(json.dumps(line)) for line in lines]
+    parsed = [parse_item(line) for line in lines]
     sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
     base = baseline_levels(sims, [p.scale for p in parsed])
     outcomes = [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,

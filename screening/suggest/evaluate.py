@@ -183,7 +183,11 @@ class EvalLine:
 
 
 def parse_line(line: str) -> EvalLine:
-    item = json.loads(line)
+    return parse_item(json.loads(line))
+
+
+def parse_item(item: dict[str, Any]) -> EvalLine:
+    """One score-eval line already read from JSON (the check sets build them as dicts)."""
     human = item["human"]
     low, high = (float(v) for v in item.get("scale") or (1, 5))
     return EvalLine(

@@ -97,10 +97,15 @@ def fit_heads(vecs: np.ndarray, y: np.ndarray, styles: np.ndarray) -> Heads:
                  LogisticRegression(C=HEAD_STYLE_C, max_iter=300).fit(vecs, styles))
 
 
+def whole_levels(v: np.ndarray) -> np.ndarray:
+    """Normalised levels (0-1) as whole steps 0-4, half up as the check sets count them (a raters' mean of 2.5
+    is a 3)."""
+    return np.floor(v * (N_LEVELS - 1) + 0.5).astype(int)
+
+
 def fit_cuts(raw: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Cut-points on held-out raw predictions that maximise QWK against the human levels (a raters' mean of
-    2.5 is a 3: half up, as the check sets count it)."""
-    target = np.floor(y * (N_LEVELS - 1) + 0.5).astype(int)
+    """Cut-points on held-out raw predictions that maximise QWK against the human levels (`whole_levels`)."""
+    target = whole_levels(y)
     cuts = (np.arange(N_LEVELS - 1) + 0.5) / (N_LEVELS - 1)
     qs = np.quantile(raw, np.linspace(0.01, 0.99, 99))
 
@@ -159,8 +164,7 @@ def _stage_levels(s_train: np.ndarray, y_train: np.ndarray, kinds_train: np.ndar
     """Whole levels (0-4) of test rows from a second stage and cut-points fitted on the training rows."""
     stage = _second_stage(alpha).fit(s_train, y_train)
     cuts = kind_cuts(stage.predict(s_train), y_train, kinds_train)
-    level = calibrate_kinds(stage.predict(s_test), kinds_test.tolist(), cuts)
-    return np.floor(level * (N_LEVELS - 1) + 0.5).astype(int)
+    return whole_levels(calibrate_kinds(stage.predict(s_test), kinds_test.tolist(), cuts))
 
 
 def fit_on_answers(model: SuggestModel, sets: Mapping[str, Sequence[EvalLine]], embedder: Embedder | None = None
@@ -181,7 +185,7 @@ def fit_on_answers(model: SuggestModel, sets: Mapping[str, Sequence[EvalLine]], 
     y = np.array([Scale(*ln.scale).norm(ln.human) for _, ln in kept])
     kinds = np.array([ln.kind for _, ln in kept])
     group = np.array([name for name, _ in kept])
-    target = np.floor(y * (N_LEVELS - 1) + 0.5).astype(int)
+    target = whole_levels(y)
     loso: dict[float, float] = {}
     for alpha in SECOND_STAGE_ALPHAS:
         pred = np.zeros(len(y), dtype=int)
