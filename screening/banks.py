@@ -292,7 +292,8 @@ HELD_OUT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck
                  "recheck8", "recheck9", "recheck10")
 # Those already scored once (spent): the trainer fits the suggester's second stage and cut-points on their rated
 # answers (every part). A set still sealed is never read by the trainer; it is scored once, after the model is frozen.
-SPENT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5", "recheck6", "recheck7")
+SPENT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5", "recheck6", "recheck7",
+              "recheck8")
 
 
 def bank_files(root: Path) -> list[Path]:

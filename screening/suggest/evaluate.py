@@ -180,6 +180,7 @@ class EvalLine:
     answer: str
     human: float  # the mean when several people rated
     scale: tuple[float, float]
+    style: str | None = None  # the writer's answer style, in the check sets
 
 
 def parse_line(line: str) -> EvalLine:
@@ -197,7 +198,7 @@ def parse_item(item: dict[str, Any]) -> EvalLine:
                  for a in item["anchors"]],
         exemplars=[ExemplarSpec(float(e["level"]), str(e["text"])) for e in item.get("exemplars") or ()],
         answer=str(item["answer"]), human=float(np.mean(human)) if isinstance(human, list) else float(human),
-        scale=(low, high))
+        scale=(low, high), style=str(item["style"]) if item.get("style") else None)
 
 
 def item_of(line: EvalLine) -> Item:

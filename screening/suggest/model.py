@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from screening import REPO_DIR
-from screening.banks import SPENT_DIRS
+from screening.banks import SPENT_DIRS, STYLES
 from screening.suggest.criteria import CRITERIA_DIR, Detectors, load_sentences, sentences_hash
 from screening.suggest.features import FEATURE_NAMES, FEATURE_VERSION
 from screening.suggest.meaning import ExemplarIndex
@@ -74,6 +74,7 @@ class SuggestModel:
     detectors: Detectors
     meta: dict = field(default_factory=dict)
     second_stage: Any = None  # on the spent check sets' answers (train.fit_on_answers); None: the learners' mean
+    answer_styles: Any = None  # the spent check sets' answer styles, read by the second stage (train.fit_on_answers)
 
     @property
     def names(self) -> list[str]:
@@ -82,18 +83,19 @@ class SuggestModel:
     def full(self, x: np.ndarray, vecs: np.ndarray) -> np.ndarray:
         return np.column_stack([x, self.heads(vecs)])
 
-    def raw_level(self, f: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def raw_level(self, f: np.ndarray, vecs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The level before the cut-points (the second stage's, when there is one) and the learners' spread."""
         raw, spread = ensemble(self.regressors, f)
         if self.second_stage is not None:
-            raw = self.second_stage.predict(second_stage_matrix(raw, f, self.names))
+            styles = style_probabilities(self.answer_styles, vecs, f) if self.answer_styles is not None else None
+            raw = self.second_stage.predict(second_stage_matrix(raw, f, self.names, styles))
         return raw, spread
 
     def scores(self, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str]
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per row: normalised level (0-1), agreement of the learners (1 = same), probability it is off-topic."""
         f = self.full(x, vecs)
-        raw, spread = self.raw_level(f)
+        raw, spread = self.raw_level(f, vecs)
         level = calibrate_kinds(raw, kinds, self.cuts)
         p_off = self.offtopic_model.predict_proba(offtopic_matrix(f, self.names))[:, 1]
         return level, np.clip(1.0 - 2.0 * spread, 0.0, 1.0), p_off
@@ -127,9 +129,21 @@ def ensemble(regs: Sequence[Any], x: np.ndarray) -> tuple[np.ndarray, np.ndarray
     return preds.mean(axis=1), preds.std(axis=1)
 
 
-def second_stage_matrix(raw: np.ndarray, f: np.ndarray, names: list[str]) -> np.ndarray:
-    """The second stage's inputs: the learners' mean and the heads' outputs (level, answer styles)."""
-    return np.column_stack([raw, f[:, [names.index(h) for h in HEAD_NAMES]]])
+def second_stage_matrix(raw: np.ndarray, f: np.ndarray, names: list[str], styles: np.ndarray | None = None
+                        ) -> np.ndarray:
+    """The second stage's inputs: the learners' mean, the heads' outputs (level, answer styles) and, when given,
+    the probabilities of each answer style learnt from the spent check sets (`style_probabilities`)."""
+    cols = [raw, f[:, [names.index(h) for h in HEAD_NAMES]]]
+    return np.column_stack(cols if styles is None else [*cols, styles])
+
+
+def style_probabilities(classifier: Any, vecs: np.ndarray, f: np.ndarray) -> np.ndarray:
+    """Per answer, the probability of each of `STYLES` (in that order; 0 for a style the classifier never saw),
+    from a classifier on the answer's vector and its feature row."""
+    p = classifier.predict_proba(np.column_stack([vecs, f]))
+    out = np.zeros((len(f), len(STYLES)))
+    out[:, [STYLES.index(c) for c in classifier.classes_]] = p
+    return out
 
 
 def offtopic_matrix(f: np.ndarray, names: list[str]) -> np.ndarray:
@@ -161,7 +175,7 @@ def load_model(model_dir: Path = MODEL_DIR) -> SuggestModel:
                         Heads(payload["level_head"], payload["style_head"]), payload["offtopic_model"],
                         payload["offtopic_threshold"], payload["domain_threshold"], index,
                         Detectors(np.asarray(det["weights"]), np.asarray(det["bias"])), meta,
-                        payload.get("second_stage"))
+                        payload.get("second_stage"), payload.get("answer_styles"))
 
 
 def _one_openmp_thread() -> None:
@@ -184,6 +198,7 @@ def save_model(model: SuggestModel, meta: dict, out_dir: Path = MODEL_DIR) -> No
                  "level_head": model.heads.level, "style_head": model.heads.style,
                  "offtopic_model": model.offtopic_model, "offtopic_threshold": model.offtopic_threshold,
                  "domain_threshold": model.domain_threshold, "second_stage": model.second_stage,
+                 "answer_styles": model.answer_styles,
                  "detectors": {"weights": model.detectors.weights, "bias": model.detectors.bias},
                  "index": {"levels": ix.levels, "kinds": ix.kinds, "prompt_keys": ix.prompt_keys,
                            "text_keys": ix.text_keys}},
