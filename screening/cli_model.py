@@ -32,8 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     check_set = msub.add_parser("check-set", help="measure the model on the independent check set")
     check_set.add_argument("--set", dest="which", choices=HELD_OUT_DIRS, default="eval",
-                           help="eval: the check set (question_banks/eval); recheck, recheck2-5: later "
-                                "sealed sets, each scored once, after the model is frozen (all of each sealed)")
+                           help="eval: the check set (question_banks/eval); recheck and the numbered rechecks: "
+                                "later sealed sets, each scored once, after the model is frozen (all of each "
+                                "sealed); see question_banks/README.md for which are spent")
     check_set.add_argument("--part", choices=("open", "sealed", "all"), default="open",
                            help="the open part for tuning; the sealed third only once, at the end")
     check_set.add_argument("--lines", type=Path, default=None, help="also write the score-eval JSONL lines here")
