@@ -182,6 +182,10 @@ STRINGS: dict[str, dict[str, str]] = {
                          "fr": "la réponse est trop courte pour être comparée aux ancres"},
     "reason.off_topic": {"en": "the answer does not seem to address the question",
                          "fr": "la réponse ne semble pas traiter la question"},
+    "note.off_topic": {"en": "The answer does not seem to address the question: raters give such an answer the "
+                             "lowest level.",
+                       "fr": "La réponse ne semble pas traiter la question : les évaluateurs donnent à une telle "
+                             "réponse le niveau le plus bas."},
     "reason.repetitive": {"en": "the answer repeats the same passage; read it yourself",
                           "fr": "la réponse répète le même passage ; lisez-la vous-même"},
     "reason.no_anchors": {"en": "the question has no anchors", "fr": "la question n'a pas d'ancres"},

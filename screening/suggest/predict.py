@@ -1,8 +1,9 @@
 """Suggested level for a free-text interview answer (design, "Scoring, end to end", item 3).
 
 The rater rates first; this only proposes a level, a confidence and the evidence behind it. When the
-answer is too short, repetitive, off-topic, not about the work at all, or the sentence embedder cannot be
-loaded, the level is None and `reason` says why, so the person rates without a nudge. `suggest_levels`
+answer is too short, repetitive, off-topic (and the level would give it credit), not about the work at all, or
+the sentence embedder cannot be loaded, the level is None and `reason` says why, so the person rates without a
+nudge; an off-topic answer already at the lowest level keeps it, with `note` saying why. `suggest_levels`
 is the one place these rules live: the product (`suggest_level`, `suggest_for_question`), score-eval, the
 check set and cross-validation all go through it, one embedder call per batch.
 """
@@ -34,8 +35,8 @@ from screening.suggest.model import ModelMissingError, SuggestModel, load_model
 if TYPE_CHECKING:
     from screening.banks import InterviewQuestion
 
-__all__ = ["AnchorSpec", "Decision", "Evidence", "ExemplarSpec", "Item", "ModelMissingError", "Suggestion", "decide",
-           "suggest_for_question", "suggest_level", "suggest_levels"]
+__all__ = ["NOTE_OFF_TOPIC", "AnchorSpec", "Decision", "Evidence", "ExemplarSpec", "Item", "ModelMissingError",
+           "Suggestion", "decide", "suggest_for_question", "suggest_level", "suggest_levels"]
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ REASON_OUT_OF_DOMAIN = "out_of_domain"
 REASON_NO_ANCHORS = "no_anchors"
 REASON_REPETITIVE = "repetitive"
 REASON_NO_EMBEDDER = "no_embedder"
+NOTE_OFF_TOPIC = "off_topic"  # a lowest level given to an answer that seems to address another question
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,9 @@ class Evidence:
 class Suggestion:
     level: int | float | None
     confidence: float
-    reason: str | None
+    reason: str | None  # why there is no level
     evidence: Evidence
+    note: str | None = None  # said beside a level: NOTE_OFF_TOPIC
 
 
 @dataclass(frozen=True)
@@ -95,20 +98,31 @@ class Decision:
     level: float | None  # normalised 0-1; None when declined
     confidence: float
     reason: str | None
+    note: str | None = None
 
 
-def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str]) -> list[Decision]:
-    """Feature rows (and answer vectors) that passed the text rules: out of domain, off-topic or a level."""
+def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence[str],
+           scales: Sequence[Scale] | None = None) -> list[Decision]:
+    """Feature rows (and answer vectors) that passed the text rules: out of domain, off-topic or a level.
+
+    An answer the off-topic classifier flags is declined only when its level would give it credit (above the
+    lowest step of its scale): the two readings disagree, and the level is not to be trusted. When the level is
+    already the lowest, both say what raters give an answer to another question, so the level stands, with a
+    note saying why. On the nine spent check sets each of the 14 answers the off-topic rule caught was at the
+    lowest level already and rated 1 by both raters; declining them (counted at the midpoint) only lowered
+    agreement, the reason the low-confidence decline was removed."""
     level, conf, p_off = model.scores(x, vecs, kinds)
     domain = x[:, model.feature_names.index("domain")]
     out = []
     for j in range(len(x)):
+        sc = scales[j] if scales is not None else Scale(1, 5)
         if domain[j] < model.domain_threshold:
             out.append(Decision(None, float(conf[j]), REASON_OUT_OF_DOMAIN))
-        elif p_off[j] >= model.offtopic_threshold:
+        elif p_off[j] >= model.offtopic_threshold and sc.level(float(level[j])) != sc.low:
             out.append(Decision(None, float(conf[j]), REASON_OFF_TOPIC))
         else:
-            out.append(Decision(float(level[j]), float(conf[j]), None))
+            note = NOTE_OFF_TOPIC if p_off[j] >= model.offtopic_threshold else None
+            out.append(Decision(float(level[j]), float(conf[j]), None, note))
     return out
 
 
@@ -160,7 +174,8 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
             out[k] = Suggestion(None, 0.0, declined.get(k, REASON_NO_EMBEDDER), evid[k])
         return [out[k] for k in range(len(items))]
     x = np.array([r.values for r in rows])
-    decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions])
+    decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions],
+                       [Scale(float(items[k].scale[0]), float(items[k].scale[1])) for k in todo])
     for j, k in enumerate(todo):
         it, q = items[k], questions[j]
         sc = Scale(float(it.scale[0]), float(it.scale[1]))
@@ -171,7 +186,8 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
         if k in declined:
             out[k] = Suggestion(None, 0.0, declined[k], ev)
         else:
-            out[k] = Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, ev)
+            out[k] = Suggestion(None if d.level is None else sc.level(d.level), round(d.confidence, 3), d.reason, ev,
+                                d.note)
     return [out[k] for k in range(len(items))]
 
 

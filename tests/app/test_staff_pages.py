@@ -7,6 +7,7 @@ import pytest
 from screening.domain.actors import CandidateActor
 from screening.services import attempts, interviews
 from screening.store.engine import get_database
+from screening.suggest.predict import NOTE_OFF_TOPIC, Evidence, Suggestion
 from tests.app.conftest import app, page
 from tests.factories import PASSWORD, answer_everything
 
@@ -90,6 +91,22 @@ def test_interview_console_rates_blind_then_shows_the_suggestion(app_world):
     assert "All raters: mean 3.0, spread 4, 2 rating(s)" in captions
     assert any("Raters disagree" in w.value for w in at.warning)
     assert "Evidence:" in captions
+
+
+def test_console_says_why_the_lowest_level_is_suggested_for_an_answer_to_another_question(app_world, monkeypatch):
+    db = get_database()
+    answer_everything(db, app_world.token)
+    attempts.submit(db, CandidateActor(app_world.token))
+    flagged = Suggestion(1, 0.8, None, Evidence((), (), False, "unclear", 1), NOTE_OFF_TOPIC)
+    monkeypatch.setattr(interviews, "suggest_for_question", lambda *_args: flagged)
+    qid = interviews.console(db, app_world.recruiter, app_world.candidate_id).questions[0].question.id
+    interviews.rate(db, app_world.recruiter, app_world.candidate_id, qid, 2, "Told a story about another case.")
+    at = page("console", "render", app_world.recruiter.user_id, "recruiter")
+    at.run()
+    assert not at.exception
+    assert [i.value for i in at.info] == ["Software suggestion (an aid only; you decide): level 1, confidence 80%"]
+    assert ("The answer does not seem to address the question: raters give such an answer the lowest level."
+            in [c.value for c in at.caption])
 
 
 def test_hiring_lead_sees_scores_downloads_pdf_and_decides(app_world):

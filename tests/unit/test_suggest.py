@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from screening.banks import Anchor, Exemplar, InterviewQuestion
@@ -11,11 +12,13 @@ from screening.suggest.cues import cues, repetition
 from screening.suggest.features import AnchorSpec, ExemplarSpec, Scale
 from screening.suggest.model import load_model
 from screening.suggest.predict import (
+    NOTE_OFF_TOPIC,
     REASON_OFF_TOPIC,
     REASON_OUT_OF_DOMAIN,
     REASON_REPETITIVE,
     REASON_TOO_SHORT,
     Suggestion,
+    decide,
     suggest_for_question,
     suggest_level,
 )
@@ -188,20 +191,45 @@ SYSTEMIC = {
 
 def test_answer_about_the_work_but_not_the_question_is_rated_lowest():
     """About the work (so not out of domain), but not an answer to the question: the lowest level, which is
-    what raters give it (the off-topic decline is kept for the model's surest cases, at 95 %)."""
+    what raters give it."""
     for lang in ("en", "fr"):
         got = _suggest(SYSTEMIC[lang], lang)
         assert (got.level, got.reason) == (1, None), lang
 
 
-def test_the_off_topic_decline_falls_at_the_models_threshold():
-    """Declined as off-topic where the classifier's probability reaches the model's threshold (a threshold of 0
-    reaches every answer about the work), and never above a probability of 1."""
+def test_an_off_topic_answer_is_declined_only_when_its_level_would_credit_it():
+    """With the off-topic classifier at its threshold (a threshold of 0 reaches every answer about the work): a
+    strong answer, which the level would credit, is declined; an answer already at the lowest level keeps it, with
+    the note saying why; above a probability of 1 nothing is flagged."""
     model = load_model()
-    declined = _suggest(SYSTEMIC["en"], "en", model=replace(model, offtopic_threshold=0.0))
-    assert (declined.level, declined.reason) == (None, REASON_OFF_TOPIC)
+    flag_all = replace(model, offtopic_threshold=0.0)
+    assert _suggest(PLAIN_STRONG["en"], "en").level >= 4
+    strong = _suggest(PLAIN_STRONG["en"], "en", model=flag_all)
+    assert (strong.level, strong.reason, strong.note) == (None, REASON_OFF_TOPIC, None)
+    lowest = _suggest(SYSTEMIC["en"], "en", model=flag_all)
+    assert (lowest.level, lowest.reason, lowest.note) == (1, None, NOTE_OFF_TOPIC)
     kept = _suggest(SYSTEMIC["en"], "en", model=replace(model, offtopic_threshold=1.01))
-    assert (kept.level, kept.reason) == (1, None)
+    assert (kept.level, kept.reason, kept.note) == (1, None, None)
+
+
+class _FlaggedScores:
+    """A model whose every answer is about the work, flagged off-topic, at 0.1 of its scale."""
+
+    feature_names = ("domain",)
+    domain_threshold = 0.0
+    offtopic_threshold = 0.5
+
+    def scores(self, x, vecs, kinds):
+        n = len(x)
+        return np.full(n, 0.1), np.full(n, 0.9), np.full(n, 0.99)
+
+
+def test_the_lowest_level_is_the_lowest_step_of_each_items_scale():
+    """0.1 of the scale is the lowest step of 1-5 (1.4 rounds to 1) but a 1 on 0-10, which gives credit: the
+    first keeps its level with the note, the second is declined."""
+    got = decide(_FlaggedScores(), np.ones((2, 1)), np.zeros((2, 3)), ["behavioural"] * 2,
+                 [Scale(1, 5), Scale(0, 10)])
+    assert [(d.level, d.reason, d.note) for d in got] == [(0.1, None, NOTE_OFF_TOPIC), (None, REASON_OFF_TOPIC, None)]
 
 
 @pytest.mark.parametrize(("lang", "answer"), [("en", "Yes, I did that once, it went fine."),

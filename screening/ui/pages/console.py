@@ -101,6 +101,8 @@ def _after_rating(actor: Staff, candidate_id: int, qv: QuestionView) -> None:
             st.caption(t("console.suggestion_declined", lang(), reason=t(f"reason.{suggestion.reason}", lang())))
         else:
             st.info(t("console.suggestion", lang(), level=suggestion.level, conf=f"{suggestion.confidence:.0%}"))
+            if suggestion.note:
+                st.caption(t(f"note.{suggestion.note}", lang()))
         ev = suggestion.evidence
         st.caption(t("console.evidence", lang(), star=", ".join(ev.star_parts) or "-",
                      past=t("yes" if ev.past_example else "no", lang()), own=t(f"own.{ev.ownership}", lang()),
