@@ -289,7 +289,7 @@ def merge_banks(banks: list[Bank], errors: list[BankError]) -> Bank:
 # question_banks/eval/ (the check set) and recheck*/ (later sealed sets, each scored once): held-out questions
 # and answers, validated by `banks validate`, scored by `model check-set --set`, never loaded into the app
 HELD_OUT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5", "recheck6", "recheck7",
-                 "recheck8", "recheck9", "recheck10")
+                 "recheck8", "recheck9", "recheck10", "recheck11", "recheck12")
 # Those already scored once (spent): the trainer fits the suggester's second stage and cut-points on their rated
 # answers (every part). A set still sealed is never read by the trainer; it is scored once, after the model is frozen.
 SPENT_DIRS = ("eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5", "recheck6", "recheck7",

@@ -242,7 +242,8 @@ def test_loaded_items_carry_the_new_fields(framework):
 
 
 @pytest.mark.parametrize("held_out", ["eval", "recheck", "recheck2", "recheck3", "recheck4", "recheck5", "recheck6",
-                                      "recheck7", "recheck8", "recheck9", "recheck10"])
+                                      "recheck7", "recheck8", "recheck9", "recheck10", "recheck11",
+                                      "recheck12"])
 def test_bank_files_never_include_a_held_out_folder(framework, tmp_path, held_out):
     (tmp_path / "sjt").mkdir()
     (tmp_path / "sjt" / "a.yaml").write_text(textwrap.dedent(GOOD_ITEM))
