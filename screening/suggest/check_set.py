@@ -65,8 +65,8 @@ def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> 
     sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
     base = baseline_levels(sims, [p.scale for p in parsed])
     outcomes = [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
-                        style=str(line["style"]))
-                for line, p, b, sug in zip(lines, parsed, base, suggest_lines(parsed, model), strict=True)]
+                        style=str(p.style))
+                for p, b, sug in zip(parsed, base, suggest_lines(parsed, model), strict=True)]
     report = breakdown(outcomes)
     for group in ("overall", "en", "fr", "behavioural", "situational"):
         sub = [o for o in outcomes if group == "overall" or group in (o.language, o.kind)]

@@ -116,13 +116,13 @@ def decide(model: SuggestModel, x: np.ndarray, vecs: np.ndarray, kinds: Sequence
     out = []
     for j in range(len(x)):
         sc = scales[j] if scales is not None else Scale(1, 5)
+        off_topic = bool(p_off[j] >= model.offtopic_threshold)
         if domain[j] < model.domain_threshold:
             out.append(Decision(None, float(conf[j]), REASON_OUT_OF_DOMAIN))
-        elif p_off[j] >= model.offtopic_threshold and sc.level(float(level[j])) != sc.low:
+        elif off_topic and sc.level(float(level[j])) != sc.low:
             out.append(Decision(None, float(conf[j]), REASON_OFF_TOPIC))
         else:
-            note = NOTE_OFF_TOPIC if p_off[j] >= model.offtopic_threshold else None
-            out.append(Decision(float(level[j]), float(conf[j]), None, note))
+            out.append(Decision(float(level[j]), float(conf[j]), None, NOTE_OFF_TOPIC if off_topic else None))
     return out
 
 
@@ -174,11 +174,10 @@ def suggest_levels(items: Sequence[Item], model: SuggestModel | None = None,
             out[k] = Suggestion(None, 0.0, declined.get(k, REASON_NO_EMBEDDER), evid[k])
         return [out[k] for k in range(len(items))]
     x = np.array([r.values for r in rows])
-    decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions],
-                       [Scale(float(items[k].scale[0]), float(items[k].scale[1])) for k in todo])
+    scales = [Scale(float(items[k].scale[0]), float(items[k].scale[1])) for k in todo]
+    decisions = decide(m, x, np.stack([v.mean for v in vecs]), [q.kind for q in questions], scales)
     for j, k in enumerate(todo):
-        it, q = items[k], questions[j]
-        sc = Scale(float(it.scale[0]), float(it.scale[1]))
+        q, sc = questions[j], scales[j]
         closest = sc.level(q.anchors[int(np.argmax(rows[j].anchor_sims))].level)
         ev = Evidence(evid[k].indicators_matched, evid[k].star_parts, evid[k].past_example, evid[k].ownership,
                       closest)

@@ -157,10 +157,6 @@ class RatedAnswers:
     styles: np.ndarray
     group: np.ndarray
 
-    def subset(self, mask: np.ndarray) -> RatedAnswers:
-        return RatedAnswers(self.raw[mask], self.f[mask], self.vecs[mask], self.y[mask], self.kinds[mask],
-                            self.styles[mask], self.group[mask])
-
 
 @dataclass(frozen=True)
 class AnswerFit:
