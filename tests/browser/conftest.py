@@ -121,9 +121,24 @@ def watch(server) -> Iterator[Watch]:  # type: ignore[no-untyped-def]
     assert seen.outside == [], f"the page asked another host: {seen.outside}"
 
 
+# Counts the script runs the page has seen end, for `press_for_rerun`.
+RUNS_ENDED = """
+window.__runsEnded = 0;
+new MutationObserver((records) => {
+  for (const r of records) {
+    if (r.oldValue !== 'notRunning' && r.target.getAttribute('data-test-script-state') === 'notRunning') {
+      window.__runsEnded += 1;
+    }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                      attributeFilter: ['data-test-script-state']});
+"""
+
+
 def new_page(browser, server: str, watch: Watch, width: int = 390, height: int = 844):  # type: ignore[no-untyped-def]
     """A fresh browser context (no cookies), watched; a phone-sized window unless told otherwise."""
     context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(RUNS_ENDED)
     page = context.new_page()
     page.set_default_timeout(30_000)
     watch.attach(page, server)
@@ -167,6 +182,17 @@ def settle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(150)
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', state="attached")
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+
+
+def press_for_rerun(page, key: str) -> None:  # type: ignore[no-untyped-def]
+    """Press a key that changes a widget's value, wait for the script run it starts to end, then settle.
+
+    `settle` alone can return before a slow machine has even started that run: a key pressed next (Enter on
+    a button) then lands on an element the run is about to redraw, and is lost. Needs a page from `new_page`."""
+    before = page.evaluate("() => window.__runsEnded")
+    page.keyboard.press(key)
+    page.wait_for_function("(n) => window.__runsEnded > n", arg=before)
+    settle(page)
 
 
 def fill_sign_in_form(page, server, email, password):  # type: ignore[no-untyped-def]

@@ -24,7 +24,8 @@ from screening.services import campaigns, candidates, invitations
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import get_database
 from screening.store.models import Attempt, utcnow
-from tests.browser.conftest import _free_port, new_page, serious_violations, server_command, settle
+from tests.browser.conftest import (_free_port, new_page, press_for_rerun, serious_violations, server_command,
+                                    settle)
 from tests.factories import staff
 
 SHOTS = REPO_DIR / "docs" / "screenshots"
@@ -75,16 +76,26 @@ def _radio_in_group(n: int) -> str:
             f".indexOf(el.closest('[data-testid=\"stRadio\"]')) === {n}")
 
 
+def _pick_by_keyboard(page: Page, groups: int) -> None:
+    """Tab into each radio group in turn: Space picks the first option of the first group, the down arrow the
+    second option of every other group, so that a best-and-worst item gets two different answers."""
+    for group in range(groups):
+        _press_until_focused(page, _radio_in_group(group))
+        press_for_rerun(page, "Space" if group == 0 else "ArrowDown")
+
+
 WORDS = {
     "en": {"agree": "I have read this and agree to take part.", "start": "Start", "practice": "Practice question",
            "go": "Start the test", "next": "Next", "confirm": "I understand that I cannot change my answers after "
            "submitting.", "submit": "Submit my answers", "answer": "Your answer", "feedback": "Your feedback",
-           "title": "Your assessment", "question": "Question {n} of {total}", "saved": "Saved"},
+           "title": "Your assessment", "question": "Question {n} of {total}", "saved": "Saved",
+           "same": "Pick two different responses."},
     "fr": {"agree": "J'ai lu ces informations et j'accepte de participer.", "start": "Commencer",
            "practice": "Question d'entraînement", "go": "Commencer le questionnaire", "next": "Suivant",
            "confirm": "Je comprends que je ne pourrai plus modifier mes réponses après l'envoi.",
            "submit": "Envoyer mes réponses", "answer": "Votre réponse", "feedback": "Votre retour",
-           "title": "Votre évaluation", "question": "Question {n} sur {total}", "saved": "Enregistré"},
+           "title": "Votre évaluation", "question": "Question {n} sur {total}", "saved": "Enregistré",
+           "same": "Choisissez deux réponses différentes."},
 }
 
 
@@ -106,8 +117,7 @@ def test_journey_by_keyboard_alone_at_375px_is_accessible_in_the_campaigns_langu
     # keyboard alone: Tab to the consent box, Space; Tab to Start, Enter
     _press_until_focused(page, "el.type === 'checkbox' && el.closest('label').innerText.includes("
                          f"{json.dumps(words['agree'][:20])})")
-    page.keyboard.press("Space")
-    settle(page)
+    press_for_rerun(page, "Space")
     _press_until_focused(page, _button(words["start"]))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=words["practice"])).to_be_visible()
@@ -119,10 +129,7 @@ def test_journey_by_keyboard_alone_at_375px_is_accessible_in_the_campaigns_langu
     assert targets and min(targets) >= 24, targets
     _axe(page, "practice")
     _shot(page, f"{language}-2-practice")
-    for group in (0, 1):
-        _press_until_focused(page, _radio_in_group(group))
-        page.keyboard.press("Space")
-        settle(page)
+    _pick_by_keyboard(page, 2)
     _press_until_focused(page, _button(words["go"]))
     page.keyboard.press("Enter")
 
@@ -134,11 +141,8 @@ def test_journey_by_keyboard_alone_at_375px_is_accessible_in_the_campaigns_langu
         # focus moved to the new question's heading
         page.wait_for_function(f"() => document.activeElement && document.activeElement.id === 'cand-q-{step}'")
         if step <= 2:
-            groups = page.locator('[data-testid="stRadio"]').count()
-            for group in range(groups):
-                _press_until_focused(page, _radio_in_group(group))
-                page.keyboard.press("Space")
-                settle(page)
+            _pick_by_keyboard(page, page.locator('[data-testid="stRadio"]').count())
+            expect(page.get_by_text(words["same"])).to_have_count(0)
             if step == 1:
                 _axe(page, "SJT item")
                 _shot(page, f"{language}-3-sjt")
@@ -157,8 +161,7 @@ def test_journey_by_keyboard_alone_at_375px_is_accessible_in_the_campaigns_langu
     _shot(page, f"{language}-5-review")
     _press_until_focused(page, "el.type === 'checkbox' && el.closest('label').innerText.includes("
                          f"{json.dumps(words['confirm'][:20])})")
-    page.keyboard.press("Space")
-    settle(page)
+    press_for_rerun(page, "Space")
     _press_until_focused(page, _button(words["submit"]))
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name=words["feedback"])).to_be_visible()
