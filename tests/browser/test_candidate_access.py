@@ -24,8 +24,7 @@ from screening.services import campaigns, candidates, invitations
 from screening.services.campaigns import CampaignDraft
 from screening.store.engine import get_database
 from screening.store.models import Attempt, utcnow
-from tests.browser.conftest import (_free_port, new_page, press_for_rerun, serious_violations, server_command,
-                                    settle)
+from tests.browser.conftest import _free_port, new_page, press_for_rerun, serious_violations, server_command, settle
 from tests.factories import staff
 
 SHOTS = REPO_DIR / "docs" / "screenshots"
