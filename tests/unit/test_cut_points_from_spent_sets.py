@@ -60,11 +60,14 @@ def test_the_shipped_second_stage_and_cut_points_are_the_ones_the_spent_answers_
     assert (again.style_c, again.alpha) == max(again.loso_qwk, key=again.loso_qwk.__getitem__)
     assert again.alpha == model.meta["second_stage"]["alpha"] and again.style_c == model.meta["second_stage"]["style_c"]
     assert set(again.cuts) == set(model.cuts) == {"all", "behavioural", "situational"}
-    # trained on the exemplar memory as shipped (float16), the fit is reproduced to rounding
+    # Trained on the exemplar memory as shipped (float16), the fit is reproduced to 1e-9 on the machine that
+    # trained it. On another CPU, BLAS's kernels change the last bits of the products and the solvers carry that
+    # to about 8e-6 on the cut-points, 4e-6 on the second stage and 2e-4 on the style classifier's coefficients
+    # (measured); fitted with one spent set fewer, they move by 0.08, 0.01 and 0.04 (recheck8 left out).
     for kind, cuts in again.cuts.items():
-        np.testing.assert_allclose(cuts, model.cuts[kind], rtol=0, atol=1e-9)
-    np.testing.assert_allclose(again.second_stage[-1].coef_, model.second_stage[-1].coef_, rtol=0, atol=1e-9)
-    np.testing.assert_allclose(again.answer_styles[-1].coef_, model.answer_styles[-1].coef_, rtol=0, atol=1e-6)
+        np.testing.assert_allclose(cuts, model.cuts[kind], rtol=0, atol=1e-4)
+    np.testing.assert_allclose(again.second_stage[-1].coef_, model.second_stage[-1].coef_, rtol=0, atol=1e-4)
+    np.testing.assert_allclose(again.answer_styles[-1].coef_, model.answer_styles[-1].coef_, rtol=0, atol=2e-3)
 
 
 def test_the_answer_styles_reach_the_level_only_through_the_second_stage():
