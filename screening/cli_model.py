@@ -1,4 +1,4 @@
-"""`screening model train|check` and `screening score-eval`: the suggested-level model's commands.
+"""`screening model train|check|check-set|sets-out` and `screening score-eval`: the suggested-level model's commands.
 
 cli.py calls `register(sub)`; each subcommand sets `func`, which takes the parsed args and
 returns the exit code. `python -m screening.cli_model ...` runs them on their own.
@@ -39,6 +39,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                            help="the open part for tuning; the sealed third only once, at the end")
     check_set.add_argument("--lines", type=Path, default=None, help="also write the score-eval JSONL lines here")
     check_set.set_defaults(func=cmd_check_set)
+
+    sets_out = msub.add_parser("sets-out", help="leave each spent check set out in turn: the second stage fitted "
+                                                "on the others, the left-out set scored")
+    sets_out.add_argument("--without-styles", action="store_true",
+                          help="fit the second stage without its answer-style classifier, for comparison")
+    sets_out.set_defaults(func=cmd_sets_out)
 
     ev = subparsers.add_parser("score-eval", help="compare suggested levels with human scores in a JSONL file")
     ev.add_argument("file", type=Path, help="one JSON object a line: question, anchors, answer, human, scale, ...")
@@ -114,6 +120,20 @@ def cmd_check_set(args: argparse.Namespace) -> int:
     if args.lines:
         args.lines.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
     print(json.dumps({"set": args.which, "part": args.part, "lines": len(lines), **evaluate(lines)}, indent=1))
+    return 0
+
+
+def cmd_sets_out(args: argparse.Namespace) -> int:
+    from screening.suggest.check_set import spent_sets
+    from screening.suggest.model import ModelMissingError, load_model
+    from screening.suggest.sets_out import sets_left_out
+
+    try:
+        model = load_model()
+    except ModelMissingError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(json.dumps(sets_left_out(model, spent_sets(), with_styles=not args.without_styles), indent=1))
     return 0
 
 

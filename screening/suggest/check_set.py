@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,21 +62,29 @@ def evaluate(lines: list[dict[str, Any]], model: SuggestModel | None = None) -> 
     """The product's own predict path on every line; agreement overall, per language, per kind and
     language x kind (declines also counted at the scale's midpoint) with bootstrap 95 % intervals of QWK,
     beside the word-overlap baseline, and the mean signed error per answer style (`style_errors`)."""
-    parsed = [parse_item(line) for line in lines]
+    return report(outcomes([parse_item(line) for line in lines], model))
+
+
+def outcomes(parsed: Sequence[EvalLine], model: SuggestModel | None = None) -> list[Outcome]:
+    """Each line's suggestion through the product's own predict path, beside the word-overlap baseline."""
     sims = [baseline_similarity(p.answer, [(a.level, a.text) for a in p.anchors]) for p in parsed]
     base = baseline_levels(sims, [p.scale for p in parsed])
-    outcomes = [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
-                        style=str(p.style))
-                for p, b, sug in zip(parsed, base, suggest_lines(parsed, model), strict=True)]
-    report = breakdown(outcomes)
+    return [Outcome(p.human, sug.level, sug.confidence, sug.reason, b, p.scale, p.language, p.kind,
+                    style=str(p.style))
+            for p, b, sug in zip(parsed, base, suggest_lines(parsed, model), strict=True)]
+
+
+def report(outs: Sequence[Outcome]) -> dict[str, Any]:
+    """`breakdown` with bootstrap intervals overall, per language and per kind, and the errors per style."""
+    result = breakdown(outs)
     for group in ("overall", "en", "fr", "behavioural", "situational"):
-        sub = [o for o in outcomes if group == "overall" or group in (o.language, o.kind)]
-        if group in report:
-            report[group]["qwk_95ci"] = bootstrap_qwk(sub)
-    return {**report, **style_errors(outcomes)}
+        sub = [o for o in outs if group == "overall" or group in (o.language, o.kind)]
+        if group in result:
+            result[group]["qwk_95ci"] = bootstrap_qwk(sub)
+    return {**result, **style_errors(outs)}
 
 
-def style_errors(outcomes: list[Outcome]) -> dict[str, dict[str, Any]]:
+def style_errors(outcomes: Sequence[Outcome]) -> dict[str, dict[str, Any]]:
     """Mean signed error per answer style, two ways. `style_mean_error` counts a decline as the scale's midpoint
     (the target's convention). `style_mean_error_suggested` leaves declines out and `style_declined` counts them:
     an answer to another question is declined by design and then counts 2 levels above the raters' 1, so the
