@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -121,27 +122,34 @@ def watch(server) -> Iterator[Watch]:  # type: ignore[no-untyped-def]
     assert seen.outside == [], f"the page asked another host: {seen.outside}"
 
 
-# Counts the script runs the page has seen end, for `press_for_rerun`.
-RUNS_ENDED = """
-window.__runsEnded = 0;
-new MutationObserver((records) => {
-  for (const r of records) {
-    if (r.oldValue !== 'notRunning' && r.target.getAttribute('data-test-script-state') === 'notRunning') {
-      window.__runsEnded += 1;
-    }
-  }
-}).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
-                      attributeFilter: ['data-test-script-state']});
-"""
+class ScriptRuns:
+    """How many full script runs the app has finished for one page, read from the page's websocket: the
+    `data-test-script-state` attribute can go from "notRunning" back to "notRunning" in one render when a run is
+    quick, and then shows no run at all."""
+
+    def __init__(self, page) -> None:  # type: ignore[no-untyped-def]
+        self.finished = 0
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload: str | bytes) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        if isinstance(payload, bytes):
+            msg = ForwardMsg.FromString(payload)
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                self.finished += 1
+
+
+_RUNS: weakref.WeakKeyDictionary[Any, ScriptRuns] = weakref.WeakKeyDictionary()
 
 
 def new_page(browser, server: str, watch: Watch, width: int = 390, height: int = 844):  # type: ignore[no-untyped-def]
     """A fresh browser context (no cookies), watched; a phone-sized window unless told otherwise."""
     context = browser.new_context(viewport={"width": width, "height": height})
-    context.add_init_script(RUNS_ENDED)
     page = context.new_page()
     page.set_default_timeout(30_000)
     watch.attach(page, server)
+    _RUNS[page] = ScriptRuns(page)
     return page
 
 
@@ -189,9 +197,13 @@ def press_for_rerun(page, key: str) -> None:  # type: ignore[no-untyped-def]
 
     `settle` alone can return before a slow machine has even started that run: a key pressed next (Enter on
     a button) then lands on an element the run is about to redraw, and is lost. Needs a page from `new_page`."""
-    before = page.evaluate("() => window.__runsEnded")
+    runs = _RUNS[page]
+    before = runs.finished
     page.keyboard.press(key)
-    page.wait_for_function("(n) => window.__runsEnded > n", arg=before)
+    deadline = time.monotonic() + 30
+    while runs.finished <= before:
+        assert time.monotonic() < deadline, f"no script run ended after {key}"
+        page.wait_for_timeout(50)
     settle(page)
 
 
