@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from screening import REPO_DIR
 from screening.config import get_settings
@@ -132,8 +133,6 @@ class ScriptRuns:
         page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
 
     def _frame(self, payload: str | bytes) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
         if isinstance(payload, bytes):
             msg = ForwardMsg.FromString(payload)
             if msg.WhichOneof("type") == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
